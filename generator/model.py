@@ -1,0 +1,352 @@
+"""The workshop model: frozen, validated, free of I/O.
+
+This is the outline format (version 1) as types. The reader builds it from YAML;
+everything downstream (plan, layout, writers) reads only this. Field descriptions
+feed the JSON Schema that editors use to complete and check outlines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+
+def _as_text(value: Any) -> Any:
+    """Return numbers as the text they were written as; leave anything else alone."""
+    source = getattr(value, "yaml_source", None)
+    if source is not None:
+        return source
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def _one_or_many(value: Any) -> Any:
+    """Return a single text value as a one-item list (``materials: flip chart``)."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [value]
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
+TextList = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)]
+Minutes = Annotated[int, Field(ge=0, le=24 * 60, description="Minutes, a whole number.")]
+
+SLIDE_ROLES = (
+    "title", "agenda", "section", "bullets", "columns", "quote", "statement",
+    "image", "table", "activity", "break", "closing",
+)
+Role = Literal[
+    "title", "agenda", "section", "bullets", "columns", "quote", "statement",
+    "image", "table", "activity", "break", "closing",
+]
+_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8})*$")
+_STEM = re.compile(r"^[^/\\:*?\"<>|\x00-\x1f]+$")
+
+
+class Frozen(BaseModel):
+    """Base of every model type: immutable, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Bullet(Frozen):
+    """One bullet point and the bullets nested under it."""
+
+    text: Text
+    children: tuple[Bullet, ...] = ()
+
+
+def _bullets(value: Any) -> Any:
+    """Return YAML bullet items as `Bullet` data.
+
+    A bullet is text, or a one-key mapping ``text: [sub-bullets]``. A mapping whose
+    value is text (``- Note: this``) is the bullet ``Note: this``.
+    """
+    if not isinstance(value, list | tuple):
+        return value
+    items: list[Any] = []
+    for item in value:
+        if isinstance(item, dict) and len(item) == 1 and "text" not in item:
+            ((key, sub),) = item.items()
+            if isinstance(sub, list):
+                items.append({"text": key, "children": _bullets(sub)})
+            elif sub is None:
+                items.append({"text": key})
+            else:
+                items.append({"text": f"{key}: {_as_text(sub)}"})
+        elif isinstance(item, dict):
+            items.append(item)
+        else:
+            items.append({"text": item})
+    return items
+
+
+Bullets = Annotated[tuple[Bullet, ...], BeforeValidator(_bullets)]
+
+
+class SlideCommon(Frozen):
+    """Keys every slide may carry."""
+
+    notes: Text | None = Field(None, description="Speaker notes, shown on the notes page.")
+    minutes: Minutes | None = Field(None, description="Time spent on this slide.")
+    handout: Text | None = Field(
+        None, description="Extra text printed in the handout beside this slide."
+    )
+
+
+class BulletsSlide(SlideCommon):
+    """A title and (nested) bullet points."""
+
+    kind: Literal["bullets"] = Field("bullets", exclude=True)
+    title: Text | None = Field(None, description="The slide's title.")
+    bullets: Bullets = Field((), description="Bullet points; nest with `text: [sub-bullets]`.")
+
+
+class QuoteSlide(SlideCommon):
+    """A quotation with its attribution."""
+
+    kind: Literal["quote"] = Field("quote", exclude=True)
+    title: Text | None = Field(None, description="Title for screen readers and the outline.")
+    quote: Text = Field(description="The quotation, without quotation marks.")
+    by: Text | None = Field(None, description="Who said or wrote it.")
+
+
+class StatementSlide(SlideCommon):
+    """One big line."""
+
+    kind: Literal["statement"] = Field("statement", exclude=True)
+    title: Text | None = None
+    statement: Text = Field(description="One short, big statement.")
+
+
+class Column(Frozen):
+    """One column of a columns slide."""
+
+    heading: Text | None = None
+    bullets: Bullets = ()
+
+
+class ColumnsSlide(SlideCommon):
+    """Two or three columns side by side."""
+
+    kind: Literal["columns"] = Field("columns", exclude=True)
+    title: Text | None = None
+    columns: tuple[Column, ...] = Field(min_length=2, max_length=3)
+
+
+class ImageSlide(SlideCommon):
+    """A picture; ``alt`` is required unless the picture is only decoration."""
+
+    kind: Literal["image"] = Field("image", exclude=True)
+    title: Text | None = None
+    image: Text = Field(description="Path of a PNG or JPEG, relative to the outline file.")
+    alt: Text | None = Field(None, description="What the picture shows, for screen readers.")
+    caption: Text | None = None
+    decorative: bool = Field(False, description="True when the picture is only decoration.")
+
+    @model_validator(mode="after")
+    def _alt_or_decorative(self) -> ImageSlide:
+        if not self.alt and not self.decorative:
+            raise ValueError(
+                "a picture needs `alt` (what it shows), or `decorative: true` if it is "
+                "only decoration"
+            )
+        return self
+
+
+class Table(Frozen):
+    """A table: an optional header row and rows of cells."""
+
+    header: TextList | None = None
+    rows: tuple[tuple[Annotated[str, BeforeValidator(_as_text)], ...], ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _same_width(self) -> Table:
+        widths = {len(row) for row in self.rows} | ({len(self.header)} if self.header else set())
+        if len(widths) > 1:
+            raise ValueError(
+                f"every row needs the same number of cells (found {sorted(widths)})"
+            )
+        return self
+
+
+class TableSlide(SlideCommon):
+    """A title and a table."""
+
+    kind: Literal["table"] = Field("table", exclude=True)
+    title: Text | None = None
+    table: Table
+
+
+class Activity(Frozen):
+    """A timed exercise: a slide, a worksheet page and a facilitator-guide entry."""
+
+    title: Text
+    minutes: Minutes
+    format: Text | None = Field(None, description="How people work, e.g. tables of 4 to 6.")
+    materials: TextList = ()
+    steps: TextList = ()
+    prompts: TextList = Field((), description="Questions printed on the worksheet.")
+    write_in: int = Field(4, ge=0, le=40, description="Ruled lines under each prompt.")
+    outcome: Text | None = Field(None, description="What the activity should produce.")
+
+
+class ActivitySlide(Frozen):
+    """An activity entry in a section's slides."""
+
+    kind: Literal["activity"] = Field("activity", exclude=True)
+    activity: Activity
+    notes: Text | None = None
+    handout: Text | None = None
+
+    @property
+    def minutes(self) -> int:
+        """Return the activity's minutes (an activity slide's time is the activity's)."""
+        return self.activity.minutes
+
+    @property
+    def title(self) -> str:
+        """Return the activity's title."""
+        return self.activity.title
+
+
+SLIDE_KEYS = ("activity", "quote", "statement", "columns", "image", "table", "bullets")
+
+
+def slide_kind(value: Any) -> str | None:
+    """Return a slide's kind from the keys it has, or None when no kind fits."""
+    if isinstance(value, BaseModel):
+        return getattr(value, "kind", None)
+    if not isinstance(value, dict):
+        return None
+    for key in SLIDE_KEYS:
+        if key in value:
+            return key
+    return "bullets" if "title" in value else None
+
+
+Slide = Annotated[
+    Annotated[BulletsSlide, Tag("bullets")]
+    | Annotated[QuoteSlide, Tag("quote")]
+    | Annotated[StatementSlide, Tag("statement")]
+    | Annotated[ColumnsSlide, Tag("columns")]
+    | Annotated[ImageSlide, Tag("image")]
+    | Annotated[TableSlide, Tag("table")]
+    | Annotated[ActivitySlide, Tag("activity")],
+    Discriminator(slide_kind),
+]
+
+
+class Section(Frozen):
+    """A part of the workshop with its own time budget."""
+
+    kind: Literal["section"] = Field("section", exclude=True)
+    title: Text
+    minutes: Minutes | None = Field(None, description="The section's time budget.")
+    summary: Text | None = Field(None, description="A paragraph for the handout.")
+    slides: tuple[Slide, ...] = ()
+
+
+class Break(Frozen):
+    """A break: in the agenda, with a short slide."""
+
+    kind: Literal["break"] = Field("break", exclude=True)
+    name: Text = Field(alias="break", description="What the break is called, e.g. Coffee.")
+    minutes: Minutes
+
+
+Part = Annotated[
+    Annotated[Section, Tag("section")] | Annotated[Break, Tag("break")],
+    Discriminator(lambda v: ("break" if "break" in v else "section") if isinstance(v, dict)
+                  else getattr(v, "kind", None)),
+]
+
+
+class HandoutSettings(Frozen):
+    """How the participant handout is laid out."""
+
+    paper: Literal["A4", "letter"] = "A4"
+    slides_per_page: Literal[0, 1, 2, 3, 4, 6] = 3
+    worksheets: bool = True
+
+    @field_validator("paper", mode="before")
+    @classmethod
+    def _paper_case(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"a4": "A4", "letter": "letter"}.get(value.strip().lower(), value)
+        return value
+
+
+class OutputSettings(Frozen):
+    """Where the outputs go and what they are called."""
+
+    dir: Text | None = Field(None, description="Output folder; default `output/` beside the outline.")
+    name: Text | None = Field(None, description="File stem; default: the outline file's stem.")
+
+    @field_validator("name")
+    @classmethod
+    def _plain_stem(cls, value: str | None) -> str | None:
+        if value is not None and (not _STEM.match(value) or value in {".", ".."}):
+            raise ValueError("the name must be a plain file name, without folders")
+        return value
+
+
+class Workshop(Frozen):
+    """The whole workshop: the root of an outline."""
+
+    title: Text
+    subtitle: Text | None = None
+    event: Text | None = None
+    date: dt.date | None = Field(None, description="ISO date, e.g. 2026-12-03.")
+    venue: Text | None = None
+    start: str | None = Field(
+        None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description='Start time "HH:MM".'
+    )
+    facilitators: TextList = ()
+    organisation: Text | None = None
+    language: str = Field("en-GB", description="BCP 47 language tag, e.g. en-GB or cy-GB.")
+    source: Text | None = Field(None, description="Credit line for the handout and closing slide.")
+    theme: Text = Field("default", description="Built-in theme name, theme .yaml or .pptx/.potx.")
+    layouts: dict[Role, Text] = Field(default_factory=dict)
+    agenda: bool = True
+    section_slides: bool = True
+    handout: HandoutSettings = HandoutSettings()
+    output: OutputSettings = OutputSettings()
+    sections: tuple[Part, ...] = Field(min_length=1)
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _start_text(cls, value: Any) -> Any:
+        value = _as_text(value)
+        if isinstance(value, str) and re.fullmatch(r"[0-9]:[0-5][0-9]", value):
+            return "0" + value
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language_tag(cls, value: str) -> str:
+        if not _BCP47.match(value):
+            raise ValueError(f"`{value}` is not a BCP 47 language tag")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date_only(cls, value: Any) -> Any:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError("write the date as YYYY-MM-DD")
+        return value

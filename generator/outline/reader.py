@@ -1,0 +1,155 @@
+"""Read an outline file: bytes -> text -> plain tree -> checked `Workshop` model.
+
+Every problem found on the way is collected; the caller decides what stops a
+run (errors always do, warnings with ``--strict``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.diagnostics import Diagnostic, Position, has_errors
+from generator.model import ImageSlide, Section, Workshop
+from generator.options import BuildOptions
+from generator.outline.assets import ImageAsset, check_image
+from generator.outline.structure import check_structure
+from generator.outline.validation import translate
+from generator.outline.yamlnodes import SourceMap, to_tree
+
+
+@dataclass(frozen=True)
+class OutlineSource:
+    """A read outline: its file, text, model (None on errors), positions and problems."""
+
+    path: Path
+    text: str | None
+    workshop: Workshop | None
+    sources: SourceMap
+    diagnostics: tuple[Diagnostic, ...]
+    images: dict[str, ImageAsset] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        """Return the file name as shown in messages."""
+        return self.sources.file
+
+    def slide_position(self, part: int, slide: int) -> Position | None:
+        """Return where slide ``slide`` of section ``part`` starts in the outline."""
+        return self.sources.value(("sections", part, "slides", slide))
+
+    def part_position(self, part: int) -> Position | None:
+        """Return where section or break ``part`` starts in the outline."""
+        return self.sources.value(("sections", part))
+
+
+def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Return the outline's text decoded as UTF-8, or None and the reason it is not text."""
+    if b"\x00" in data[:8192]:
+        return None, [Diagnostic(
+            "E-FILE-BINARY", "this is a binary file, not a YAML outline",
+            position=Position(file, 1, 1), hint="pass the outline's .yaml file",
+        )]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        return None, [Diagnostic(
+            "E-FILE-ENCODING",
+            f"the outline is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+            position=Position(file, line, column),
+            hint="save the file as UTF-8 in your editor",
+        )]
+
+
+def _check_images(
+    workshop: Workshop, sources: SourceMap, base: Path, options: BuildOptions
+) -> tuple[dict[str, ImageAsset], list[Diagnostic]]:
+    images: dict[str, ImageAsset] = {}
+    problems: list[Diagnostic] = []
+    for part_index, part in enumerate(workshop.sections):
+        if not isinstance(part, Section):
+            continue
+        for slide_index, slide in enumerate(part.slides):
+            if not isinstance(slide, ImageSlide) or slide.image in images:
+                continue
+            path = ("sections", part_index, "slides", slide_index, "image")
+            asset, found = check_image(
+                slide.image, base, sources.value(path),
+                allow_outside=options.allow_outside_images,
+                max_pixels=options.max_image_pixels,
+            )
+            problems.extend(found)
+            if asset is not None:
+                images[slide.image] = asset
+    return images, problems
+
+
+def read_outline(
+    text_or_bytes: str | bytes, file: str, base: Path, options: BuildOptions
+) -> OutlineSource:
+    """Return the checked outline read from memory; ``base`` resolves picture paths."""
+    sources = SourceMap(file)
+    if isinstance(text_or_bytes, bytes):
+        text, problems = decode_outline(text_or_bytes, file)
+        if text is None:
+            return OutlineSource(Path(file), None, None, sources, tuple(problems))
+    else:
+        text = text_or_bytes
+    tree, sources, problems = to_tree(text, file)
+    if tree is None:
+        return OutlineSource(Path(file), text, None, sources, tuple(problems))
+    problems.extend(check_structure(tree, sources))
+    workshop: Workshop | None = None
+    try:
+        workshop = Workshop.model_validate(tree)
+    except ValidationError as exc:
+        problems.extend(translate(exc, tree, sources))
+    images: dict[str, ImageAsset] = {}
+    if workshop is not None and not has_errors(problems):
+        images, found = _check_images(workshop, sources, base, options)
+        problems.extend(found)
+    if has_errors(problems):
+        workshop = None
+    problems.sort(key=Diagnostic.sort_key)
+    return OutlineSource(Path(file), text, workshop, sources, tuple(problems), images)
+
+
+def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
+    """Return the checked outline read from ``path`` (problems are in ``diagnostics``)."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > options.max_outline_bytes:
+            return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+                "E-FILE-SIZE",
+                f"the outline is {size:,} bytes, over the limit of {options.max_outline_bytes:,}",
+                position=Position(shown, 1, 1),
+                hint="an outline is usually a few kilobytes; raise the limit with "
+                "--max-outline-size if this is intended",
+            ),))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+            "E-FILE-MISSING", f"no outline at {shown}",
+            hint="check the path, or run `make-deck init` to write a starter outline",
+        ),))
+    except IsADirectoryError:
+        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+            "E-FILE-MISSING", f"{shown} is a folder, not an outline file",
+            hint="pass the outline's .yaml file",
+        ),))
+    except OSError as exc:
+        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+            "E-FILE-READ", f"cannot read {shown}: {exc.strerror}",
+        ),))
+    result = read_outline(data, shown, path.parent, options)
+    return OutlineSource(
+        path, result.text, result.workshop, result.sources, result.diagnostics, result.images
+    )

@@ -1,0 +1,114 @@
+"""Turn pydantic's validation errors into positioned, plain-spoken diagnostics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.diagnostics import Diagnostic
+from generator.outline.yamlnodes import Path, SourceMap
+
+_TAGS = {"bullets", "quote", "statement", "columns", "image", "table", "activity",
+         "section", "break"}
+
+_ENUM_HINTS = {
+    "paper": "use A4 or letter",
+    "slides_per_page": "use 0, 1, 2, 3, 4 or 6",
+}
+
+
+def _data_path(loc: tuple[int | str, ...], tree: object) -> Path:
+    """Return the path into the YAML tree for a pydantic error location.
+
+    Pydantic inserts union tags (``quote``) and model-internal names (``children``,
+    ``text`` of a bullet); the YAML tree has neither. Walk the tree to keep only the
+    steps that exist in it.
+    """
+    path: list[str | int] = []
+    node = tree
+    after_index = False
+    for step in loc:
+        if after_index and step in _TAGS:
+            after_index = False
+            continue  # a union tag, not a key
+        after_index = isinstance(step, int)
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+            path.append(step)
+        elif isinstance(node, dict) and step == "name" and "break" in node:
+            node = node["break"]
+            path.append("break")
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+            path.append(step)
+        elif isinstance(node, dict) and len(node) == 1 and step in ("children", "text"):
+            ((key, value),) = node.items()
+            if step == "children":
+                node = value
+                path.append(key)
+        elif step in _TAGS:
+            continue
+        else:
+            continue
+    return tuple(path)
+
+
+def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
+    """Return the message and hint for one pydantic error."""
+    kind = error["type"]
+    field = next((str(s) for s in reversed(error["loc"]) if isinstance(s, str)), "value")
+    got = error.get("input")
+    shown = f"`{got}`" if isinstance(got, str | int | float) else "this value"
+    if kind == "missing":
+        return f"missing required key `{field}`", f"add `{field}: ...`"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"`{field}` must be a whole number, not {shown}", "write digits only, e.g. 15"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"`{field}` is out of range: {error['msg'].lower()}", None
+    if kind in ("bool_parsing", "bool_type"):
+        return f"`{field}` must be true or false, not {shown}", "write true or false"
+    if kind == "literal_error":
+        return (f"{shown} is not allowed for `{field}`",
+                _ENUM_HINTS.get(field, f"use one of: {error['ctx']['expected']}"))
+    if kind in ("string_type",):
+        return f"`{field}` must be text", "write it on one line, quoted if it has ': ' in it"
+    if kind == "string_too_short":
+        return f"`{field}` is empty", f"write some text after `{field}:` or remove the key"
+    if kind == "string_pattern_mismatch" and field == "start":
+        return f"`start` must be a time like \"09:30\", not {shown}", 'use HH:MM in quotes, e.g. "09:30"'
+    if kind in ("list_type", "tuple_type"):
+        return f"`{field}` must be a list", "write each item on its own line starting with `- `"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"`{field}` must be a mapping of keys", "write `key: value` pairs indented under it"
+    if kind in ("too_short", "too_long") and field == "columns":
+        return "a columns slide needs 2 or 3 columns", "add or remove a `- heading:` entry"
+    if kind == "too_short":
+        return f"`{field}` needs at least {error['ctx'].get('min_length', 1)} item(s)", None
+    if kind.startswith("date"):
+        return f"`{field}` must be a date, not {shown}", "write it as YYYY-MM-DD, e.g. 2026-12-03"
+    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
+        return "cannot tell what kind of entry this is", None
+    if kind == "value_error":
+        return str(error["ctx"]["error"]), None
+    return error["msg"], None
+
+
+def translate(exc: ValidationError, tree: object, sources: SourceMap) -> list[Diagnostic]:
+    """Return one diagnostic per pydantic error, positioned in the outline's source."""
+    found: list[Diagnostic] = []
+    errors = exc.errors(include_url=False)
+    failed = [e["loc"] for e in errors]
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            continue  # reported, with a suggestion, by the structure check
+        loc = error["loc"]
+        if error["type"] == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in failed
+        ):
+            continue  # the list is short only because its items failed
+        path = _data_path(error["loc"], tree)
+        message, hint = _describe(error)
+        position = sources.value(path)
+        found.append(Diagnostic("E-VALUE", message, position=position, hint=hint))
+    return found
