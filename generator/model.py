@@ -295,7 +295,9 @@ class HandoutSettings(Frozen):
 class OutputSettings(Frozen):
     """Where the outputs go and what they are called."""
 
-    dir: Text | None = Field(None, description="Output folder; default `output/` beside the outline.")
+    dir: Text | None = Field(
+        None, description="Output folder; default `output/` beside the outline."
+    )
     name: Text | None = Field(None, description="File stem; default: the outline file's stem.")
 
     @field_validator("name")

@@ -168,7 +168,7 @@ def make_plan(
                 None, position_of(path),
             ))
             continue
-        budget, asked = _section_minutes(part)
+        asked = _section_minutes(part)[1]
         if part.minutes is not None and asked > part.minutes:
             problems.append(Diagnostic(
                 "W-TIME-OVER",

@@ -76,7 +76,8 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
     if kind == "string_too_short":
         return f"`{field}` is empty", f"write some text after `{field}:` or remove the key"
     if kind == "string_pattern_mismatch" and field == "start":
-        return f"`start` must be a time like \"09:30\", not {shown}", 'use HH:MM in quotes, e.g. "09:30"'
+        return (f"`start` must be a time like \"09:30\", not {shown}",
+                'use HH:MM in quotes, e.g. "09:30"')
     if kind in ("list_type", "tuple_type"):
         return f"`{field}` must be a list", "write each item on its own line starting with `- `"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
