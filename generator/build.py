@@ -1,0 +1,173 @@
+"""The pipeline: outline -> model -> plan -> layout -> writers, for one outline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
+from generator.layout.fonts import missing_characters
+from generator.layout.slides import DeckLayout, layout_deck
+from generator.options import BuildOptions
+from generator.outline.reader import OutlineSource, load_outline
+from generator.outputs import PlannedOutput, write_outputs
+from generator.plan import Plan, make_plan
+from generator.theme import DEFAULT_THEME
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything known about an outline before any file is written."""
+
+    source: OutlineSource
+    plan: Plan
+    deck: DeckLayout
+    template: Path
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, the backups it made, and the warnings it found."""
+
+    written: tuple[Path, ...]
+    backups: tuple[Path, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    slides: int
+    decisions: tuple[str, ...] = field(default=())
+
+
+def build_moment(workshop_date: dt.date | None) -> dt.datetime:
+    """Return the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the workshop date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    if workshop_date is not None:
+        return dt.datetime(workshop_date.year, workshop_date.month, workshop_date.day)
+    return dt.datetime(2026, 1, 1)
+
+
+def _coverage(plan: Plan) -> list[Diagnostic]:
+    """Return an error for each slide text holding a character no font covers."""
+    found = []
+    for slide in plan.slides:
+        texts = [slide.title]
+        content = slide.content
+        dumped = content.model_dump() if hasattr(content, "model_dump") else {}
+        texts.extend(_strings(dumped))
+        missing = sorted({c for text in texts for c in missing_characters(text)})
+        if missing:
+            shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
+            found.append(Diagnostic(
+                "E-FONT-COVERAGE", f"no font of the theme has {shown}, used in “{slide.title}”",
+                position=slide.position,
+                hint="replace the character, or use a theme font that has it",
+            ))
+    return found
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def prepare(outline: Path, options: BuildOptions) -> Prepared:
+    """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors."""
+    from generator.writers.pptx_template import read_geometry, template_path
+
+    source = load_outline(outline, options)
+    if source.workshop is None:
+        raise MakeDeckError(source.diagnostics)
+    plan = make_plan(source.workshop, source.sources.value)
+    problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan)]
+    if has_errors(problems):
+        raise MakeDeckError(problems)
+    template = template_path()
+    geometry = read_geometry(template, dict(source.workshop.layouts))
+    deck = layout_deck(plan, geometry, DEFAULT_THEME, source.images)
+    problems.extend(deck.diagnostics)
+    if options.strict:
+        problems = [d.as_error() if d.severity is Severity.WARNING else d for d in problems]
+    problems.sort(key=Diagnostic.sort_key)
+    if has_errors(problems):
+        raise MakeDeckError(problems)
+    return Prepared(source, plan, deck, template, tuple(problems))
+
+
+def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
+    """Return where each output goes: ``deck``, ``handout`` and ``guide`` paths."""
+    workshop = prepared.source.workshop
+    assert workshop is not None
+    base = prepared.source.path.parent
+    folder = options.output_dir or (base / (workshop.output.dir or "output"))
+    stem = workshop.output.name or prepared.source.path.stem
+    return {
+        "deck": folder / f"{stem}.pptx",
+        "handout": folder / f"{stem}-handout.pdf",
+        "guide": folder / f"{stem}-guide.pdf",
+    }
+
+
+def build(outline: Path, options: BuildOptions) -> BuildResult:
+    """Build the outputs of ``outline``; raises `MakeDeckError` or `EditedOutputError`."""
+    prepared = prepare(outline, options)
+    workshop = prepared.source.workshop
+    assert workshop is not None
+    moment = build_moment(workshop.date)
+    paths = output_paths(prepared, options)
+    writers = _writers(prepared, moment)
+    planned = [PlannedOutput(paths[name], writers[name]) for name in options.outputs]
+    backups = write_outputs(planned, force=options.force)
+    decisions = tuple(
+        f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "
+        f"{'shrunk to' if d.shrunk else 'set at'} {d.size:g} pt"
+        + (" (continued)" if d.continued else "")
+        for s in prepared.deck.slides if s.position for d in s.decisions
+    )
+    return BuildResult(tuple(p.path for p in planned), tuple(backups), prepared.diagnostics,
+                       len(prepared.deck.slides), decisions)
+
+
+def _writers(prepared: Prepared, moment: dt.datetime) -> dict[str, object]:
+    workshop = prepared.source.workshop
+    assert workshop is not None
+
+    def deck(target: BinaryIO) -> None:
+        from generator.writers.pptx_deck import write_deck
+
+        write_deck(prepared.deck, workshop, prepared.template, target, moment)
+
+    def handout(target: BinaryIO) -> None:
+        from generator.writers.handout_pdf import write_handout
+
+        write_handout(prepared.plan, target, **_pdf_extras(prepared))
+
+    def guide(target: BinaryIO) -> None:
+        from generator.writers.guide_pdf import write_guide
+
+        write_guide(prepared.plan, target, **_pdf_extras(prepared))
+
+    return {"deck": deck, "handout": handout, "guide": guide}
+
+
+def _pdf_extras(prepared: Prepared) -> dict[str, object]:
+    """Return the thumbnail drawer and deck slide numbers for the PDF writers."""
+    first_number: dict[int, int] = {}
+    for slide in prepared.deck.slides:
+        first_number.setdefault(slide.plan_index, slide.number)
+    numbers = [first_number.get(i, 0) for i in range(len(prepared.plan.slides))]
+    extras: dict[str, object] = {"slide_numbers": numbers}
+    try:
+        from generator.writers.thumbnails import thumbnail_drawer
+    except ImportError:
+        return extras
+    extras["thumbnail"] = thumbnail_drawer(prepared.deck)
+    return extras

@@ -1,0 +1,119 @@
+"""Fitting helpers shared by the slide builders: text in a box, bullets over slides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.layout.frames import INSET_X, INSET_Y
+from generator.layout.geometry import Box
+from generator.layout.text import FittedText, Paragraph, TextStyle, fit_text, split_to_fit
+from generator.model import Bullet
+
+
+class DoesNotFit(Exception):
+    """Text does not fit its box even at the smallest allowed size."""
+
+    def __init__(self, slot: str, size: float) -> None:
+        super().__init__(f"{slot} does not fit at {size:g} pt")
+        self.slot = slot
+        self.size = size
+
+
+@dataclass(frozen=True, slots=True)
+class SizeRange:
+    """Sizes to try: ``preferred`` down to ``minimum``, then on to ``floor`` if allowed."""
+
+    preferred: float
+    minimum: float
+    floor: float
+
+    def strict(self) -> SizeRange:
+        """Return this range without going below ``minimum``."""
+        return SizeRange(self.preferred, self.minimum, self.minimum)
+
+
+def inner(box: Box) -> Box:
+    """Return the part of a text box that text may use (inside its insets)."""
+    return box.inset(INSET_X, INSET_Y, INSET_X, INSET_Y)
+
+
+def fit_in_box(
+    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str
+) -> FittedText:
+    """Return ``paragraphs`` fitted into ``box``, shrinking as far as ``sizes.floor``.
+
+    Raises `DoesNotFit` when even the floor size overflows the box.
+    """
+    area = inner(box)
+    fitted = fit_text(paragraphs, area.w, area.h, sizes.preferred, sizes.minimum, 1.0, style)
+    if fitted.fits:
+        return fitted
+    if sizes.floor < sizes.minimum:
+        fitted = fit_text(paragraphs, area.w, area.h, sizes.minimum, sizes.floor, 1.0, style)
+        if fitted.fits:
+            return fitted
+    raise DoesNotFit(slot, sizes.floor)
+
+
+def fit_common(
+    groups: Sequence[Sequence[Paragraph]], boxes: Sequence[Box], sizes: SizeRange,
+    style: TextStyle, slot: str,
+) -> list[FittedText]:
+    """Return each group fitted into its box, all at one size (the smallest any needs)."""
+    first = [fit_in_box(g, b, sizes, style, slot) for g, b in zip(groups, boxes, strict=True)]
+    common = min(f.size for f in first)
+    return [fit_exact(g, b, common, style) for g, b in zip(groups, boxes, strict=True)]
+
+
+def fit_exact(paragraphs: Sequence[Paragraph], box: Box, size: float,
+              style: TextStyle) -> FittedText:
+    """Return ``paragraphs`` laid out at exactly ``size`` in ``box``."""
+    area = inner(box)
+    return fit_text(paragraphs, area.w, area.h, size, size, 1.0, style)
+
+
+def split_over_slides(
+    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str
+) -> list[FittedText]:
+    """Return the paragraphs fitted on as few slides as they need, all at one size.
+
+    Shrinks within the theme's range first; what still does not fit continues on
+    following slides. A single paragraph too big for a slide even at the floor size
+    raises `DoesNotFit`.
+    """
+    try:
+        return [fit_in_box(paragraphs, box, sizes.strict(), style, slot)]
+    except DoesNotFit:
+        pass
+    area = inner(box)
+    chunks: list[tuple[Paragraph, ...]] = []
+    rest: tuple[Paragraph, ...] = tuple(paragraphs)
+    while rest:
+        chunk, rest = split_to_fit(rest, area.w, area.h, sizes.minimum, style)
+        chunks.append(chunk)
+    fitted = [fit_in_box(chunk, box, sizes, style, slot) for chunk in chunks]
+    common = min(f.size for f in fitted)
+    return [fit_exact(chunk, box, common, style) for chunk in chunks]
+
+
+def bullet_paragraphs(bullets: Sequence[Bullet], level: int = 0) -> list[Paragraph]:
+    """Return nested bullets flattened into bullet paragraphs with their levels."""
+    paragraphs: list[Paragraph] = []
+    for bullet in bullets:
+        paragraphs.append(Paragraph.from_markup(bullet.text, min(level, 4), True))
+        paragraphs.extend(bullet_paragraphs(bullet.children, level + 1))
+    return paragraphs
+
+
+def plain_paragraphs(text: str, bold: bool = False) -> list[Paragraph]:
+    """Return a text value as paragraphs (blank lines separate them), optionally bold."""
+    paragraphs: list[Paragraph] = []
+    for block in text.strip().split("\n\n"):
+        paragraph = Paragraph.from_markup(" ".join(block.split()))
+        if bold:
+            paragraph = Paragraph(
+                tuple(type(s)(s.text, True, s.italic, s.href) for s in paragraph.spans)
+            )
+        paragraphs.append(paragraph)
+    return paragraphs

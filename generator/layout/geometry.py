@@ -1,0 +1,72 @@
+"""Boxes and the deck's geometry as plain data, in points.
+
+The template reader (a writer-side module, since it needs python-pptx) turns the
+deck template into a `DeckGeometry`; the layout engine fits text into its boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EMU_PER_POINT = 12700
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle: left and top edges, width and height, in points."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        """Return the y of the bottom edge."""
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        """Return the x of the right edge."""
+        return self.x + self.w
+
+    def inset(self, left: float, top: float, right: float, bottom: float) -> Box:
+        """Return this box shrunk by the given insets."""
+        return Box(self.x + left, self.y + top, self.w - left - right, self.h - top - bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A placeholder of a template layout: its kind (``title``, ``body``...), idx and box."""
+
+    kind: str
+    idx: int
+    box: Box
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutGeometry:
+    """One template layout: its name, placeholders and whether its background is dark."""
+
+    name: str
+    placeholders: tuple[Placeholder, ...]
+    dark: bool = False
+
+    def first(self, kind: str) -> Placeholder | None:
+        """Return the first placeholder of ``kind`` (``title`` also finds ``ctrTitle``)."""
+        kinds = {"title": ("title", "ctrTitle")}.get(kind, (kind,))
+        return next((p for p in self.placeholders if p.kind in kinds), None)
+
+    def bodies(self) -> tuple[Placeholder, ...]:
+        """Return the body-like placeholders in idx order."""
+        found = [p for p in self.placeholders if p.kind in ("body", "subTitle", "obj")]
+        return tuple(sorted(found, key=lambda p: p.idx))
+
+
+@dataclass(frozen=True, slots=True)
+class DeckGeometry:
+    """The slide size and, for each slide role, the template layout that serves it."""
+
+    width: float
+    height: float
+    roles: dict[str, LayoutGeometry]

@@ -1,0 +1,350 @@
+"""Lay out every planned slide: choose its template layout, fit its text, continue
+what does not fit on "(cont.)" slides, and record each fit decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.layout.fitting import (
+    DoesNotFit,
+    SizeRange,
+    bullet_paragraphs,
+    fit_common,
+    fit_in_box,
+    plain_paragraphs,
+    split_over_slides,
+)
+from generator.layout.frames import FitDecision, Frame, PictureFrame, SlideLayout, TextFrame
+from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.tables import layout_table
+from generator.layout.text import Paragraph, TextStyle
+from generator.markup import Span, plain_text
+from generator.model import (
+    ActivitySlide,
+    Break,
+    BulletsSlide,
+    ColumnsSlide,
+    ImageSlide,
+    QuoteSlide,
+    Section,
+    StatementSlide,
+    TableSlide,
+    Workshop,
+)
+from generator.outline.assets import ImageAsset
+from generator.plan import AgendaItem, Plan, PlannedSlide
+from generator.theme import Theme
+
+BODY = TextStyle()
+TITLE = TextStyle(line_height=1.1, space_before=0.0)
+HERO = TextStyle(line_height=1.15, space_before=0.3)
+GAP = 14.0
+
+
+@dataclass(frozen=True, slots=True)
+class DeckLayout:
+    """Every slide of the deck laid out, and the problems found while fitting."""
+
+    slides: tuple[SlideLayout, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass
+class _Context:
+    geometry: DeckGeometry
+    theme: Theme
+    images: dict[str, ImageAsset]
+
+    def layout(self, role: str) -> LayoutGeometry:
+        return self.geometry.roles[role]
+
+    def sizes(self, kind: str) -> SizeRange:
+        t = self.theme
+        return {
+            "title": SizeRange(t.title_max, t.title_min, t.size_floor),
+            "body": SizeRange(t.body_max, t.body_min, t.size_floor),
+            "hero": SizeRange(t.hero_max, t.body_min, t.size_floor),
+            "small": SizeRange(t.small_size, t.size_floor, t.size_floor),
+            "table": SizeRange(t.body_min, t.size_floor, t.size_floor),
+        }[kind]
+
+
+def _bold(paragraph: Paragraph) -> Paragraph:
+    return Paragraph(tuple(Span(s.text, True, s.italic, s.href) for s in paragraph.spans),
+                     paragraph.level, paragraph.bullet)
+
+
+def _text(slot: str, placeholder: object, text: list[Paragraph], ctx: _Context, kind: str,
+          style: TextStyle = BODY, **extra: object) -> tuple[TextFrame, FitDecision]:
+    box = placeholder.box  # type: ignore[attr-defined]
+    sizes = ctx.sizes(kind)
+    fitted = fit_in_box(text, box, sizes, style, slot)
+    frame = TextFrame(slot, placeholder.idx, box, fitted, style, **extra)  # type: ignore[attr-defined,arg-type]
+    return frame, FitDecision(slot, fitted.size, sizes.preferred)
+
+
+def _title(layout: LayoutGeometry, title: str, ctx: _Context, kind: str = "title",
+           anchor: str = "b", tone: str = "text") -> tuple[TextFrame, FitDecision]:
+    placeholder = layout.first("title")
+    assert placeholder is not None, f"layout {layout.name} has no title placeholder"
+    return _text("title", placeholder, [Paragraph.from_markup(title)], ctx, kind, TITLE,
+                 anchor=anchor, tone=tone)
+
+
+def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
+    """Return the free area below a layout's title, above the footer band."""
+    title = layout.first("title")
+    top = (title.box.bottom if title else 36.0) + GAP
+    bottom = ctx.geometry.height - 0.75 * 72
+    left = title.box.x if title else 36.0
+    width = title.box.w if title else ctx.geometry.width - 72
+    return Box(left, top, width, bottom - top)
+
+
+def _agenda_paragraphs(items: tuple[AgendaItem, ...]) -> list[Paragraph]:
+    paragraphs = []
+    for item in items:
+        when = f"{item.start}–{item.end}   " if item.start else ""
+        label = plain_text(item.title) + (" (break)" if item.is_break else "")
+        spans = (Span(when, True), Span(f"{label} · {item.minutes} min"))
+        paragraphs.append(Paragraph(tuple(s for s in spans if s.text)))
+    return paragraphs
+
+
+def _bulleted(role: str, planned: PlannedSlide, paragraphs: list[Paragraph],
+              ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
+    layout = ctx.layout(role)
+    body = layout.bodies()[0]
+    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), BODY, "body") \
+        if paragraphs else []
+    pages = []
+    for index, fitted in enumerate(chunks or [None]):
+        frames: list[Frame] = []
+        decisions: list[FitDecision] = []
+        if fitted is not None:
+            frames.append(TextFrame("body", body.idx, body.box, fitted, BODY))
+            decisions.append(FitDecision("body", fitted.size, ctx.theme.body_max, index > 0))
+        pages.append((frames, decisions))
+    return pages
+
+
+def _columns(planned: PlannedSlide, slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
+    layout = ctx.layout("columns3" if len(slide.columns) == 3 else "columns")
+    bodies = layout.bodies()[: len(slide.columns)]
+    groups = []
+    for column in slide.columns:
+        paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
+        groups.append(paragraphs + bullet_paragraphs(column.bullets))
+    fitted = fit_common(groups, [b.box for b in bodies], ctx.sizes("body"), BODY, "columns")
+    return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY)
+            for i, (b, f) in enumerate(zip(bodies, fitted, strict=True))]
+
+
+def _activity(slide: ActivitySlide, ctx: _Context) -> list[Frame]:
+    activity = slide.activity
+    left, right = ctx.layout("activity").bodies()[:2]
+    steps = [_bold(Paragraph.from_markup("Steps"))] + [
+        Paragraph.from_markup(step, 0, True) for step in activity.steps
+    ]
+    side = [_bold(Paragraph.from_markup(f"{activity.minutes} minutes"))]
+    if activity.format:
+        side.append(Paragraph.from_markup(activity.format))
+    if activity.prompts:
+        side.append(_bold(Paragraph.from_markup("Think about")))
+        side.extend(Paragraph.from_markup(p, 0, True) for p in activity.prompts)
+    fitted = fit_common([steps, side], [left.box, right.box], ctx.sizes("body"), BODY, "activity")
+    return [TextFrame("steps", left.idx, left.box, fitted[0], BODY, numbered=True),
+            TextFrame("details", right.idx, right.box, fitted[1], BODY)]
+
+
+def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
+    area = _content_area(ctx.layout("image"), ctx)
+    frames: list[Frame] = []
+    if slide.caption:
+        caption = fit_in_box([Paragraph.from_markup(slide.caption)],
+                             Box(area.x, area.bottom - 40, area.w, 40), ctx.sizes("small"),
+                             BODY, "caption")
+        box = Box(area.x, area.bottom - caption.height - 7.2, area.w, caption.height + 7.2)
+        frames.append(TextFrame("caption", None, box, caption, BODY, align="ctr", tone="muted"))
+        area = Box(area.x, area.y, area.w, box.y - area.y - 6)
+    asset = ctx.images[slide.image]
+    scale = min(area.w / asset.width, area.h / asset.height)
+    w, h = asset.width * scale, asset.height * scale
+    box = Box(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
+    alt = plain_text(slide.alt) if slide.alt else None
+    frames.insert(0, PictureFrame(box, asset.path, alt, slide.decorative))
+    return frames
+
+
+def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[FitDecision]]:
+    """Return the frames of a slide that never continues (all but bullets and tables)."""
+    role = planned.role
+    content = planned.content
+    layout = ctx.layout(role)
+    bodies = layout.bodies()
+    frames: list[Frame] = []
+    decisions: list[FitDecision] = []
+
+    def add(slot: str, index: int, paragraphs: list[Paragraph], kind: str,
+            style: TextStyle = BODY, **extra: object) -> None:
+        frame, decision = _text(slot, bodies[index], paragraphs, ctx, kind, style, **extra)
+        frames.append(frame)
+        decisions.append(decision)
+
+    if role == "title" and isinstance(content, Workshop):
+        lines = [content.subtitle] if content.subtitle else []
+        details = [x for x in (content.event, _long_date(content), content.venue) if x]
+        if details:
+            lines.append(" · ".join(details))
+        if lines:
+            add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small", anchor="t",
+                tone="inverse")
+    elif role == "section" and isinstance(content, Section):
+        add("body", 0, [Paragraph.from_markup(planned_section_line(planned, content))], "small",
+            tone="inverse")
+    elif role == "break" and isinstance(content, Break):
+        add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
+            tone="inverse")
+    elif isinstance(content, QuoteSlide):
+        add("quote", 0, [Paragraph.from_markup(f"“{content.quote}”")], "hero", HERO,
+            anchor="ctr")
+        if content.by:
+            add("by", 1, [Paragraph.from_markup(f"— {content.by}")], "small", tone="muted")
+    elif isinstance(content, StatementSlide):
+        add("statement", 0, plain_paragraphs(content.statement, bold=True), "hero", HERO,
+            anchor="ctr", align="ctr")
+    elif isinstance(content, ColumnsSlide):
+        frames.extend(_columns(planned, content, ctx))
+    elif isinstance(content, ActivitySlide):
+        frames.extend(_activity(content, ctx))
+    elif isinstance(content, ImageSlide):
+        frames.extend(_picture(content, ctx))
+    elif role == "closing" and isinstance(content, Workshop):
+        people = " and ".join(content.facilitators)
+        lines = [x for x in (people, content.organisation) if x]
+        if lines:
+            add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")
+        if content.source and len(bodies) > 1:
+            add("credit", 1, [Paragraph.from_markup(content.source)], "small", tone="muted")
+    for frame in frames:
+        if isinstance(frame, TextFrame) and frame.slot not in {d.slot for d in decisions}:
+            decisions.append(FitDecision(frame.slot, frame.text.size, ctx.theme.body_max))
+    return frames, decisions
+
+
+def planned_section_line(planned: PlannedSlide, section: Section) -> str:
+    """Return the line under a section divider's title: part number and time."""
+    minutes = section.minutes if section.minutes is not None else None
+    bits = [f"Part {planned.part_index + 1}" if planned.part_index is not None else "Part"]
+    if minutes:
+        bits.append(f"{minutes} minutes")
+    return " · ".join(bits)
+
+
+def _long_date(workshop: Workshop) -> str | None:
+    return f"{workshop.date.day} {workshop.date:%B %Y}" if workshop.date else None
+
+
+def _notes(planned: PlannedSlide) -> str | None:
+    content = planned.content
+    if isinstance(content, ActivitySlide):
+        parts = [content.notes] if content.notes else []
+        activity = content.activity
+        if activity.outcome:
+            parts.append(f"Outcome: {activity.outcome}")
+        if activity.materials:
+            parts.append("Materials: " + ", ".join(activity.materials))
+        return "\n\n".join(parts) or None
+    if isinstance(content, Section):
+        return content.summary
+    return getattr(content, "notes", None)
+
+
+def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
+    content = planned.content
+    if isinstance(content, BulletsSlide):
+        return _bulleted("bullets", planned, bullet_paragraphs(content.bullets), ctx)
+    if planned.role == "agenda":
+        return _bulleted("agenda", planned, _agenda_paragraphs(content), ctx)  # type: ignore[arg-type]
+    if isinstance(content, TableSlide):
+        area = _content_area(ctx.layout("table"), ctx)
+        tables = layout_table(content.table.header, content.table.rows, area,
+                              ctx.sizes("table"), planned.title)
+        return [([t], [FitDecision("table", t.cells[0][0].size, ctx.theme.body_min, i > 0)])
+                for i, t in enumerate(tables)]
+    return [_simple(planned, ctx)]
+
+
+def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
+                images: dict[str, ImageAsset]) -> DeckLayout:
+    """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found."""
+    ctx = _Context(geometry, theme, images)
+    slides: list[SlideLayout] = []
+    problems: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for index, planned in enumerate(plan.slides):
+        try:
+            pages = _pages(planned, ctx)
+        except DoesNotFit as exc:
+            problems.append(Diagnostic(
+                "E-FIT", f"the {exc.slot} of “{plain_text(planned.title)}” does not fit on a "
+                f"slide even at {exc.size:g} pt", position=planned.position,
+                hint="shorten the text or split it over two slides",
+            ))
+            continue
+        layout = ctx.layout(_layout_role(planned))
+        for page, (frames, decisions) in enumerate(pages):
+            title = plain_text(planned.title)
+            if page:
+                title += " (cont.)" if page == 1 else f" (cont. {page})"
+            seen[title] = seen.get(title, 0) + 1
+            if seen[title] > 1:
+                title = f"{title} ({seen[title]})"
+            try:
+                title_frame, title_decision = _title(
+                    layout, title, ctx, anchor="t" if planned.role in ("quote", "statement")
+                    else "b", tone="inverse" if layout.dark else "text")
+            except DoesNotFit:
+                problems.append(Diagnostic(
+                    "E-FIT", f"the title “{title}” is too long to fit even at "
+                    f"{theme.size_floor:g} pt", position=planned.position,
+                    hint="shorten the title; put the detail in a bullet"))
+                continue
+            slides.append(SlideLayout(
+                len(slides) + 1, index, planned.role, layout, title,
+                (title_frame, *frames), _notes(planned) if not page else
+                f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
+                page, planned.section_title, planned.position,
+                (title_decision, *decisions),
+            ))
+    problems.extend(_fit_warnings(slides, theme))
+    return DeckLayout(tuple(slides), tuple(problems))
+
+
+def _layout_role(planned: PlannedSlide) -> str:
+    content = planned.content
+    if isinstance(content, ColumnsSlide) and len(content.columns) == 3:
+        return "columns3"
+    return planned.role
+
+
+_SMALL_SLOTS = {"subtitle", "by", "credit", "caption", "table"}
+
+
+def _fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
+    """Return a warning for each text set below the theme's minimum size to fit."""
+    found = []
+    for slide in slides:
+        for decision in slide.decisions:
+            if decision.slot in _SMALL_SLOTS:
+                continue
+            minimum = theme.title_min if decision.slot == "title" else theme.body_min
+            if decision.size < minimum:
+                found.append(Diagnostic(
+                    "W-FIT-SMALL", f"slide {slide.number}: the {decision.slot} was set at "
+                    f"{decision.size:g} pt to fit, below the theme's minimum of {minimum:g} pt",
+                    Severity.WARNING, slide.position, slide=slide.number,
+                    hint="shorten the text so it can be read from the back of the room",
+                ))
+    return found

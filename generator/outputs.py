@@ -1,0 +1,160 @@
+"""Safe output files: written whole or not at all, and never over a hand edit.
+
+Each build writes every output to a temporary file in the output folder, then
+renames them into place together. A manifest beside the outputs records the
+SHA-256 of what make-deck wrote; a file whose bytes no longer match was edited
+by hand, and the build refuses to overwrite it unless forced, in which case the
+edited file is first kept as a dated backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from generator.diagnostics import Diagnostic
+
+MANIFEST_NAME = ".make-deck-manifest.json"
+
+Writer = Callable[[BinaryIO], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedOutput:
+    """One file to write: where it goes and the function that writes its bytes."""
+
+    path: Path
+    write: Writer
+
+
+def file_digest(path: Path) -> str:
+    """Return the SHA-256 hex digest of the file at ``path``."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """Return the recorded digests of the outputs in ``folder`` (file name -> sha256)."""
+    try:
+        data = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def edited_outputs(paths: list[Path]) -> list[Path]:
+    """Return the existing outputs whose bytes differ from what make-deck last wrote."""
+    edited: list[Path] = []
+    manifests: dict[Path, dict[str, str]] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        manifest = manifests.setdefault(path.parent, read_manifest(path.parent))
+        if manifest.get(path.name) != file_digest(path):
+            edited.append(path)
+    return edited
+
+
+def backup_name(path: Path, now: dt.datetime) -> Path:
+    """Return a free backup path beside ``path``, e.g. ``deck.edited-2026-11-26-1015.pptx``."""
+    stamp = now.strftime("%Y-%m-%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.edited-{stamp}{path.suffix}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.edited-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+def edited_diagnostic(path: Path) -> Diagnostic:
+    """Return the problem reported when ``path`` was changed since make-deck wrote it."""
+    return Diagnostic(
+        "E-OUTPUT-EDITED",
+        f"{path} was changed after make-deck wrote it; rebuilding would lose those edits",
+        hint="copy your edits into the outline, move the file away, or run again with "
+        "--force (the edited file is kept as a dated backup beside it)",
+    )
+
+
+def _write_temp(output: PlannedOutput) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
+                                dir=output.path.parent)
+    temp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            output.write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def write_outputs(
+    outputs: list[PlannedOutput], *, force: bool, now: dt.datetime | None = None
+) -> list[Path]:
+    """Write every output atomically and return the backups made of edited files.
+
+    Raises `EditedOutputError` (before writing anything) when an output was edited
+    by hand and ``force`` is false. If any writer fails, no output is changed.
+    """
+    if not outputs:
+        return []
+    edited = edited_outputs([o.path for o in outputs])
+    if edited and not force:
+        raise EditedOutputError(edited)
+    for folder in {o.path.parent for o in outputs}:
+        folder.mkdir(parents=True, exist_ok=True)
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for output in outputs:
+            temps.append((_write_temp(output), output.path))
+    except BaseException:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+        raise
+    backups: list[Path] = []
+    moment = now or dt.datetime.now()
+    for path in edited:
+        backup = backup_name(path, moment)
+        os.replace(path, backup)
+        backups.append(backup)
+    manifest_by_folder: dict[Path, dict[str, str]] = {}
+    for temp, path in temps:
+        digest = file_digest(temp)
+        os.replace(temp, path)
+        manifest = manifest_by_folder.setdefault(path.parent, read_manifest(path.parent))
+        manifest[path.name] = digest
+    for folder, files in manifest_by_folder.items():
+        _write_manifest(folder, files)
+    return backups
+
+
+def _write_manifest(folder: Path, files: dict[str, str]) -> None:
+    text = json.dumps({"generator": "make-deck", "files": dict(sorted(files.items()))},
+                      indent=2) + "\n"
+    fd, name = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(name, folder / MANIFEST_NAME)
+
+
+class EditedOutputError(Exception):
+    """Outputs were changed by hand since make-deck wrote them; nothing was written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        super().__init__(", ".join(str(p) for p in paths))
+        self.diagnostics = tuple(edited_diagnostic(p) for p in paths)

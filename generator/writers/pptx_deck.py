@@ -1,0 +1,203 @@
+"""The deck writer: laid-out slides in, an editable .pptx out (python-pptx).
+
+Titles go into title placeholders (screen readers and PowerPoint's checker read
+them there), body text into the layout's body placeholders, tables and pictures
+into the area under the title. Slide numbers, speaker notes, PowerPoint sections
+and core properties are set; the zip is written with fixed dates so the same
+outline gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
+from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.slides import DeckLayout
+from generator.layout.text import Paragraph
+from generator.markup import plain_text
+from generator.model import Workshop
+from generator.writers.pptx_notes import write_notes
+from generator.writers.pptx_sections import write_sections
+from generator.writers.pptx_text import fill_text_body
+
+_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def _emu(points: float) -> Emu:
+    return Emu(round(points * EMU_PER_POINT))
+
+
+def _place(shape: object, box: Box) -> None:
+    shape.left, shape.top = _emu(box.x), _emu(box.y)  # type: ignore[attr-defined]
+    shape.width, shape.height = _emu(box.w), _emu(box.h)  # type: ignore[attr-defined]
+
+
+def _relater(slide: object):
+    def relate(url: str) -> str:
+        return slide.part.relate_to(url, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
+    return relate
+
+
+def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
+    if frame.placeholder_idx is not None:
+        shape = slide.placeholders[frame.placeholder_idx]  # type: ignore[attr-defined]
+    else:
+        shape = slide.shapes.add_textbox(0, 0, 0, 0)  # type: ignore[attr-defined]
+        shape.name = f"{frame.slot.capitalize()} {shape.shape_id}"
+    _place(shape, frame.box)
+    fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
+                   align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
+                   relate=_relater(slide))
+
+
+def _table(slide: object, frame: TableFrame, language: str) -> None:
+    rows, cols = len(frame.cells), len(frame.column_widths)
+    graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
+        rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
+    graphic.name = f"Table {graphic.shape_id}"
+    graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.description)
+    table = graphic.table
+    table.first_row = frame.header
+    table.horz_banding = True
+    for index, width in enumerate(frame.column_widths):
+        table.columns[index].width = _emu(width)
+    for index, height in enumerate(frame.row_heights):
+        table.rows[index].height = _emu(height)
+    for r, row in enumerate(frame.cells):
+        for c, fitted in enumerate(row):
+            cell = table.cell(r, c)
+            tx_body = cell._tc.get_or_add_txBody()
+            fill_text_body(tx_body, fitted, frame.style, language=language,
+                           relate=_relater(slide))
+            cell.margin_left = cell.margin_right = _emu(7.2)
+            cell.margin_top = cell.margin_bottom = _emu(3.6)
+            body_pr = tx_body.find(qn("a:bodyPr"))
+            for key in ("lIns", "rIns", "tIns", "bIns", "anchor", "wrap", "rtlCol"):
+                body_pr.attrib.pop(key, None)
+            for child in list(body_pr):
+                body_pr.remove(child)
+
+
+def _picture(slide: object, frame: PictureFrame) -> None:
+    picture = slide.shapes.add_picture(  # type: ignore[attr-defined]
+        str(frame.path), _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w),
+        _emu(frame.box.h))
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    c_nv_pr.set("name", f"Picture {picture.shape_id}")
+    if frame.decorative:
+        c_nv_pr.attrib.pop("descr", None)
+        ext_lst = c_nv_pr.find(qn("a:extLst"))
+        if ext_lst is None:
+            ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
+        ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_URI)
+        mark = etree.SubElement(ext, f"{{{_DECORATIVE_NS}}}decorative",
+                                nsmap={"adec": _DECORATIVE_NS})
+        mark.set("val", "1")
+    else:
+        c_nv_pr.set("descr", frame.alt or "")
+
+
+def _slide_number(slide: object, layout: object) -> None:
+    """Copy the layout's slide-number placeholder onto the slide, showing the number."""
+    for shape in layout.placeholders:  # type: ignore[attr-defined]
+        ph = shape._element.ph
+        if ph is not None and ph.get("type") == "sldNum":
+            element = copy.deepcopy(shape._element)
+            slide.shapes._spTree.append(element)  # type: ignore[attr-defined]
+            ids = [int(x) for x in slide.shapes._spTree.xpath(".//p:cNvPr/@id")]  # type: ignore[attr-defined]
+            element.nvSpPr.cNvPr.set("id", str(max(ids) + 1))
+            return
+
+
+def _remove_unused_placeholders(slide: object, used: set[int]) -> None:
+    for shape in list(slide.placeholders):  # type: ignore[attr-defined]
+        if shape.placeholder_format.idx not in used:
+            shape._element.getparent().remove(shape._element)
+
+
+def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime) -> None:
+    props = prs.core_properties  # type: ignore[attr-defined]
+    props.title = plain_text(workshop.title)
+    props.subject = plain_text(workshop.subtitle or workshop.event or "Workshop")
+    people = ", ".join(workshop.facilitators)
+    props.author = people or (workshop.organisation or "")
+    props.last_modified_by = props.author
+    props.language = workshop.language
+    props.keywords = "workshop"
+    props.category = "Workshop deck"
+    props.comments = plain_text(workshop.source) if workshop.source else ""
+    props.revision = 1
+    props.created = moment
+    props.modified = moment
+    props.last_printed = moment
+
+
+def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime) -> None:
+    """Write the package again with every entry dated ``moment``, in the same order."""
+    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
+             moment.second)
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            out.writestr(entry, source.read(info.filename))
+
+
+def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: BinaryIO,
+               moment: dt.datetime) -> None:
+    """Write the laid-out deck as a .pptx to ``target``."""
+    prs = Presentation(str(template))
+    for slide_id in list(prs.slides._sldIdLst):
+        prs.part.drop_rel(slide_id.rId)
+        prs.slides._sldIdLst.remove(slide_id)
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    language = workshop.language
+    for laid in deck.slides:
+        layout = by_name[laid.layout.name]
+        slide = prs.slides.add_slide(layout)
+        used: set[int] = set()
+        for frame in laid.frames:
+            if isinstance(frame, TextFrame):
+                _text_frame(slide, frame, language)
+                if frame.placeholder_idx is not None:
+                    used.add(frame.placeholder_idx)
+            elif isinstance(frame, TableFrame):
+                _table(slide, frame, language)
+            elif isinstance(frame, PictureFrame):
+                _picture(slide, frame)
+        _remove_unused_placeholders(slide, used)
+        _slide_number(slide, layout)
+        if laid.notes:
+            write_notes(slide, laid.notes, language)
+    write_sections(prs, deck.slides)
+    _core_properties(prs, workshop, moment)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    _reproducible_zip(buffer.getvalue(), target, moment)
+
+
+def slide_title(laid: SlideLayout) -> str:
+    """Return the text in a laid-out slide's title placeholder."""
+    title = laid.frames[0]
+    assert isinstance(title, TextFrame)
+    return " ".join(
+        span.text for p in title.text.paragraphs for line in p.lines for span in line.spans
+    )
+
+
+__all__ = ["Paragraph", "slide_title", "write_deck"]

@@ -1,0 +1,49 @@
+"""Speaker notes: the outline's notes on each slide's notes page, paragraphs and lists kept."""
+
+from __future__ import annotations
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+
+def note_paragraphs(notes: str) -> list[tuple[str, bool]]:
+    """Return the notes as (text, is_list_item) paragraphs.
+
+    Blank lines separate paragraphs; lines starting ``- `` or ``* `` are list items;
+    other line breaks inside a paragraph are joined with spaces.
+    """
+    paragraphs: list[tuple[str, bool]] = []
+    for block in notes.strip().split("\n\n"):
+        buffer: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if line.startswith(("- ", "* ", "• ")):
+                if buffer:
+                    paragraphs.append((" ".join(buffer), False))
+                    buffer = []
+                paragraphs.append((line[2:].strip(), True))
+            elif line:
+                buffer.append(line)
+        if buffer:
+            paragraphs.append((" ".join(buffer), False))
+    return paragraphs
+
+
+def write_notes(slide: object, notes: str, language: str) -> None:
+    """Put ``notes`` on the slide's notes page, one DrawingML paragraph per paragraph."""
+    frame = slide.notes_slide.notes_text_frame  # type: ignore[attr-defined]
+    tx_body = frame._txBody
+    for paragraph in tx_body.findall(qn("a:p")):
+        tx_body.remove(paragraph)
+    for text, is_item in note_paragraphs(notes):
+        p = etree.SubElement(tx_body, qn("a:p"))
+        ppr = etree.SubElement(p, qn("a:pPr"))
+        if is_item:
+            ppr.set("marL", "228600")
+            ppr.set("indent", "-228600")
+            etree.SubElement(ppr, qn("a:buChar"), char="•")
+        else:
+            etree.SubElement(ppr, qn("a:buNone"))
+        run = etree.SubElement(p, qn("a:r"))
+        etree.SubElement(run, qn("a:rPr"), lang=language, dirty="0")
+        etree.SubElement(run, qn("a:t")).text = text

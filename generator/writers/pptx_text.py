@@ -1,0 +1,107 @@
+"""Write fitted text into PowerPoint text bodies (DrawingML), exactly as laid out.
+
+Every paragraph gets explicit line spacing and space-before in points, explicit
+run sizes and language, and explicit line breaks where the layout broke an
+overlong word, so PowerPoint and LibreOffice both show what the layout measured.
+Autofit is off: nothing is left to the renderer's judgement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+from generator.layout.frames import INSET_X, INSET_Y
+from generator.layout.geometry import EMU_PER_POINT
+from generator.layout.text import FittedText, TextStyle, paragraph_indent, paragraph_runs
+from generator.markup import Span
+
+LinkRelater = Callable[[str], str]
+
+_ANCHOR = {"t": "t", "ctr": "ctr", "b": "b"}
+
+
+def _emu(points: float) -> str:
+    return str(round(points * EMU_PER_POINT))
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, qn(tag))
+    for key, value in attrs.items():
+        element.set(key, value)
+    return element
+
+
+def set_body_properties(body_pr: etree._Element, anchor: str) -> None:
+    """Set insets, wrapping and anchoring on ``a:bodyPr``; switch autofit off."""
+    for child in list(body_pr):
+        if etree.QName(child).localname in ("normAutofit", "spAutoFit", "noAutofit"):
+            body_pr.remove(child)
+    body_pr.set("wrap", "square")
+    body_pr.set("lIns", _emu(INSET_X))
+    body_pr.set("rIns", _emu(INSET_X))
+    body_pr.set("tIns", _emu(INSET_Y))
+    body_pr.set("bIns", _emu(INSET_Y))
+    body_pr.set("anchor", _ANCHOR.get(anchor, "t"))
+    body_pr.set("rtlCol", "0")
+    no_autofit = etree.Element(qn("a:noAutofit"))
+    body_pr.insert(0, no_autofit)
+
+
+def _run_properties(parent: etree._Element, tag: str, span: Span | None, size: float,
+                    language: str, relate: LinkRelater | None) -> etree._Element:
+    props = _sub(parent, tag, lang=language, sz=str(round(size * 100)), dirty="0")
+    if span is not None:
+        props.set("b", "1" if span.bold else "0")
+        props.set("i", "1" if span.italic else "0")
+        if span.href and relate is not None:
+            link = _sub(props, "a:hlinkClick")
+            link.set(qn("r:id"), relate(span.href))
+    return props
+
+
+def fill_text_body(
+    tx_body: etree._Element, fitted: FittedText, style: TextStyle, *, language: str,
+    align: str = "l", anchor: str = "t", numbered: bool = False,
+    relate: LinkRelater | None = None,
+) -> None:
+    """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out."""
+    body_pr = tx_body.find(qn("a:bodyPr"))
+    if body_pr is None:
+        body_pr = etree.Element(qn("a:bodyPr"))
+        tx_body.insert(0, body_pr)
+    set_body_properties(body_pr, anchor)
+    for paragraph in tx_body.findall(qn("a:p")):
+        tx_body.remove(paragraph)
+    size = fitted.size
+    for index, fitted_paragraph in enumerate(fitted.paragraphs):
+        p = _sub(tx_body, "a:p")
+        para = fitted_paragraph.paragraph
+        margin, hanging = paragraph_indent(para, size, style)
+        ppr = _sub(p, "a:pPr", marL=_emu(margin), indent=_emu(-hanging), algn=align,
+                   lvl=str(min(para.level, 8)))
+        _sub(_sub(ppr, "a:lnSpc"), "a:spcPts", val=str(round(fitted.line_height * 100)))
+        before = 0 if index == 0 else fitted.space_before
+        _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(before * 100)))
+        _sub(_sub(ppr, "a:spcAft"), "a:spcPts", val="0")
+        if para.bullet and numbered:
+            _sub(ppr, "a:buFont", typeface="+mj-lt")
+            _sub(ppr, "a:buAutoNum", type="arabicPeriod")
+        elif para.bullet:
+            _sub(ppr, "a:buFont", typeface="Arial")
+            _sub(ppr, "a:buChar", char="•" if para.level % 2 == 0 else "–")
+        else:
+            _sub(ppr, "a:buNone")
+        last: Span | None = None
+        for run in paragraph_runs(fitted_paragraph):
+            if run is None:
+                br = _sub(p, "a:br")
+                _run_properties(br, "a:rPr", last, size, language, None)
+                continue
+            r = _sub(p, "a:r")
+            _run_properties(r, "a:rPr", run, size, language, relate)
+            _sub(r, "a:t").text = run.text
+            last = run
+        _run_properties(p, "a:endParaRPr", None, size, language, None)
