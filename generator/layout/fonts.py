@@ -224,6 +224,10 @@ class FontMetrics:
         """Return the width of ``text`` in ems (the width at a size of 1 pt)."""
         return sum(map(self._advances.__getitem__, text))
 
+    def advances_em(self, text: str) -> list[float]:
+        """Return the advance of each character of ``text`` in ems."""
+        return list(map(self._advances.__getitem__, text))
+
     def advance_em(self, char: str) -> float:
         """Return the advance of one character in ems."""
         return self._advances[char]

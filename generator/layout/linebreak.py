@@ -30,8 +30,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
-from generator.layout.fonts import FontMetrics, metrics
+from generator.layout.fonts import metrics
 from generator.markup import Span
 
 _NEWLINES = re.compile(r"\r\n|[\r\v\u2028\u2029]")
@@ -75,28 +76,22 @@ def _sticks_to_previous(text: str, pos: int) -> bool:
 class Prepared:
     """A paragraph measured in ems, ready to be broken at any width.
 
-    ``segments`` holds, per ``\\n``-separated segment, its start offset, whether a
-    ``\\n`` ends it, and its units ``(gap_em, word_start, word_end, word_em)``,
-    where ``gap_em`` is the width of the spaces before the word.
+    ``prefix[i]`` is the width in ems of ``text[:i]``. ``segments`` holds, per
+    ``\\n``-separated segment, its start offset, whether a ``\\n`` ends it, and its
+    units ``(gap_em, word_start, word_end, word_em)``, where ``gap_em`` is the width
+    of the spaces before the word.
     """
 
     text: str
     starts: tuple[int, ...]
     spans: tuple[Span, ...]
-    faces: tuple[FontMetrics, ...]
+    prefix: list[float]
     segments: tuple[tuple[int, bool, tuple[tuple[float, int, int, float], ...]], ...]
     _clusters: dict[int, tuple[tuple[int, float], ...]] = field(default_factory=dict)
 
     def em_width(self, start: int, end: int) -> float:
         """Return the width in ems of ``text[start:end]``, each span in its own face."""
-        total = 0.0
-        index = bisect_right(self.starts, start) - 1
-        while start < end:
-            stop = min(end, self.starts[index + 1])
-            total += self.faces[index].em_width(self.text[start:stop])
-            start = stop
-            index += 1
-        return total
+        return self.prefix[end] - self.prefix[start]
 
     def pieces(self, start: int, end: int) -> tuple[Span, ...]:
         """Return ``text[start:end]`` as spans keeping each source span's style and link."""
@@ -121,11 +116,9 @@ class Prepared:
             return cached
         result: list[tuple[float, int, int, float]] = []
         gap = 0.0
-        index = bisect_right(self.starts, start) - 1
+        prefix = self.prefix
         for pos in range(start, end):
-            while pos >= self.starts[index + 1]:
-                index += 1
-            advance = self.faces[index].advance_em(self.text[pos])
+            advance = prefix[pos + 1] - prefix[pos]
             if self.text[pos] == " ":
                 gap += advance
             elif result and not gap and _sticks_to_previous(self.text, pos):
@@ -158,16 +151,16 @@ def prepare(spans: tuple[Span, ...]) -> Prepared:
     kept = [Span(normalize(s.text), s.bold, s.italic, s.href) for s in spans if s.text]
     text = "".join(s.text for s in kept)
     starts: list[int] = []
-    offset = 0
+    advances: list[float] = []
     for span in kept:
-        starts.append(offset)
-        offset += len(span.text)
-    starts.append(offset)
+        starts.append(len(advances))
+        advances.extend(metrics(span.bold, span.italic).advances_em(span.text))
+    starts.append(len(advances))
     prepared = Prepared(
         text=text,
         starts=tuple(starts),
         spans=tuple(kept),
-        faces=tuple(metrics(s.bold, s.italic) for s in kept),
+        prefix=[0.0, *accumulate(advances)],
         segments=(),
     )
     segments = []

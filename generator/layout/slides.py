@@ -84,12 +84,32 @@ def _text(slot: str, placeholder: object, text: list[Paragraph], ctx: _Context, 
     return frame, FitDecision(slot, fitted.size, sizes.preferred)
 
 
-def _title(layout: LayoutGeometry, title: str, ctx: _Context, kind: str = "title",
-           anchor: str = "b", tone: str = "text") -> tuple[TextFrame, FitDecision]:
+def _title(layout: LayoutGeometry, title: str, ctx: _Context,
+           role: str) -> tuple[TextFrame, FitDecision]:
+    """Return the slide's title fitted into the layout's title placeholder.
+
+    Quote and statement slides show their title as a small line above the content
+    (slot ``eyebrow``); the title slide's title is set larger than other titles.
+    """
     placeholder = layout.first("title")
-    assert placeholder is not None, f"layout {layout.name} has no title placeholder"
-    return _text("title", placeholder, [Paragraph.from_markup(title)], ctx, kind, TITLE,
-                 anchor=anchor, tone=tone)
+    if placeholder is None:
+        raise DoesNotFit("title", ctx.theme.size_floor)
+    theme = ctx.theme
+    tone = "inverse" if layout.dark else "text"
+    paragraphs = [Paragraph.from_markup(title)]
+    if role in ("quote", "statement"):
+        sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
+        fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "eyebrow")
+        return (TextFrame("eyebrow", placeholder.idx, placeholder.box, fitted, TITLE,
+                          anchor="t", tone="muted"),
+                FitDecision("eyebrow", fitted.size, sizes.preferred))
+    sizes = ctx.sizes("title")
+    if role == "title":
+        sizes = SizeRange(theme.hero_max, theme.title_min, theme.size_floor)
+    fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title")
+    return (TextFrame("title", placeholder.idx, placeholder.box, fitted, TITLE, anchor="b",
+                      tone=tone),
+            FitDecision("title", fitted.size, sizes.preferred))
 
 
 def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
@@ -141,7 +161,13 @@ def _columns(planned: PlannedSlide, slide: ColumnsSlide, ctx: _Context) -> list[
             for i, (b, f) in enumerate(zip(bodies, fitted, strict=True))]
 
 
-def _activity(slide: ActivitySlide, ctx: _Context) -> list[Frame]:
+def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
+                                                                 list[FitDecision]]]:
+    """Return the activity's slide(s): steps beside time and format, then the prompts.
+
+    When the prompts do not fit beside the steps at the theme's sizes, they move to a
+    following "(cont.)" slide (they are on the worksheet too).
+    """
     activity = slide.activity
     left, right = ctx.layout("activity").bodies()[:2]
     steps = [_bold(Paragraph.from_markup("Steps"))] + [
@@ -150,12 +176,31 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[Frame]:
     side = [_bold(Paragraph.from_markup(f"{activity.minutes} minutes"))]
     if activity.format:
         side.append(Paragraph.from_markup(activity.format))
-    if activity.prompts:
-        side.append(_bold(Paragraph.from_markup("Think about")))
-        side.extend(Paragraph.from_markup(p, 0, True) for p in activity.prompts)
-    fitted = fit_common([steps, side], [left.box, right.box], ctx.sizes("body"), BODY, "activity")
-    return [TextFrame("steps", left.idx, left.box, fitted[0], BODY, numbered=True),
-            TextFrame("details", right.idx, right.box, fitted[1], BODY)]
+    prompts = [_bold(Paragraph.from_markup("Think about"))] + [
+        Paragraph.from_markup(p, 0, True) for p in activity.prompts
+    ] if activity.prompts else []
+    sizes = ctx.sizes("body")
+    span = Box(left.box.x, left.box.y, right.box.right - left.box.x, left.box.h)
+    gutter = right.box.x - left.box.right
+    steps_width = (span.w - gutter) * 0.62
+    boxes = [Box(span.x, span.y, steps_width, span.h),
+             Box(span.x + steps_width + gutter, span.y, span.w - steps_width - gutter, span.h)]
+    try:
+        fitted = fit_common([steps, side + prompts], boxes, sizes.strict(), BODY, "activity")
+        prompts = []
+    except DoesNotFit:
+        fitted = fit_common([steps, side], boxes, sizes, BODY, "activity")
+    first: list[Frame] = [
+        TextFrame("steps", left.idx, boxes[0], fitted[0], BODY, numbered=True),
+        TextFrame("details", right.idx, boxes[1], fitted[1], BODY),
+    ]
+    pages = [(first, [FitDecision("steps", fitted[0].size, sizes.preferred)])]
+    if prompts:
+        body = ctx.layout("bullets").bodies()[0]
+        for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts"):
+            pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
+                          [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
+    return pages
 
 
 def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
@@ -201,8 +246,8 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
             add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small", anchor="t",
                 tone="inverse")
     elif role == "section" and isinstance(content, Section):
-        add("body", 0, [Paragraph.from_markup(planned_section_line(planned, content))], "small",
-            tone="inverse")
+        add("detail", 0, [Paragraph.from_markup(planned_section_line(planned, content))],
+            "small", tone="inverse")
     elif role == "break" and isinstance(content, Break):
         add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
             tone="inverse")
@@ -216,8 +261,6 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
             anchor="ctr", align="ctr")
     elif isinstance(content, ColumnsSlide):
         frames.extend(_columns(planned, content, ctx))
-    elif isinstance(content, ActivitySlide):
-        frames.extend(_activity(content, ctx))
     elif isinstance(content, ImageSlide):
         frames.extend(_picture(content, ctx))
     elif role == "closing" and isinstance(content, Workshop):
@@ -267,6 +310,8 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
         return _bulleted("bullets", planned, bullet_paragraphs(content.bullets), ctx)
     if planned.role == "agenda":
         return _bulleted("agenda", planned, _agenda_paragraphs(content), ctx)  # type: ignore[arg-type]
+    if isinstance(content, ActivitySlide):
+        return _activity(content, ctx)
     if isinstance(content, TableSlide):
         area = _content_area(ctx.layout("table"), ctx)
         tables = layout_table(content.table.header, content.table.rows, area,
@@ -295,6 +340,8 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             continue
         layout = ctx.layout(_layout_role(planned))
         for page, (frames, decisions) in enumerate(pages):
+            page_layout = ctx.layout("bullets") if any(
+                isinstance(f, TextFrame) and f.slot == "prompts" for f in frames) else layout
             title = plain_text(planned.title)
             if page:
                 title += " (cont.)" if page == 1 else f" (cont. {page})"
@@ -302,9 +349,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             if seen[title] > 1:
                 title = f"{title} ({seen[title]})"
             try:
-                title_frame, title_decision = _title(
-                    layout, title, ctx, anchor="t" if planned.role in ("quote", "statement")
-                    else "b", tone="inverse" if layout.dark else "text")
+                title_frame, title_decision = _title(page_layout, title, ctx, planned.role)
             except DoesNotFit:
                 problems.append(Diagnostic(
                     "E-FIT", f"the title “{title}” is too long to fit even at "
@@ -312,7 +357,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                     hint="shorten the title; put the detail in a bullet"))
                 continue
             slides.append(SlideLayout(
-                len(slides) + 1, index, planned.role, layout, title,
+                len(slides) + 1, index, planned.role, page_layout, title,
                 (title_frame, *frames), _notes(planned) if not page else
                 f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
                 page, planned.section_title, planned.position,
@@ -329,7 +374,7 @@ def _layout_role(planned: PlannedSlide) -> str:
     return planned.role
 
 
-_SMALL_SLOTS = {"subtitle", "by", "credit", "caption", "table"}
+_SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow"}
 
 
 def _fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
@@ -342,7 +387,7 @@ def _fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
             minimum = theme.title_min if decision.slot == "title" else theme.body_min
             if decision.size < minimum:
                 found.append(Diagnostic(
-                    "W-FIT-SMALL", f"slide {slide.number}: the {decision.slot} was set at "
+                    "W-FIT-SMALL", f"the {decision.slot} was set at "
                     f"{decision.size:g} pt to fit, below the theme's minimum of {minimum:g} pt",
                     Severity.WARNING, slide.position, slide=slide.number,
                     hint="shorten the text so it can be read from the back of the room",

@@ -122,11 +122,12 @@ class Styles:
     prompt: ParagraphStyle
 
 
-def _style(name: str, size: float = BODY_SIZE, **kw: Any) -> ParagraphStyle:
+def make_style(name: str, size: float = BODY_SIZE, **kw: Any) -> ParagraphStyle:
     """Return a paragraph style in Arimo with leading ``size * 1.35`` unless given."""
     kw.setdefault("leading", round(size * LEADING_RATIO, 2))
     kw.setdefault("textColor", TEXT)
     kw.setdefault("fontName", FONT)
+    kw.setdefault("bulletFontName", kw["fontName"])
     kw.setdefault("alignment", TA_LEFT)
     return ParagraphStyle(name, fontSize=size, **kw)
 
@@ -136,31 +137,31 @@ def styles() -> Styles:
     """Return the shared paragraph styles (fonts are registered first)."""
     register_fonts()
     return Styles(
-        body=_style("body", spaceAfter=6),
-        lead=_style("lead", 12.5, leading=18, spaceAfter=10),
-        small=_style("small", 9, textColor=GREY),
-        meta=_style("meta", 10, textColor=GREY, spaceAfter=4),
-        label=_style("label", 9, fontName=FONT_BOLD, textColor=NAVY, spaceAfter=2),
-        h1=_style("h1", 22, leading=27, fontName=FONT_BOLD, textColor=NAVY,
+        body=make_style("body", spaceAfter=6),
+        lead=make_style("lead", 12.5, leading=18, spaceAfter=10),
+        small=make_style("small", 9, textColor=GREY),
+        meta=make_style("meta", 10, textColor=GREY, spaceAfter=4),
+        label=make_style("label", 9, fontName=FONT_BOLD, textColor=NAVY, spaceAfter=2),
+        h1=make_style("h1", 22, leading=27, fontName=FONT_BOLD, textColor=NAVY,
                   spaceBefore=0, spaceAfter=8, keepWithNext=1),
-        h2=_style("h2", 15, leading=19, fontName=FONT_BOLD, textColor=NAVY,
+        h2=make_style("h2", 15, leading=19, fontName=FONT_BOLD, textColor=NAVY,
                   spaceBefore=14, spaceAfter=6, keepWithNext=1),
-        h3=_style("h3", 12.5, leading=16, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3,
+        h3=make_style("h3", 12.5, leading=16, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=3,
                   keepWithNext=1),
-        bullet=_style("bullet", leftIndent=16, bulletIndent=4, spaceAfter=3),
-        bullet2=_style("bullet2", leftIndent=32, bulletIndent=20, spaceAfter=2),
-        number=_style("number", leftIndent=20, bulletIndent=0, spaceAfter=4),
-        note_box=_style("note_box", 10.5, backColor=PALE_NAVY, borderPadding=(7, 8, 8, 8),
+        bullet=make_style("bullet", leftIndent=16, bulletIndent=4, spaceAfter=3),
+        bullet2=make_style("bullet2", leftIndent=32, bulletIndent=20, spaceAfter=2),
+        number=make_style("number", leftIndent=20, bulletIndent=0, spaceAfter=4),
+        note_box=make_style("note_box", 10.5, backColor=PALE_NAVY, borderPadding=(7, 8, 8, 8),
                         leftIndent=8, rightIndent=8, spaceBefore=10, spaceAfter=12),
-        cell=_style("cell", 10.5, leading=13.5),
-        cell_bold=_style("cell_bold", 10.5, leading=13.5, fontName=FONT_BOLD),
-        cell_head=_style("cell_head", 9.5, leading=12, fontName=FONT_BOLD, textColor=WHITE),
-        cell_small=_style("cell_small", 9, leading=11.5, textColor=GREY),
-        quote=_style("quote", 13, leading=18, fontName=FONT_ITALIC, leftIndent=14,
+        cell=make_style("cell", 10.5, leading=13.5),
+        cell_bold=make_style("cell_bold", 10.5, leading=13.5, fontName=FONT_BOLD),
+        cell_head=make_style("cell_head", 9.5, leading=12, fontName=FONT_BOLD, textColor=WHITE),
+        cell_small=make_style("cell_small", 9, leading=11.5, textColor=GREY),
+        quote=make_style("quote", 13, leading=18, fontName=FONT_ITALIC, leftIndent=14,
                      spaceAfter=4),
-        statement=_style("statement", 14, leading=19, fontName=FONT_BOLD, textColor=NAVY,
+        statement=make_style("statement", 14, leading=19, fontName=FONT_BOLD, textColor=NAVY,
                          spaceAfter=6),
-        prompt=_style("prompt", 11.5, leading=15.5, fontName=FONT_BOLD, spaceBefore=12,
+        prompt=make_style("prompt", 11.5, leading=15.5, fontName=FONT_BOLD, spaceBefore=12,
                       spaceAfter=4, leftIndent=20, bulletIndent=0, keepWithNext=1),
     )
 

@@ -1,0 +1,273 @@
+"""Flowables the handout and the facilitator guide share: ruled writing lines,
+slide thumbnails, checkbox squares and the cover page."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from generator.writers.pdf_common import (
+    ACCENT,
+    FONT_BOLD,
+    GREY,
+    LINE,
+    NAVY,
+    RULE,
+    SOFT_WHITE,
+    TEXT,
+    WHITE,
+    PageGeometry,
+    make_style,
+)
+
+Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
+"""Draws ``plan.slides[i]`` into the rectangle (x, y, width, height), in points."""
+
+SLIDE_RATIO = 9 / 16
+LINE_SPACING = 24.0
+"""Distance between ruled writing lines (about 8.5 mm, like ruled paper)."""
+
+
+class RuledLines(Flowable):
+    """Ruled lines to write on; splits across pages when there are too many for one.
+
+    With ``fill`` the block grows to use the rest of the frame (at least ``count``
+    lines).
+    """
+
+    def __init__(self, count: int, spacing: float = LINE_SPACING, *, fill: bool = False,
+                 colour: Color = LINE) -> None:
+        super().__init__()
+        self.count = max(count, 0)
+        self.spacing = spacing
+        self.fill = fill
+        self.colour = colour
+        self._lines = self.count
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the size: full width, one spacing per line."""
+        self.width = availWidth
+        lines = self.count
+        if self.fill:
+            lines = max(lines, int((availHeight + 0.01) // self.spacing))
+        self._lines = lines
+        self.height = lines * self.spacing
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """Return the lines that fit here and the rest, or [] when none fit."""
+        if self.fill:
+            return []
+        here = int((availHeight + 0.01) // self.spacing)
+        if here < 1 or here >= self.count:
+            return []
+        return [RuledLines(here, self.spacing, colour=self.colour),
+                RuledLines(self.count - here, self.spacing, colour=self.colour)]
+
+    def draw(self) -> None:
+        """Draw the lines, the last one at the bottom of the block."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.colour)
+        canvas.setLineWidth(0.6)
+        for i in range(self._lines):
+            y = self.height - (i + 1) * self.spacing
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+def draw_ruled_lines(canvas: Canvas, x: float, top: float, width: float, bottom: float,
+                     spacing: float = LINE_SPACING) -> int:
+    """Draw writing lines from ``top`` down to ``bottom``; return how many were drawn."""
+    count = int(math.floor((top - bottom + 0.01) / spacing))
+    canvas.saveState()
+    canvas.setStrokeColor(LINE)
+    canvas.setLineWidth(0.6)
+    for i in range(count):
+        y = top - (i + 1) * spacing
+        canvas.line(x, y, x + width, y)
+    canvas.restoreState()
+    return count
+
+
+def draw_thumbnail(canvas: Canvas, thumbnail: Thumbnail, index: int,
+                   x: float, y: float, width: float, height: float) -> None:
+    """Draw slide ``index`` through ``thumbnail`` into a rectangle with a thin frame."""
+    canvas.saveState()
+    thumbnail(canvas, index, x, y, width, height)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.75)
+    canvas.rect(x, y, width, height, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+class SlideThumbnail(Flowable):
+    """A framed 16:9 picture of one slide, ``width`` points wide."""
+
+    def __init__(self, thumbnail: Thumbnail, index: int, width: float) -> None:
+        super().__init__()
+        self.thumbnail = thumbnail
+        self.index = index
+        self.width = width
+        self.height = width * SLIDE_RATIO
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the thumbnail's fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the slide and its frame."""
+        draw_thumbnail(self.canv, self.thumbnail, self.index, 0, 0, self.width, self.height)
+
+
+class CheckBox(Flowable):
+    """An empty square to tick."""
+
+    def __init__(self, size: float = 10.0) -> None:
+        super().__init__()
+        self.width = self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the square's size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the square."""
+        self.canv.saveState()
+        self.canv.setStrokeColor(TEXT)
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        self.canv.restoreState()
+
+
+class CoverPage(Flowable):
+    """A whole cover page: a navy band with the title, an accent stripe, the details
+    as label/value rows, an optional notice and a credit line at the foot."""
+
+    def __init__(
+        self,
+        geometry: PageGeometry,
+        *,
+        kind: str,
+        title: str,
+        subtitle: str | None,
+        kicker: str | None,
+        organisation: str | None,
+        details: Sequence[tuple[str, str]],
+        notice: str | None = None,
+        credit: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.geo = geometry
+        self.kind = kind
+        self.title = title
+        self.subtitle = subtitle
+        self.kicker = kicker
+        self.organisation = organisation
+        self.details = list(details)
+        self.notice = notice
+        self.credit = credit
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the size of the whole page."""
+        self.width, self.height = availWidth, availHeight
+        return availWidth, availHeight
+
+    def _band_paragraphs(self) -> list[tuple[Paragraph, float]]:
+        """Return the band's paragraphs, each with the space to leave above it."""
+        out: list[tuple[Paragraph, float]] = [
+            (Paragraph(self.kind, make_style("cover-kind", 12.5, fontName=FONT_BOLD,
+                                         textColor=WHITE)), 0.0),
+        ]
+        if self.kicker:
+            out.append((Paragraph(self.kicker, make_style("cover-kicker", 13, textColor=SOFT_WHITE)),
+                        18.0))
+        out.append((Paragraph(self.title, make_style("cover-title", 36, leading=41,
+                                                 fontName=FONT_BOLD, textColor=WHITE)),
+                    8.0 if self.kicker else 18.0))
+        if self.subtitle:
+            out.append((Paragraph(self.subtitle, make_style("cover-sub", 16, leading=21.5,
+                                                        textColor=SOFT_WHITE)), 12.0))
+        return out
+
+    def draw(self) -> None:
+        """Draw the cover."""
+        canvas = self.canv
+        geo = self.geo
+        left = geo.left + 8
+        width = min(geo.width - left - geo.right - 8, 440.0)
+        page_top = self.height
+
+        paragraphs = self._band_paragraphs()
+        heights = []
+        for paragraph, _gap in paragraphs:
+            heights.append(paragraph.wrap(width, page_top)[1])
+        block = sum(heights) + sum(gap for _p, gap in paragraphs)
+        band_height = max(0.46 * page_top, block + 150.0)
+        band_bottom = page_top - band_height
+
+        canvas.saveState()
+        canvas.setFillColor(NAVY)
+        canvas.rect(0, band_bottom, self.width, band_height, stroke=0, fill=1)
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, band_bottom - 9, self.width, 9, stroke=0, fill=1)
+        if self.organisation:
+            canvas.setFillColor(WHITE)
+            canvas.setFont(FONT_BOLD, 10.5)
+            canvas.drawString(left, page_top - 58, self.organisation)
+        # The title block sits at the foot of the band, an accent bar above it.
+        y = band_bottom + 48 + block
+        canvas.setFillColor(ACCENT)
+        canvas.rect(left, y + 14, 56, 5, stroke=0, fill=1)
+        for (paragraph, gap), height in zip(paragraphs, heights, strict=True):
+            y -= gap + height
+            paragraph.drawOn(canvas, left, y)
+        canvas.restoreState()
+
+        label_style = make_style("cover-label", 9.5, fontName=FONT_BOLD, textColor=GREY,
+                             leading=16)
+        value_style = make_style("cover-value", 13, leading=17)
+        rows = [[Paragraph(label, label_style), Paragraph(value, value_style)]
+                for label, value in self.details]
+        y = band_bottom - 9 - 44
+        if rows:
+            table = Table(rows, colWidths=[112, width - 112 + 8])
+            table.setStyle(TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 13),
+            ]))
+            _w, h = table.wrap(width + 8, y)
+            table.drawOn(canvas, left, y - h)
+            y -= h
+
+        foot = geo.bottom
+        if self.credit:
+            credit = Paragraph(self.credit, make_style("cover-credit", 9.5, leading=13,
+                                                   textColor=GREY))
+            _w, h = credit.wrap(width + 40, page_top)
+            credit.drawOn(canvas, left, foot)
+            canvas.saveState()
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.6)
+            canvas.line(left, foot + h + 10, left + width + 40, foot + h + 10)
+            canvas.restoreState()
+            foot += h + 24
+        if self.notice:
+            notice = Paragraph(self.notice, make_style(
+                "cover-notice", 10.5, leading=14.5, backColor=None, textColor=TEXT))
+            _w, h = notice.wrap(width - 12, page_top)
+            canvas.saveState()
+            canvas.setFillColor(ACCENT)
+            canvas.rect(left, foot + 6, 4, h + 12, stroke=0, fill=1)
+            canvas.restoreState()
+            notice.drawOn(canvas, left + 14, foot + 12)
+
