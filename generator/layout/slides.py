@@ -163,40 +163,26 @@ def _columns(planned: PlannedSlide, slide: ColumnsSlide, ctx: _Context) -> list[
 
 def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
                                                                  list[FitDecision]]]:
-    """Return the activity's slide(s): steps beside time and format, then the prompts.
+    """Return the activity's slides: time, format and numbered steps, then the prompts.
 
-    When the prompts do not fit beside the steps at the theme's sizes, they move to a
-    following "(cont.)" slide (they are on the worksheet too).
+    The prompts (also printed on the worksheet) follow on a "(cont.)" slide, so
+    the room sees the instructions first and the questions once they start.
     """
     activity = slide.activity
-    left, right = ctx.layout("activity").bodies()[:2]
-    steps = [_bold(Paragraph.from_markup("Steps"))] + [
+    body = ctx.layout("activity").bodies()[0]
+    sizes = ctx.sizes("body")
+    lead = " · ".join(x for x in (f"{activity.minutes} minutes", activity.format) if x)
+    steps = [_bold(Paragraph.from_markup(lead))] + [
         Paragraph.from_markup(step, 0, True) for step in activity.steps
     ]
-    side = [_bold(Paragraph.from_markup(f"{activity.minutes} minutes"))]
-    if activity.format:
-        side.append(Paragraph.from_markup(activity.format))
-    prompts = [_bold(Paragraph.from_markup("Think about"))] + [
-        Paragraph.from_markup(p, 0, True) for p in activity.prompts
-    ] if activity.prompts else []
-    sizes = ctx.sizes("body")
-    span = Box(left.box.x, left.box.y, right.box.right - left.box.x, left.box.h)
-    gutter = right.box.x - left.box.right
-    steps_width = (span.w - gutter) * 0.62
-    boxes = [Box(span.x, span.y, steps_width, span.h),
-             Box(span.x + steps_width + gutter, span.y, span.w - steps_width - gutter, span.h)]
-    try:
-        fitted = fit_common([steps, side + prompts], boxes, sizes.strict(), BODY, "activity")
-        prompts = []
-    except DoesNotFit:
-        fitted = fit_common([steps, side], boxes, sizes, BODY, "activity")
-    first: list[Frame] = [
-        TextFrame("steps", left.idx, boxes[0], fitted[0], BODY, numbered=True),
-        TextFrame("details", right.idx, boxes[1], fitted[1], BODY),
-    ]
-    pages = [(first, [FitDecision("steps", fitted[0].size, sizes.preferred)])]
-    if prompts:
-        body = ctx.layout("bullets").bodies()[0]
+    pages = []
+    for chunk in split_over_slides(steps, body.box, sizes, BODY, "steps"):
+        pages.append(([TextFrame("steps", body.idx, body.box, chunk, BODY, numbered=True)],
+                      [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
+    if activity.prompts:
+        prompts = [_bold(Paragraph.from_markup("Think about"))] + [
+            Paragraph.from_markup(p, 0, True) for p in activity.prompts
+        ]
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts"):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
                           [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
@@ -340,8 +326,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             continue
         layout = ctx.layout(_layout_role(planned))
         for page, (frames, decisions) in enumerate(pages):
-            page_layout = ctx.layout("bullets") if any(
-                isinstance(f, TextFrame) and f.slot == "prompts" for f in frames) else layout
+            page_layout = layout
             title = plain_text(planned.title)
             if page:
                 title += " (cont.)" if page == 1 else f" (cont. {page})"

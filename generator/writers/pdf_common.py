@@ -29,7 +29,14 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 
 from generator.layout.fonts import face_path
 from generator.markup import Span, parse_inline, plain_text
@@ -164,6 +171,11 @@ def styles() -> Styles:
         prompt=make_style("prompt", 11.5, leading=15.5, fontName=FONT_BOLD, spaceBefore=12,
                       spaceAfter=4, leftIndent=20, bulletIndent=0, keepWithNext=1),
     )
+
+
+def table_style(commands: Iterable[tuple[Any, ...]]) -> TableStyle:
+    """Return a table style in Arimo (a table's own default face is Helvetica) + ``commands``."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, BODY_SIZE), *commands])
 
 
 # --------------------------------------------------------------------------- markup

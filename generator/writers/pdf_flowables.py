@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from generator.writers.pdf_common import (
     ACCENT,
@@ -22,6 +22,7 @@ from generator.writers.pdf_common import (
     WHITE,
     PageGeometry,
     make_style,
+    table_style,
 )
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
@@ -83,7 +84,7 @@ class RuledLines(Flowable):
 def draw_ruled_lines(canvas: Canvas, x: float, top: float, width: float, bottom: float,
                      spacing: float = LINE_SPACING) -> int:
     """Draw writing lines from ``top`` down to ``bottom``; return how many were drawn."""
-    count = int(math.floor((top - bottom + 0.01) / spacing))
+    count = math.floor((top - bottom + 0.01) / spacing)
     canvas.saveState()
     canvas.setStrokeColor(LINE)
     canvas.setLineWidth(0.6)
@@ -186,8 +187,8 @@ class CoverPage(Flowable):
                                          textColor=WHITE)), 0.0),
         ]
         if self.kicker:
-            out.append((Paragraph(self.kicker, make_style("cover-kicker", 13, textColor=SOFT_WHITE)),
-                        18.0))
+            kicker = make_style("cover-kicker", 13, textColor=SOFT_WHITE)
+            out.append((Paragraph(self.kicker, kicker), 18.0))
         out.append((Paragraph(self.title, make_style("cover-title", 36, leading=41,
                                                  fontName=FONT_BOLD, textColor=WHITE)),
                     8.0 if self.kicker else 18.0))
@@ -238,7 +239,7 @@ class CoverPage(Flowable):
         y = band_bottom - 9 - 44
         if rows:
             table = Table(rows, colWidths=[112, width - 112 + 8])
-            table.setStyle(TableStyle([
+            table.setStyle(table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),

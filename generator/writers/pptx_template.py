@@ -23,7 +23,7 @@ DEFAULT_ROLE_LAYOUTS = {
     "statement": "Statement",
     "image": "Title Only",
     "table": "Title Only",
-    "activity": "Two Content",
+    "activity": "Title and Content",
     "break": "Break",
     "closing": "Closing",
 }
@@ -35,9 +35,14 @@ _PH_KIND = {
 
 
 def template_path() -> Path:
-    """Return the path of the built-in default template."""
-    packaged = Path(__file__).resolve().parent.parent / "resources" / "default.pptx"
-    return packaged if packaged.exists() else DEFAULT_TEMPLATE
+    """Return the path of the built-in default template (installed or in the checkout)."""
+    from importlib.resources import files
+
+    try:
+        installed = Path(str(files("generator.templates") / "default.pptx"))
+    except ModuleNotFoundError:  # running from a checkout that was not installed
+        return DEFAULT_TEMPLATE
+    return installed if installed.exists() else DEFAULT_TEMPLATE
 
 
 def _scheme_colours(prs: Presentation) -> dict[str, str]:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, Table
 
 from generator.model import (
     ActivitySlide,
@@ -46,6 +46,7 @@ from generator.writers.pdf_common import (
     make_style,
     markup_of,
     register_fonts,
+    table_style,
 )
 from generator.writers.pdf_flowables import Thumbnail
 
@@ -237,7 +238,7 @@ def _table(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     ]
     if content.table.header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), NAVY))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     _w, h = table.wrap(width, SLIDE_HEIGHT)
     table.drawOn(canvas, MARGIN, BODY_TOP - h)
 

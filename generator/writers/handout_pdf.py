@@ -1,0 +1,356 @@
+"""The participant handout PDF: cover, agenda, each section with its slides and
+room for notes, activity worksheets and a "My next steps" page.
+
+Speaker notes and activity outcomes are for the facilitator: they are never
+printed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import BinaryIO
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from generator.model import ActivitySlide, Section, Workshop
+from generator.plan import Plan, PlannedSlide
+from generator.writers.handout_slides import (
+    CONTENT_ROLES,
+    SlideCard,
+    slide_rows,
+    slide_text,
+)
+from generator.writers.pdf_common import (
+    NAVY,
+    PALE,
+    RULE,
+    DocumentInfo,
+    PageGeometry,
+    PageRefs,
+    anchor,
+    author_of,
+    bookmark,
+    build_pdf,
+    creation_time,
+    duration_text,
+    inline,
+    long_date,
+    make_style,
+    markup_of,
+    page_geometry,
+    plain,
+    styles,
+    table_style,
+)
+from generator.writers.pdf_flowables import CoverPage, RuledLines, Thumbnail
+from generator.writers.slide_standin import standin_thumbnail
+
+NEXT_STEPS_PROMPTS = (
+    "One thing I will **start** doing",
+    "One thing I will **stop** doing",
+    "One thing I will **speed up**",
+    "Who I need on side, and when I will check my progress",
+)
+
+
+def write_handout(
+    plan: Plan,
+    target: BinaryIO,
+    *,
+    thumbnail: Thumbnail | None = None,
+    slide_numbers: Sequence[int] | None = None,
+) -> None:
+    """Write the participant handout of ``plan`` to ``target`` as a PDF.
+
+    ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
+    when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
+    (default ``i + 1``).
+    """
+    numbers = _numbers(plan, slide_numbers)
+    workshop = plan.workshop
+    geometry = page_geometry(workshop.handout.paper)
+    draw = thumbnail or standin_thumbnail(plan, numbers)
+    info = DocumentInfo(
+        title=f"{plain(workshop.title)}: participant handout",
+        author=author_of(workshop),
+        subject=plain(workshop.subtitle or workshop.event or workshop.title),
+        language=workshop.language,
+        header_left=plain(workshop.title),
+        header_right="Participant handout",
+        footer_left=_footer(workshop),
+        created=creation_time(workshop),
+        geometry=geometry,
+    )
+    build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
+
+
+def _numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
+    """Return the deck number of each plan slide, checking a given list's length."""
+    if slide_numbers is None:
+        return list(range(1, len(plan.slides) + 1))
+    if len(slide_numbers) != len(plan.slides):
+        raise ValueError(
+            f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
+        )
+    return list(slide_numbers)
+
+
+def _footer(workshop: Workshop) -> str:
+    """Return the footer's left-hand text: event and date, where known."""
+    parts = [plain(workshop.event or workshop.organisation or "")]
+    if workshop.date:
+        parts.append(long_date(workshop.date))
+    return "  ·  ".join(p for p in parts if p)
+
+
+def cover_details(plan: Plan) -> list[tuple[str, str]]:
+    """Return the cover's label/value rows (date and times, venue, people)."""
+    workshop = plan.workshop
+    rows: list[tuple[str, str]] = []
+    when = long_date(workshop.date, weekday=True) if workshop.date else ""
+    if workshop.start:
+        times = f"{workshop.start} to {plan.end}"
+        when = f"{when}, {times}" if when else times
+    if when:
+        rows.append(("Date", markup_of(when)))
+    if workshop.venue:
+        rows.append(("Venue", inline(workshop.venue)))
+    if workshop.facilitators:
+        label = "Facilitators" if len(workshop.facilitators) > 1 else "Facilitator"
+        rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
+    if workshop.organisation:
+        rows.append(("Organisation", inline(workshop.organisation)))
+    return rows
+
+
+class _Handout:
+    """Builds the handout's story for one layout pass."""
+
+    def __init__(self, plan: Plan, numbers: list[int], thumbnail: Thumbnail,
+                 geometry: PageGeometry, refs: PageRefs) -> None:
+        self.plan = plan
+        self.workshop = plan.workshop
+        self.numbers = numbers
+        self.thumbnail = thumbnail
+        self.geo = geometry
+        self.refs = refs
+        self.st = styles()
+        self.activities = [
+            (i, s) for i, s in enumerate(plan.slides)
+            if s.role == "activity" and isinstance(s.content, ActivitySlide)
+        ]
+        self.worksheets = self.workshop.handout.worksheets and bool(self.activities)
+
+    def story(self) -> list[Flowable]:
+        """Return every flowable of the handout, in order."""
+        story = self.cover()
+        story += self.agenda()
+        for item in self.plan.agenda:
+            part = self.workshop.sections[item.part_index]
+            if isinstance(part, Section):
+                story += self.section(item.part_index, part)
+        if self.worksheets:
+            story += self.worksheet_pages()
+        story += self.next_steps()
+        return story
+
+    # ------------------------------------------------------------------ cover, agenda
+
+    def cover(self) -> list[Flowable]:
+        """Return the cover page and the switch to the body pages."""
+        w = self.workshop
+        credit = inline(w.source) if w.source else None
+        return [
+            CoverPage(
+                self.geo, kind="Participant handout", title=inline(w.title),
+                subtitle=inline(w.subtitle) if w.subtitle else None,
+                kicker=inline(w.event) if w.event else None,
+                organisation=plain(w.organisation) if w.organisation else None,
+                details=cover_details(self.plan), credit=credit,
+            ),
+            NextPageTemplate("body"),
+            PageBreak(),
+        ]
+
+    def agenda(self) -> list[Flowable]:
+        """Return the agenda page: a table of sessions and breaks with their times."""
+        st = self.st
+        w = self.workshop
+        out: list[Flowable] = [bookmark(Paragraph("Agenda", st.h1), "Agenda")]
+        facts = []
+        if w.date:
+            facts.append(long_date(w.date, weekday=True))
+        if w.start:
+            facts.append(f"{w.start} to {self.plan.end}")
+        if w.venue:
+            facts.append(plain(w.venue))
+        if facts:
+            out.append(Paragraph(markup_of("  ·  ".join(facts)), st.meta))
+        out.append(Spacer(1, 12))
+        out.append(agenda_table(self.plan, self.geo.frame_width))
+        breaks = sum(item.minutes for item in self.plan.agenda if item.is_break)
+        total = f"Total time: {duration_text(self.plan.total_minutes)}"
+        if breaks:
+            total += f", including {duration_text(breaks)} of breaks"
+        out.append(Spacer(1, 8))
+        out.append(Paragraph(markup_of(total + "."), st.meta))
+        out.append(Spacer(1, 20))
+        out.append(Paragraph("About this handout", st.h2))
+        about = ("Each section starts with a short summary, followed by its slides, "
+                 "with space beside them for your own notes.")
+        if self.worksheets:
+            about += (" The activities have worksheet pages, starting on page "
+                      f"{self.refs.page('worksheets')}.")
+        about += (" The last page is for your own next steps: what you will do "
+                  "differently after today.")
+        out.append(Paragraph(markup_of(about), st.body))
+        return out
+
+    # ------------------------------------------------------------------ sections
+
+    def section(self, part_index: int, section: Section) -> list[Flowable]:
+        """Return one section: its heading, summary and slides."""
+        st = self.st
+        item = next(i for i in self.plan.agenda if i.part_index == part_index)
+        number = sum(1 for p in self.workshop.sections[: part_index + 1]
+                     if isinstance(p, Section))
+        facts = [f"Section {number}"]
+        if item.start:
+            facts.append(f"{item.start} to {item.end}")
+        facts.append(duration_text(item.minutes))
+        out: list[Flowable] = [
+            PageBreak(),
+            Paragraph(markup_of("  ·  ".join(facts)), st.label),
+            bookmark(Paragraph(inline(section.title), st.h1), section.title),
+        ]
+        if section.summary:
+            out.append(Paragraph(inline(section.summary), st.lead))
+        out.append(Spacer(1, 10))
+        slides = [(i, s) for i, s in enumerate(self.plan.slides)
+                  if s.part_index == part_index and s.role in CONTENT_ROLES]
+        per_page = self.workshop.handout.slides_per_page
+        if per_page == 0:
+            for index, slide in slides:
+                out += slide_text(slide, self._caption(index, slide), self.geo.frame_width)
+        else:
+            cards = [SlideCard(i, self._caption(i, s), getattr(s.content, "handout", None))
+                     for i, s in slides]
+            out += slide_rows(cards, per_page, self.thumbnail, self.geo.frame_width,
+                              self.geo.frame_height)
+        return out
+
+    def _caption(self, index: int, slide: PlannedSlide) -> str:
+        """Return a slide's caption: its number, and its worksheet page for an activity."""
+        caption = f"<b>Slide {self.numbers[index]}</b>"
+        if slide.role == "activity" and self.worksheets:
+            caption += f"  ·  Worksheet on page {self.refs.page(f'worksheet-{index}')}"
+        return caption
+
+    # ------------------------------------------------------------------ worksheets
+
+    def worksheet_pages(self) -> list[Flowable]:
+        """Return one worksheet page per activity."""
+        out: list[Flowable] = []
+        for n, (index, slide) in enumerate(self.activities):
+            out += self.worksheet(index, slide, first=n == 0)
+        return out
+
+    def worksheet(self, index: int, slide: PlannedSlide, first: bool) -> list[Flowable]:
+        """Return the worksheet of one activity: steps, then each prompt with lines."""
+        st = self.st
+        content = slide.content
+        assert isinstance(content, ActivitySlide)
+        activity = content.activity
+        label = Paragraph(f"Activity worksheet  ·  Slide {self.numbers[index]}", st.label)
+        if first:
+            label = anchor(bookmark(label, "Activity worksheets"), "worksheets")
+        title = anchor(bookmark(Paragraph(inline(activity.title), st.h1), activity.title, 1),
+                       f"worksheet-{index}")
+        facts = [duration_text(activity.minutes)]
+        if activity.format:
+            facts.append(inline(activity.format))
+        out: list[Flowable] = [PageBreak(), label, title,
+                               Paragraph("  ·  ".join(facts), st.meta)]
+        if activity.steps:
+            out.append(Paragraph("What to do", st.h2))
+            out += [Paragraph(inline(step), st.number, bulletText=f"{n}.")
+                    for n, step in enumerate(activity.steps, 1)]
+        if activity.prompts:
+            out.append(Paragraph("Questions", st.h2))
+            for n, prompt in enumerate(activity.prompts, 1):
+                out.append(KeepTogether([
+                    Paragraph(inline(prompt), st.prompt, bulletText=f"{n}."),
+                    RuledLines(activity.write_in),
+                ]))
+        else:
+            out.append(Paragraph("Notes", st.h2))
+            out.append(RuledLines(activity.write_in, fill=True))
+        return out
+
+    def next_steps(self) -> list[Flowable]:
+        """Return the closing "My next steps" page with ruled lines."""
+        st = self.st
+        out: list[Flowable] = [
+            PageBreak(),
+            bookmark(Paragraph("My next steps", st.h1), "My next steps"),
+            Paragraph("Before you leave, note what you will do differently after today, "
+                      "and when.", st.lead),
+        ]
+        for prompt in NEXT_STEPS_PROMPTS:
+            out.append(KeepTogether([Paragraph(inline(prompt), st.prompt), RuledLines(3)]))
+        out.append(CondPageBreak(80))
+        out.append(Paragraph("Other notes", st.prompt))
+        out.append(RuledLines(2, fill=True))
+        return out
+
+
+def agenda_table(plan: Plan, width: float) -> Table:
+    """Return the agenda as a table: times, session titles and minutes; breaks shaded."""
+    st = styles()
+    timed = plan.workshop.start is not None
+    time_style = make_style("agenda-time", 10.5, leading=14)
+    min_style = make_style("agenda-min", 10.5, leading=14, alignment=2)
+    head_right = make_style("agenda-head-r", 9.5, leading=12, fontName=st.cell_head.fontName,
+                            textColor=st.cell_head.textColor, alignment=2)
+    header = [Paragraph("Session", st.cell_head), Paragraph("Minutes", head_right)]
+    if timed:
+        header.insert(0, Paragraph("Time", st.cell_head))
+    rows: list[list[Flowable]] = [header]
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+    ]
+    for item in plan.agenda:
+        if item.is_break:
+            title = Paragraph(f"<i>{inline(item.title)}</i>  <font color='#505A5F' size='9'>"
+                              "BREAK</font>", st.cell)
+            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), PALE))
+        else:
+            title = Paragraph(inline(item.title), st.cell_bold)
+        row: list[Flowable] = [title, Paragraph(str(item.minutes), min_style)]
+        if timed:
+            row.insert(0, Paragraph(f"{item.start}–{item.end}", time_style))
+        rows.append(row)
+    widths = [width - 74.0, 74.0]
+    if timed:
+        widths = [104.0, width - 104.0 - 74.0, 74.0]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(commands))
+    return table
+
+
+

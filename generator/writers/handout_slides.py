@@ -1,0 +1,290 @@
+"""The slide pages of the participant handout: 1, 2, 3, 4 or 6 slides to a page,
+or (with 0) each slide's content as text.
+
+A `SlideRow` holds one row of slides. Its height is the page's share for one
+row, but it shrinks to the space left on a page (never below what its content
+needs), so a section's summary and its first slides can share a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from generator.model import (
+    ActivitySlide,
+    Bullet,
+    BulletsSlide,
+    ColumnsSlide,
+    ImageSlide,
+    QuoteSlide,
+    StatementSlide,
+    TableSlide,
+)
+from generator.plan import PlannedSlide
+from generator.writers.pdf_common import (
+    GREY,
+    NAVY,
+    RULE,
+    inline,
+    make_style,
+    markup_of,
+    styles,
+    table_style,
+    text_flowables,
+)
+from generator.writers.pdf_flowables import (
+    SLIDE_RATIO,
+    Thumbnail,
+    draw_ruled_lines,
+    draw_thumbnail,
+)
+
+CONTENT_ROLES = frozenset(
+    {"bullets", "columns", "quote", "statement", "image", "table", "activity"}
+)
+"""Slides the handout shows: the outline's own slides, not the made-up ones."""
+
+NOTE_LINE_SPACING = 22.0
+ROW_GAP = 18.0
+COLUMN_GAP = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class RowLayout:
+    """How one slides-per-page setting arranges a row of slides."""
+
+    rows: int
+    columns: int
+    thumb_fraction: float
+    lines_beside: bool
+    text_size: float
+    min_lines: int
+
+
+LAYOUTS: dict[int, RowLayout] = {
+    1: RowLayout(1, 1, 1.0, False, 10.5, 3),
+    2: RowLayout(2, 1, 0.74, False, 10.5, 2),
+    3: RowLayout(3, 1, 0.5, True, 9.5, 3),
+    4: RowLayout(2, 2, 1.0, False, 9.5, 2),
+    6: RowLayout(3, 2, 1.0, False, 9, 0),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SlideCard:
+    """One slide in a row: which slide, its caption and the handout text beside it."""
+
+    index: int
+    caption: str
+    text: str | None
+
+
+def _caption_style(layout: RowLayout) -> ParagraphStyle:
+    return make_style(f"caption-{layout.text_size}", layout.text_size - 0.5, textColor=GREY,
+                      spaceAfter=3)
+
+
+def _text_style(layout: RowLayout) -> ParagraphStyle:
+    return make_style(f"cell-{layout.text_size}", layout.text_size, spaceAfter=4)
+
+
+def card_paragraphs(card: SlideCard, layout: RowLayout) -> list[Flowable]:
+    """Return the caption and handout text of a card as paragraphs."""
+    out: list[Flowable] = [Paragraph(card.caption, _caption_style(layout))]
+    if card.text:
+        out.extend(text_flowables(card.text, _text_style(layout)))
+    return out
+
+
+def text_height(flowables: Sequence[Flowable], width: float) -> float:
+    """Return the height ``flowables`` take stacked in a column ``width`` wide."""
+    total = 0.0
+    for i, flowable in enumerate(flowables):
+        _w, h = flowable.wrap(width, 10_000)
+        total += h + (flowable.getSpaceBefore() if i else 0) + flowable.getSpaceAfter()
+    return total
+
+
+class SlideRow(Flowable):
+    """One row of slides: thumbnails with their captions, handout text and note lines."""
+
+    def __init__(self, cards: Sequence[SlideCard], layout: RowLayout, thumbnail: Thumbnail,
+                 frame_width: float, frame_height: float) -> None:
+        super().__init__()
+        self.cards = list(cards)
+        self.layout = layout
+        self.thumbnail = thumbnail
+        self.width = frame_width
+        self.nominal = frame_height / layout.rows - 0.01
+        self.cell_width = (frame_width - COLUMN_GAP * (layout.columns - 1)) / layout.columns
+        if layout.lines_beside:
+            self.thumb_width = (frame_width - COLUMN_GAP) * layout.thumb_fraction
+        else:
+            self.thumb_width = self.cell_width * layout.thumb_fraction
+        self.thumb_height = self.thumb_width * SLIDE_RATIO
+        self.need = ROW_GAP + max(self._content_height(card) for card in self.cards)
+        if not layout.lines_beside:
+            self.need += layout.min_lines * NOTE_LINE_SPACING
+        self.height = self.nominal
+
+    def _content_height(self, card: SlideCard) -> float:
+        return self.thumb_height + 8 + text_height(
+            card_paragraphs(card, self.layout), self.thumb_width)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the row's size: its page share, shrunk to fit, never below its needs."""
+        self.height = max(self.need, min(self.nominal, availHeight))
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw each card: thumbnail, caption, text, then lines to write notes on."""
+        canvas = self.canv
+        top = self.height
+        bottom = ROW_GAP
+        for column, card in enumerate(self.cards):
+            x = column * (self.cell_width + COLUMN_GAP)
+            if not self.layout.lines_beside:
+                x += (self.cell_width - self.thumb_width) / 2
+            y = top - self.thumb_height
+            draw_thumbnail(canvas, self.thumbnail, card.index, x, y, self.thumb_width,
+                           self.thumb_height)
+            y -= 8
+            for i, paragraph in enumerate(card_paragraphs(card, self.layout)):
+                _w, h = paragraph.wrap(self.thumb_width, y)
+                y -= h + (paragraph.getSpaceBefore() if i else 0)
+                paragraph.drawOn(canvas, x, y)
+                y -= paragraph.getSpaceAfter()
+            if self.layout.lines_beside:
+                lines_x = x + self.thumb_width + COLUMN_GAP
+                draw_ruled_lines(canvas, lines_x, top + NOTE_LINE_SPACING - 6,
+                                 self.width - lines_x, bottom, NOTE_LINE_SPACING)
+            else:
+                draw_ruled_lines(canvas, x, y - 2, self.thumb_width, bottom, NOTE_LINE_SPACING)
+
+
+def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
+               frame_width: float, frame_height: float) -> list[Flowable]:
+    """Return the rows for a section's slides, with over-long handout text set after its row.
+
+    Handout text that would make a row taller than about half a page is printed
+    under the row as ordinary paragraphs, which can flow across pages.
+    """
+    layout = LAYOUTS[per_page]
+    out: list[Flowable] = []
+    pending: list[SlideCard] = []
+    after: list[Flowable] = []
+    width = (frame_width - COLUMN_GAP) * layout.thumb_fraction if layout.lines_beside else (
+        (frame_width - COLUMN_GAP * (layout.columns - 1)) / layout.columns
+        * layout.thumb_fraction)
+
+    def flush() -> None:
+        nonlocal after
+        if pending:
+            out.append(SlideRow(pending, layout, thumbnail, frame_width, frame_height))
+            out.extend(after)
+            pending.clear()
+            after = []
+
+    for card in cards:
+        if card.text and text_height(card_paragraphs(card, layout), width) > 0.4 * frame_height:
+            after.extend(text_flowables(card.text, styles().note_box))
+            card = SlideCard(card.index, card.caption + " (text below)", None)
+        pending.append(card)
+        if len(pending) == layout.columns:
+            flush()
+    flush()
+    return out
+
+
+# --------------------------------------------------------------------------- text only
+
+
+def _bullets(bullets: Sequence[Bullet], depth: int = 0) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = []
+    for bullet in bullets:
+        style = st.bullet if depth == 0 else st.bullet2
+        out.append(Paragraph(inline(bullet.text), style, bulletText="•" if depth == 0 else "–"))
+        out.extend(_bullets(bullet.children, depth + 1))
+    return out
+
+
+def _table(slide: TableSlide) -> Table:
+    st = styles()
+    rows: list[list[Flowable]] = []
+    if slide.table.header:
+        rows.append([Paragraph(inline(h), st.cell_head) for h in slide.table.header])
+    rows.extend([Paragraph(inline(c), st.cell) for c in row] for row in slide.table.rows)
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]
+    if slide.table.header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), NAVY))
+    table = Table(rows, repeatRows=1 if slide.table.header else 0, hAlign="LEFT")
+    table.setStyle(table_style(commands))
+    return table
+
+
+def _columns(slide: ColumnsSlide, width: float) -> Table:
+    st = styles()
+    cells: list[list[Flowable]] = []
+    for column in slide.columns:
+        cell: list[Flowable] = []
+        if column.heading:
+            cell.append(Paragraph(inline(column.heading), st.cell_bold))
+            cell.append(Spacer(1, 3))
+        cell.extend(_bullets(column.bullets))
+        cells.append(cell)
+    table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT")
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+    ]))
+    return table
+
+
+def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable]:
+    """Return one slide written out as text: caption, title, content, handout text."""
+    st = styles()
+    content = slide.content
+    head: list[Flowable] = [Paragraph(caption, st.label)]
+    if slide.title_given or not isinstance(content, QuoteSlide | StatementSlide):
+        head.append(Paragraph(inline(slide.title), st.h3))
+    body: list[Flowable] = []
+    if isinstance(content, BulletsSlide):
+        body = _bullets(content.bullets)
+    elif isinstance(content, ColumnsSlide):
+        body = [_columns(content, width)]
+    elif isinstance(content, QuoteSlide):
+        body = [Paragraph(f"“{inline(content.quote)}”", st.quote)]
+        if content.by:
+            body.append(Paragraph(f"— {inline(content.by)}", make_style(
+                "quote-by", 10.5, textColor=GREY, leftIndent=14, spaceAfter=4)))
+    elif isinstance(content, StatementSlide):
+        body = [Paragraph(inline(content.statement), st.statement)]
+    elif isinstance(content, ImageSlide):
+        if content.alt:
+            body.append(Paragraph(f"<i>Picture: {inline(content.alt)}</i>", st.meta))
+        if content.caption:
+            body.append(Paragraph(inline(content.caption), st.meta))
+    elif isinstance(content, TableSlide):
+        body = [_table(content)]
+    elif isinstance(content, ActivitySlide):
+        activity = content.activity
+        parts = [f"{activity.minutes} minutes"]
+        if activity.format:
+            parts.append(inline(activity.format))
+        body = [Paragraph(markup_of("Activity") + ": " + " · ".join(parts), st.meta)]
+    text = getattr(content, "handout", None)
+    extra = text_flowables(text, st.note_box) if text else []
+    block: list[Flowable] = [*head, *body[:2]]
+    return [KeepTogether(block), *body[2:], *extra, Spacer(1, 14)]
+
