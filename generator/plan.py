@@ -97,9 +97,9 @@ def _words(text: str, limit: int) -> str:
 def derived_title(slide: Slide, section_title: str) -> str:
     """Return a title for a slide whose outline gives none, made from its content."""
     if isinstance(slide, QuoteSlide):
-        return f"Quote: {plain_text(slide.by)}" if slide.by else f"Quote: {_words(slide.quote, 6)}"
+        return f"Quote: {_words(slide.by, 8)}" if slide.by else f"Quote: {_words(slide.quote, 6)}"
     if isinstance(slide, StatementSlide):
-        return f"{plain_text(section_title)}: key message"
+        return f"{_words(section_title, 6)}: key message"
     if isinstance(slide, ImageSlide):
         return _words(slide.alt, 8) if slide.alt else f"{plain_text(section_title)}: picture"
     if isinstance(slide, TableSlide):

@@ -34,7 +34,7 @@ FONT_FAMILY = "Arial"
 MEASURE_FAMILY = "Arimo"
 """The family name written into the cached static faces."""
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bump when the cached files change shape, so stale caches are not reused."""
 
 FALLBACK_ADVANCE_EM = 1.3
@@ -93,8 +93,9 @@ def _cache_root() -> Path:
 def cache_dir() -> Path:
     """Return the folder holding the static faces, creating it if needed.
 
-    Falls back to a folder under the system temporary directory when the
-    configured location cannot be created (for example a read-only home).
+    Resolved once per process (call ``cache_dir.cache_clear()`` after changing the
+    environment, as tests do). Falls back to a folder under the system temporary
+    directory when the configured location cannot be created (e.g. a read-only home).
     """
     sub = f"arimo-{_package_version()}-f{CACHE_FORMAT}"
     for root in (_cache_root(), Path(tempfile.gettempdir()) / "make-deck-cache"):
@@ -146,6 +147,7 @@ def _build_static_face(bold: bool, italic: bool, target: Path) -> None:
     name.setName(f"{version};GOOG;{postscript}", 3, 3, 1, 0x409)
     name.setName(full, 4, 3, 1, 0x409)
     name.setName(postscript, 6, 3, 1, 0x409)
+    name.removeUnusedNames(font)  # the axis and instance names only STAT/fvar used
 
     os2 = font["OS/2"]
     os2.usWeightClass = weight

@@ -8,9 +8,10 @@ Break rules (a subset of what PowerPoint and LibreOffice allow, so a renderer ne
 needs more lines than we do):
 
 * a line may end at a run of ASCII spaces, which is dropped at the break;
-  but not before closing punctuation (``) ] } ! ? , . ; : /``) nor after
-  opening punctuation (``( [ { ¡ ¿``), which Unicode line breaking forbids
-  even across spaces;
+  but not before closing punctuation (``) ] } ! ? , . ; : /``, closing quotes
+  such as ``” ’ »``) nor after opening punctuation (``( [ { ¡ ¿``, opening quotes
+  such as ``“ ‘ «``), which Unicode line breaking forbids even across spaces;
+  other spaces (no-break, thin, ...) never break a line here;
 * ``\\n`` ends a line (``\\r\\n``, ``\\r``, ``\\v``, U+2028 and U+2029 count as ``\\n``;
   tabs are measured and written as one space);
 * a word wider than a whole line starts on a line of its own and is cut at
@@ -37,8 +38,9 @@ from generator.markup import Span
 
 _NEWLINES = re.compile(r"\r\n|[\r\v\u2028\u2029]")
 _WORD = re.compile(r"[^ ]+")
-_NO_BREAK_BEFORE = frozenset("!?,.;:/)]}\u203c\u2047\u2048\u2049\u203d")
-_NO_BREAK_AFTER = frozenset("([{\u00a1\u00bf")
+_WORD_JOINERS = "\u2060\ufeff"
+_NO_BREAK_BEFORE = frozenset("!?,.;:/)]}\u203c\u2047\u2048\u2049\u203d" + _WORD_JOINERS)
+_NO_BREAK_AFTER = frozenset("([{\u00a1\u00bf" + _WORD_JOINERS)
 _GLUE = frozenset("\u200d\u034f")  # zero-width joiner, combining grapheme joiner
 
 RawLine = tuple[int, int, float, bool]
@@ -51,13 +53,20 @@ def normalize(text: str) -> str:
 
 
 def _no_break_before(char: str) -> bool:
-    """Return True when a line must not start with ``char`` after a space."""
-    return char in _NO_BREAK_BEFORE or unicodedata.category(char) == "Pe"
+    """Return True when a line must not start with ``char`` after a space.
+
+    Closing brackets and punctuation, closing quotation marks and word joiners
+    (Unicode line breaking rules LB11, LB13 and LB15b).
+    """
+    return char in _NO_BREAK_BEFORE or unicodedata.category(char) in ("Pe", "Pf")
 
 
 def _no_break_after(char: str) -> bool:
-    """Return True when a line must not end with ``char`` before a space."""
-    return char in _NO_BREAK_AFTER or unicodedata.category(char) == "Ps"
+    """Return True when a line must not end with ``char`` before a space.
+
+    Opening brackets, opening quotation marks and word joiners (LB11, LB14, LB15a).
+    """
+    return char in _NO_BREAK_AFTER or unicodedata.category(char) in ("Ps", "Pi")
 
 
 def _sticks_to_previous(text: str, pos: int) -> bool:
@@ -87,7 +96,9 @@ class Prepared:
     spans: tuple[Span, ...]
     prefix: list[float]
     segments: tuple[tuple[int, bool, tuple[tuple[float, int, int, float], ...]], ...]
-    _clusters: dict[int, tuple[tuple[int, float], ...]] = field(default_factory=dict)
+    _clusters: dict[int, tuple[tuple[float, int, int, float], ...]] = field(
+        default_factory=dict
+    )
 
     def em_width(self, start: int, end: int) -> float:
         """Return the width in ems of ``text[start:end]``, each span in its own face."""

@@ -8,7 +8,7 @@ from generator.layout.fitting import DoesNotFit, SizeRange
 from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_X, INSET_Y, TableFrame
 from generator.layout.geometry import Box
-from generator.layout.text import FittedText, Paragraph, TextStyle, layout_text
+from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle, layout_text
 from generator.markup import Span, parse_inline
 
 TABLE_STYLE = TextStyle(line_height=1.15, space_before=0.0)
@@ -25,17 +25,25 @@ def _em_width(spans: Sequence[Span]) -> tuple[float, float]:
     return total, widest
 
 
-def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float) -> tuple[float, ...]:
-    """Return column widths that share ``width`` by how much text each column holds."""
+def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float,
+                  size: float) -> tuple[float, ...]:
+    """Return column widths sharing ``width``: each column first gets room for its
+    widest word at ``size`` (so words are not split), the rest goes by text amount."""
     count = len(rows[0])
-    weights = []
+    weights: list[float] = []
+    minimums: list[float] = []
     for column in range(count):
         sizes = [_em_width(row[column]) for row in rows]
         longest = max(total for total, _ in sizes)
         widest_word = max(word for _, word in sizes)
-        weights.append(max(min(longest, 24.0), widest_word, 3.0))
+        weights.append(max(min(longest, 24.0), 3.0))
+        minimums.append(widest_word * size / WIDTH_SAFETY + 2 * INSET_X + 1.0)
+    spare = width - sum(minimums)
+    if spare <= 0:
+        total = sum(weights)
+        return tuple(width * w / total for w in weights)
     total = sum(weights)
-    return tuple(width * w / total for w in weights)
+    return tuple(m + spare * w / total for m, w in zip(minimums, weights, strict=True))
 
 
 def _cells(rows: Sequence[Sequence[tuple[Span, ...]]], widths: Sequence[float],
@@ -72,15 +80,16 @@ def layout_table(
         if header else None
     body = [[parse_inline(c) if c else () for c in row] for row in rows]
     every = ([head] if head else []) + body
-    widths = column_widths(every, area.w)
     has_header = head is not None
     size = sizes.preferred
     while size >= sizes.minimum:
+        widths = column_widths(every, area.w, size)
         cells, heights = _cells(every, widths, size)
         if sum(heights) <= area.h and all(all(c.fits for c in r) for r in cells):
             return [_frame(area, widths, cells, heights, has_header, description)]
         size -= 1.0
     for size in (sizes.minimum, sizes.floor):
+        widths = column_widths(every, area.w, size)
         cells, heights = _cells(every, widths, size)
         head_cells = cells[:1] if has_header else ()
         head_height = heights[0] if has_header else 0.0

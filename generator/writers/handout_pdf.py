@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     NextPageTemplate,
@@ -48,11 +47,21 @@ from generator.writers.pdf_common import (
     markup_of,
     page_geometry,
     plain,
+    stack_height,
     styles,
     table_style,
 )
-from generator.writers.pdf_flowables import CoverPage, RuledLines, Thumbnail
+from generator.writers.pdf_flowables import (
+    LINE_SPACING,
+    CoverPage,
+    FillLines,
+    RuledLines,
+    Thumbnail,
+)
 from generator.writers.slide_standin import standin_thumbnail
+
+MIN_LINE_SPACING = 19.0
+"""Writing lines are never closer than this (about 6.7 mm)."""
 
 NEXT_STEPS_PROMPTS = (
     "One thing I will **start** doing",
@@ -278,23 +287,33 @@ class _Handout:
         facts = [duration_text(activity.minutes)]
         if activity.format:
             facts.append(inline(activity.format))
-        out: list[Flowable] = [PageBreak(), label, title,
-                               Paragraph("  ·  ".join(facts), st.meta)]
+        head: list[Flowable] = [label, title, Paragraph("  ·  ".join(facts), st.meta)]
         if activity.steps:
-            out.append(Paragraph("What to do", st.h2))
-            out += [Paragraph(inline(step), st.number, bulletText=f"{n}.")
-                    for n, step in enumerate(activity.steps, 1)]
-        if activity.prompts:
-            out.append(Paragraph("Questions", st.h2))
-            for n, prompt in enumerate(activity.prompts, 1):
-                out.append(KeepTogether([
-                    Paragraph(inline(prompt), st.prompt, bulletText=f"{n}."),
-                    RuledLines(activity.write_in),
-                ]))
-        else:
-            out.append(Paragraph("Notes", st.h2))
-            out.append(RuledLines(activity.write_in, fill=True))
-        return out
+            head.append(Paragraph("What to do", st.h2))
+            head += [Paragraph(inline(step), st.number, bulletText=f"{n}.")
+                     for n, step in enumerate(activity.steps, 1)]
+        if not activity.prompts:
+            return [PageBreak(), *head, Paragraph("Notes", st.h2),
+                    RuledLines(activity.write_in, fill=True)]
+        head.append(Paragraph("Questions", st.h2))
+        prompts = [Paragraph(inline(prompt), st.prompt, bulletText=f"{n}.")
+                   for n, prompt in enumerate(activity.prompts, 1)]
+        spacing = self._line_spacing(head, prompts, activity.write_in)
+        return [PageBreak(), *head, *(
+            KeepTogether([prompt, RuledLines(activity.write_in, spacing)]) for prompt in prompts
+        )]
+
+    def _line_spacing(self, head: list[Flowable], prompts: list[Flowable], lines: int) -> float:
+        """Return the spacing of writing lines: the usual, or a little tighter when that
+        keeps a worksheet on one page."""
+        width = self.geo.frame_width
+        fixed = stack_height([*head, *prompts], width) + 2.0
+        room = self.geo.frame_height - fixed
+        count = lines * len(prompts)
+        if not count or room >= count * LINE_SPACING:
+            return LINE_SPACING
+        tighter = room / count
+        return tighter if tighter >= MIN_LINE_SPACING else LINE_SPACING
 
     def next_steps(self) -> list[Flowable]:
         """Return the closing "My next steps" page with ruled lines."""
@@ -307,11 +326,8 @@ class _Handout:
         ]
         for prompt in NEXT_STEPS_PROMPTS:
             out.append(KeepTogether([Paragraph(inline(prompt), st.prompt), RuledLines(3)]))
-        out.append(CondPageBreak(80))
-        out.append(Paragraph("Other notes", st.prompt))
-        out.append(RuledLines(2, fill=True))
+        out.append(FillLines(Paragraph("Other notes", st.prompt)))
         return out
-
 
 def agenda_table(plan: Plan, width: float) -> Table:
     """Return the agenda as a table: times, session titles and minutes; breaks shaded."""

@@ -32,6 +32,7 @@ from generator.writers.pdf_common import (
     inline,
     make_style,
     markup_of,
+    stack_height,
     styles,
     table_style,
     text_flowables,
@@ -100,15 +101,6 @@ def card_paragraphs(card: SlideCard, layout: RowLayout) -> list[Flowable]:
     return out
 
 
-def text_height(flowables: Sequence[Flowable], width: float) -> float:
-    """Return the height ``flowables`` take stacked in a column ``width`` wide."""
-    total = 0.0
-    for i, flowable in enumerate(flowables):
-        _w, h = flowable.wrap(width, 10_000)
-        total += h + (flowable.getSpaceBefore() if i else 0) + flowable.getSpaceAfter()
-    return total
-
-
 class SlideRow(Flowable):
     """One row of slides: thumbnails with their captions, handout text and note lines."""
 
@@ -132,12 +124,16 @@ class SlideRow(Flowable):
         self.height = self.nominal
 
     def _content_height(self, card: SlideCard) -> float:
-        return self.thumb_height + 8 + text_height(
+        return self.thumb_height + 8 + stack_height(
             card_paragraphs(card, self.layout), self.thumb_width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        """Return the row's size: its page share, shrunk to fit, never below its needs."""
-        self.height = max(self.need, min(self.nominal, availHeight))
+        """Return the row's size: its page share, or all the space left when no other
+        row would fit under it; never less than its content needs."""
+        if availHeight - self.nominal >= self.need:
+            self.height = self.nominal
+        else:
+            self.height = max(self.need, availHeight - 0.01)
         return self.width, self.height
 
     def draw(self) -> None:
@@ -190,7 +186,7 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
             after = []
 
     for card in cards:
-        if card.text and text_height(card_paragraphs(card, layout), width) > 0.4 * frame_height:
+        if card.text and stack_height(card_paragraphs(card, layout), width) > 0.4 * frame_height:
             after.extend(text_flowables(card.text, styles().note_box))
             card = SlideCard(card.index, card.caption + " (text below)", None)
         pending.append(card)

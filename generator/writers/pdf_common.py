@@ -217,6 +217,15 @@ def markup_of(text: str) -> str:
     return escape(text)
 
 
+def stack_height(flowables: Iterable[Flowable], width: float) -> float:
+    """Return the height ``flowables`` take stacked in a column ``width`` wide."""
+    total = 0.0
+    for i, flowable in enumerate(flowables):
+        _w, h = flowable.wrap(width, 10_000)
+        total += h + (flowable.getSpaceBefore() if i else 0) + flowable.getSpaceAfter()
+    return total
+
+
 BlockKind = Literal["para", "bullet", "number"]
 _LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•])|(?P<number>\d{1,3})[.)])\s+(?P<text>.*)$")
 

@@ -81,6 +81,39 @@ class RuledLines(Flowable):
         canvas.restoreState()
 
 
+class FillLines(Flowable):
+    """A heading and writing lines that use up the rest of the page, or nothing at all
+    when fewer than ``min_lines`` lines would fit (it never starts a page of its own)."""
+
+    def __init__(self, heading: Paragraph, min_lines: int = 2,
+                 spacing: float = LINE_SPACING) -> None:
+        super().__init__()
+        self.heading = heading
+        self.min_lines = min_lines
+        self.spacing = spacing
+        self._heading_height = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the rest of the frame, or zero height when too little is left."""
+        self.width = availWidth
+        _w, h = self.heading.wrap(availWidth, availHeight)
+        self._heading_height = h + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        if availHeight - self._heading_height < self.min_lines * self.spacing:
+            self.height = 0.0
+        else:
+            self.height = availHeight - 0.01
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the heading and as many lines as fit under it."""
+        if not self.height:
+            return
+        top = self.height - self.heading.getSpaceBefore()
+        self.heading.drawOn(self.canv, 0, top - self.heading.height)
+        draw_ruled_lines(self.canv, 0, self.height - self._heading_height, self.width, 0,
+                         self.spacing)
+
+
 def draw_ruled_lines(canvas: Canvas, x: float, top: float, width: float, bottom: float,
                      spacing: float = LINE_SPACING) -> int:
     """Draw writing lines from ``top`` down to ``bottom``; return how many were drawn."""
@@ -241,9 +274,10 @@ class CoverPage(Flowable):
             table = Table(rows, colWidths=[112, width - 112 + 8])
             table.setStyle(table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (0, -1), 2.5),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (1, 0), (1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 13),
             ]))
             _w, h = table.wrap(width + 8, y)

@@ -122,6 +122,19 @@ def _slide_number(slide: object, layout: object) -> None:
             return
 
 
+def _colour_mapping(slide: object, layout: object) -> None:
+    """Give the slide its layout's colour-map override (links stay readable on dark)."""
+    override = layout._element.find(qn("p:clrMapOvr"))  # type: ignore[attr-defined]
+    if override is None:
+        return
+    current = slide._element.find(qn("p:clrMapOvr"))  # type: ignore[attr-defined]
+    replacement = copy.deepcopy(override)
+    if current is not None:
+        current.getparent().replace(current, replacement)
+    else:
+        slide._element.append(replacement)  # type: ignore[attr-defined]
+
+
 def _remove_unused_placeholders(slide: object, used: set[int]) -> None:
     for shape in list(slide.placeholders):  # type: ignore[attr-defined]
         if shape.placeholder_format.idx not in used:
@@ -182,6 +195,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
                 _picture(slide, frame)
         _remove_unused_placeholders(slide, used)
         _slide_number(slide, layout)
+        _colour_mapping(slide, layout)
         if laid.notes:
             write_notes(slide, laid.notes, language)
     write_sections(prs, deck.slides)

@@ -1,0 +1,289 @@
+"""The facilitator guide PDF: cover, run sheet, timing warnings, materials
+checklist, then every slide with its speaker notes and every activity in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import BinaryIO
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from generator.model import ActivitySlide
+from generator.plan import Plan, clock
+from generator.writers.guide_notes import slide_entries
+from generator.writers.handout_pdf import _footer, _numbers, cover_details
+from generator.writers.pdf_common import (
+    ACCENT,
+    NAVY,
+    PALE,
+    PALE_ACCENT,
+    PALE_NAVY,
+    RULE,
+    DocumentInfo,
+    PageGeometry,
+    PageRefs,
+    author_of,
+    bookmark,
+    build_pdf,
+    creation_time,
+    duration_text,
+    hours_minutes,
+    inline,
+    make_style,
+    markup_of,
+    page_geometry,
+    plain,
+    styles,
+    table_style,
+)
+from generator.writers.pdf_flowables import CheckBox, CoverPage, Thumbnail
+from generator.writers.slide_standin import standin_thumbnail
+
+
+def write_guide(
+    plan: Plan,
+    target: BinaryIO,
+    *,
+    thumbnail: Thumbnail | None = None,
+    slide_numbers: Sequence[int] | None = None,
+) -> None:
+    """Write the facilitator guide of ``plan`` to ``target`` as a PDF.
+
+    ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
+    when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
+    (default ``i + 1``).
+    """
+    numbers = _numbers(plan, slide_numbers)
+    workshop = plan.workshop
+    geometry = page_geometry(workshop.handout.paper)
+    draw = thumbnail or standin_thumbnail(plan, numbers)
+    info = DocumentInfo(
+        title=f"{plain(workshop.title)}: facilitator guide",
+        author=author_of(workshop),
+        subject=plain(workshop.subtitle or workshop.event or workshop.title),
+        language=workshop.language,
+        header_left=plain(workshop.title),
+        header_right="Facilitator guide",
+        footer_left=_footer(workshop),
+        created=creation_time(workshop),
+        geometry=geometry,
+    )
+
+    def story(refs: PageRefs) -> list[Flowable]:
+        return [
+            *_cover(plan, geometry),
+            *_run_sheet(plan, numbers, geometry.frame_width),
+            *_timing(plan),
+            *_materials(plan, numbers, geometry.frame_width),
+            *slide_entries(plan, numbers, draw, geometry),
+        ]
+
+    build_pdf(target, info, story)
+
+
+def _cover(plan: Plan, geometry: PageGeometry) -> list[Flowable]:
+    """Return the guide's cover and the switch to body pages."""
+    w = plan.workshop
+    activities = sum(1 for s in plan.slides if s.role == "activity")
+    details = cover_details(plan)
+    shape = [duration_text(plan.total_minutes), f"{len(plan.slides)} slides"]
+    if activities:
+        shape.append(f"{activities} activit{'ies' if activities != 1 else 'y'}")
+    details.append(("Running time", markup_of(", ".join(shape))))
+    notice = ("<b>For facilitators.</b> This guide holds the speaker notes, the run "
+              "sheet and each activity's intended outcome. Participants have their own "
+              "handout, without them.")
+    return [
+        CoverPage(
+            geometry, kind="Facilitator guide", title=inline(w.title),
+            subtitle=inline(w.subtitle) if w.subtitle else None,
+            kicker=inline(w.event) if w.event else None,
+            organisation=plain(w.organisation) if w.organisation else None,
+            details=details, notice=notice,
+            credit=inline(w.source) if w.source else None,
+        ),
+        NextPageTemplate("body"),
+        PageBreak(),
+    ]
+
+
+def _when(plan: Plan, offset: int) -> str:
+    """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
+    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+
+
+def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
+    """Return the run sheet: when each section, slide, activity and break starts."""
+    st = styles()
+    w = plan.workshop
+    facts = []
+    if w.start:
+        facts.append(f"Start {w.start}, finish {plan.end}")
+    facts.append(duration_text(plan.total_minutes))
+    out: list[Flowable] = [
+        bookmark(Paragraph("Run sheet", st.h1), "Run sheet"),
+        Paragraph(markup_of("  ·  ".join(facts)), st.meta),
+        Spacer(1, 8),
+    ]
+    cell = make_style("run-cell", 9.5, leading=12.5)
+    bold = make_style("run-bold", 9.5, leading=12.5, fontName=st.cell_bold.fontName)
+    right = make_style("run-right", 9.5, leading=12.5, alignment=2)
+    head = make_style("run-head", 9, leading=11.5, fontName=st.cell_head.fontName,
+                      textColor=st.cell_head.textColor)
+    head_right = make_style("run-head-r", 9, leading=11.5, fontName=st.cell_head.fontName,
+                            textColor=st.cell_head.textColor, alignment=2)
+    rows: list[list[Flowable | str]] = [[
+        Paragraph("Start" if w.start else "From start", head), Paragraph("Slide", head_right),
+        Paragraph("Item", head), Paragraph("Min", head_right), Paragraph("Elapsed", head_right),
+    ]]
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ]
+
+    def add(offset: int, number: str, item: str, minutes: int | None, shade: object | None,
+            strong: bool = False) -> None:
+        style = bold if strong else cell
+        elapsed = hours_minutes(offset + (minutes or 0))
+        rows.append([
+            Paragraph(_when(plan, offset), style), Paragraph(number, right),
+            Paragraph(item, style),
+            Paragraph(str(minutes) if minutes is not None else "–", right),
+            Paragraph(elapsed, right),
+        ])
+        if shade is not None:
+            commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), shade))
+
+    agenda = {item.part_index: item for item in plan.agenda}
+    current: int | None = None
+    for index, slide in enumerate(plan.slides):
+        number = str(numbers[index])
+        if slide.part_index is not None and slide.part_index != current:
+            current = slide.part_index
+            item = agenda[current]
+            if item.is_break:
+                add(item.offset, number, f"<i>{inline(item.title)}</i>  (break)", item.minutes,
+                    PALE, strong=True)
+                continue
+            add(item.offset, number if slide.role == "section" else "",
+                f"Section: {inline(item.title)}", item.minutes, PALE_NAVY, strong=True)
+            if slide.role == "section":
+                continue
+        if slide.role == "activity":
+            add(slide.offset, number, f"<b>Activity:</b> {inline(slide.title)}",
+                slide.minutes, PALE_ACCENT)
+        elif slide.role == "break":
+            continue
+        else:
+            indent = "&nbsp;" * 4 if slide.part_index is not None else ""
+            add(slide.offset, number, indent + inline(slide.title), slide.minutes, None)
+    rows.append([Paragraph(_when(plan, plan.total_minutes), bold), "",
+                 Paragraph("End", bold), "", Paragraph(hours_minutes(plan.total_minutes),
+                                                       right)])
+    fixed = [56.0, 40.0, 0.0, 36.0, 52.0]
+    fixed[2] = width - sum(fixed)
+    table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(commands))
+    out.append(table)
+    return out
+
+
+def _timing(plan: Plan) -> list[Flowable]:
+    """Return the timing warnings with their outline lines, or a line saying all fit."""
+    st = styles()
+    out: list[Flowable] = [CondPageBreak(120), Paragraph("Timing check", st.h2)]
+    if not plan.diagnostics:
+        out.append(Paragraph("Every section's slides and activities fit in its time budget.",
+                             st.body))
+        return out
+    out[1] = bookmark(Paragraph("Timing warnings", st.h2), "Timing warnings")
+    rows = []
+    for problem in plan.diagnostics:
+        where = f"Line {problem.position.line}: " if problem.position else ""
+        text = f"<b>{markup_of(where)}</b>{markup_of(problem.message)}"
+        if problem.hint:
+            text += f"<br/><font color='#505A5F'>Fix: {markup_of(problem.hint)}</font>"
+        rows.append([Paragraph(text, st.cell)])
+    table = Table(rows, hAlign="LEFT")
+    table.setStyle(table_style([
+        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+        ("BACKGROUND", (0, 0), (-1, -1), PALE_ACCENT),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, "#FFFFFF"),
+    ]))
+    out.append(table)
+    return out
+
+
+def _material_key(text: str) -> str:
+    """Return the key two spellings of one material share ("Marker pens" = "marker pens")."""
+    return re.sub(r"[\s.,;:]+", " ", plain(text).casefold()).strip()
+
+
+def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str]]]:
+    """Return each material once (first spelling), with the activities that need it."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for index, slide in enumerate(plan.slides):
+        if not isinstance(slide.content, ActivitySlide):
+            continue
+        activity = slide.content.activity
+        use = f"{inline(activity.title)} (slide {numbers[index]})"
+        for material in activity.materials:
+            entry = found.setdefault(_material_key(material), (material, []))
+            if use not in entry[1]:
+                entry[1].append(use)
+    return list(found.values())
+
+
+def _materials(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
+    """Return the materials checklist: a tick box, the material, which activities use it."""
+    st = styles()
+    out: list[Flowable] = [
+        CondPageBreak(160),
+        Spacer(1, 10),
+        bookmark(Paragraph("Materials checklist", st.h1), "Materials checklist"),
+    ]
+    materials = gather_materials(plan, numbers)
+    if not materials:
+        out.append(Paragraph("No activity lists any materials.", st.body))
+        return out
+    out.append(Paragraph("Gather these before the day; each is listed once, with the "
+                         "activities that use it.", st.meta))
+    out.append(Spacer(1, 6))
+    head = st.cell_head
+    rows: list[list[Flowable | str]] = [
+        ["", Paragraph("Material", head), Paragraph("Needed for", head)]
+    ]
+    for material, uses in materials:
+        rows.append([CheckBox(10), Paragraph(inline(material), st.cell),
+                     Paragraph("<br/>".join(uses), st.cell_small)])
+    table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],
+                  repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style([
+        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 1), (0, -1), 8),
+        ("LEFTPADDING", (0, 0), (0, -1), 8),
+    ]))
+    out.append(table)
+    return out
