@@ -41,7 +41,7 @@ def _text_boxes(slide) -> list[tuple[float, float, float, float]]:
     """Return (x0, top, x1, bottom) in points of every text-bearing box on a slide."""
     boxes = []
     for shape in slide.shapes:
-        if shape.has_text_frame and shape.text_frame.text.strip() or (
+        if (shape.has_text_frame and shape.text_frame.text.strip()) or (
             shape.is_placeholder and shape.placeholder_format.type is not None
             and "SLIDE_NUMBER" in str(shape.placeholder_format.type)
         ):
