@@ -17,13 +17,10 @@ into place with `os.replace`, so parallel processes never see half-written files
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.resources
 import json
 import os
-import tempfile
 import unicodedata
-import uuid
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -70,7 +67,9 @@ def _package_version() -> str:
         meta = importlib.resources.files("fontpkg_arimo") / "metadata.json"
         return str(json.loads(meta.read_text(encoding="utf-8"))["version"])
     except (OSError, ValueError, KeyError):
-        return importlib.metadata.version("fontpkg-arimo")
+        from importlib.metadata import version
+
+        return version("fontpkg-arimo")
 
 
 def _source_path(italic: bool) -> Path:
@@ -97,6 +96,8 @@ def cache_dir() -> Path:
     environment, as tests do). Falls back to a folder under the system temporary
     directory when the configured location cannot be created (e.g. a read-only home).
     """
+    import tempfile
+
     sub = f"arimo-{_package_version()}-f{CACHE_FORMAT}"
     for root in (_cache_root(), Path(tempfile.gettempdir()) / "make-deck-cache"):
         folder = root / sub
@@ -116,7 +117,7 @@ def _face_stem(bold: bool, italic: bool) -> str:
 
 def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``target``, then move it into place."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(8).hex()}.tmp")
     try:
         write(tmp)
         os.replace(tmp, target)

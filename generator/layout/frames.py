@@ -24,7 +24,8 @@ class TextFrame:
     """Fitted text in a box; ``placeholder_idx`` None means a free text box.
 
     ``align`` is ``l`` or ``ctr``; ``anchor`` is ``t``, ``ctr`` or ``b``; ``tone`` names
-    the colour role (``text``, ``muted``, ``inverse``); ``numbered`` makes bullets 1. 2. 3.
+    the colour role (``text``, ``muted``, ``inverse``); ``numbered`` makes bullets 1. 2. 3.,
+    counting from ``number_from``.
     """
 
     slot: str
@@ -36,6 +37,7 @@ class TextFrame:
     anchor: str = "t"
     tone: str = "text"
     numbered: bool = False
+    number_from: int = 1
 
 
 @dataclass(frozen=True, slots=True)

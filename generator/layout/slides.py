@@ -39,6 +39,7 @@ from generator.theme import Theme
 BODY = TextStyle()
 TITLE = TextStyle(line_height=1.1, space_before=0.0)
 HERO = TextStyle(line_height=1.15, space_before=0.3)
+NUMBERED = TextStyle(bullet_indent=1.5)
 GAP = 14.0
 
 
@@ -176,9 +177,12 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
         Paragraph.from_markup(step, 0, True) for step in activity.steps
     ]
     pages = []
-    for chunk in split_over_slides(steps, body.box, sizes, BODY, "steps"):
-        pages.append(([TextFrame("steps", body.idx, body.box, chunk, BODY, numbered=True)],
+    number = 1
+    for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps"):
+        pages.append(([TextFrame("steps", body.idx, body.box, chunk, NUMBERED, numbered=True,
+                                 number_from=number)],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
+        number += sum(p.paragraph.bullet for p in chunk.paragraphs)
     if activity.prompts:
         prompts = [_bold(Paragraph.from_markup("Think about"))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.prompts

@@ -136,7 +136,8 @@ def _avail_em(p: Paragraph, width: float, size: float, style: TextStyle) -> floa
     """Return the width lines of ``p`` are wrapped against, in ems of ``size``."""
     if size <= 0:
         raise ValueError(f"font size must be positive, got {size}")
-    return (width * WIDTH_SAFETY - paragraph_indent(p, size, style)[0]) / size
+    # Computed exactly as in `_fits_at`, so fitting and layout break lines identically.
+    return width * WIDTH_SAFETY / size - _indent_em(p, style)
 
 
 def _lines(prepared: Prepared, avail_em: float, size: float) -> tuple[Line, ...]:

@@ -21,7 +21,6 @@ from reportlab.platypus import (
 from generator.model import ActivitySlide
 from generator.plan import Plan, clock
 from generator.writers.guide_notes import slide_entries
-from generator.writers.handout_pdf import _footer, _numbers, cover_details
 from generator.writers.pdf_common import (
     ACCENT,
     NAVY,
@@ -35,8 +34,11 @@ from generator.writers.pdf_common import (
     author_of,
     bookmark,
     build_pdf,
+    cover_details,
     creation_time,
+    deck_numbers,
     duration_text,
+    footer_text,
     hours_minutes,
     inline,
     make_style,
@@ -63,7 +65,7 @@ def write_guide(
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
     (default ``i + 1``).
     """
-    numbers = _numbers(plan, slide_numbers)
+    numbers = deck_numbers(plan, slide_numbers)
     workshop = plan.workshop
     geometry = page_geometry(workshop.handout.paper)
     draw = thumbnail or standin_thumbnail(plan, numbers)
@@ -74,7 +76,7 @@ def write_guide(
         language=workshop.language,
         header_left=plain(workshop.title),
         header_right="Facilitator guide",
-        footer_left=_footer(workshop),
+        footer_left=footer_text(workshop),
         created=creation_time(workshop),
         geometry=geometry,
     )
@@ -159,7 +161,7 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     def add(offset: int, number: str, item: str, minutes: int | None, shade: object | None,
             strong: bool = False) -> None:
         style = bold if strong else cell
-        elapsed = hours_minutes(offset + (minutes or 0))
+        elapsed = "" if shade is PALE_NAVY else hours_minutes(offset + (minutes or 0))
         rows.append([
             Paragraph(_when(plan, offset), style), Paragraph(number, right),
             Paragraph(item, style),

@@ -20,7 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from generator.model import ActivitySlide, Section, Workshop
+from generator.model import ActivitySlide, Section
 from generator.plan import Plan, PlannedSlide
 from generator.writers.handout_slides import (
     CONTENT_ROLES,
@@ -39,14 +39,18 @@ from generator.writers.pdf_common import (
     author_of,
     bookmark,
     build_pdf,
+    cover_details,
     creation_time,
+    deck_numbers,
     duration_text,
+    footer_text,
     inline,
     long_date,
     make_style,
     markup_of,
     page_geometry,
     plain,
+    slide_field,
     stack_height,
     styles,
     table_style,
@@ -84,7 +88,7 @@ def write_handout(
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
     (default ``i + 1``).
     """
-    numbers = _numbers(plan, slide_numbers)
+    numbers = deck_numbers(plan, slide_numbers)
     workshop = plan.workshop
     geometry = page_geometry(workshop.handout.paper)
     draw = thumbnail or standin_thumbnail(plan, numbers)
@@ -95,50 +99,11 @@ def write_handout(
         language=workshop.language,
         header_left=plain(workshop.title),
         header_right="Participant handout",
-        footer_left=_footer(workshop),
+        footer_left=footer_text(workshop),
         created=creation_time(workshop),
         geometry=geometry,
     )
     build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
-
-
-def _numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
-    """Return the deck number of each plan slide, checking a given list's length."""
-    if slide_numbers is None:
-        return list(range(1, len(plan.slides) + 1))
-    if len(slide_numbers) != len(plan.slides):
-        raise ValueError(
-            f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
-        )
-    return list(slide_numbers)
-
-
-def _footer(workshop: Workshop) -> str:
-    """Return the footer's left-hand text: event and date, where known."""
-    parts = [plain(workshop.event or workshop.organisation or "")]
-    if workshop.date:
-        parts.append(long_date(workshop.date))
-    return "  ·  ".join(p for p in parts if p)
-
-
-def cover_details(plan: Plan) -> list[tuple[str, str]]:
-    """Return the cover's label/value rows (date and times, venue, people)."""
-    workshop = plan.workshop
-    rows: list[tuple[str, str]] = []
-    when = long_date(workshop.date, weekday=True) if workshop.date else ""
-    if workshop.start:
-        times = f"{workshop.start} to {plan.end}"
-        when = f"{when}, {times}" if when else times
-    if when:
-        rows.append(("Date", markup_of(when)))
-    if workshop.venue:
-        rows.append(("Venue", inline(workshop.venue)))
-    if workshop.facilitators:
-        label = "Facilitators" if len(workshop.facilitators) > 1 else "Facilitator"
-        rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
-    if workshop.organisation:
-        rows.append(("Organisation", inline(workshop.organisation)))
-    return rows
 
 
 class _Handout:
@@ -251,7 +216,7 @@ class _Handout:
             for index, slide in slides:
                 out += slide_text(slide, self._caption(index, slide), self.geo.frame_width)
         else:
-            cards = [SlideCard(i, self._caption(i, s), getattr(s.content, "handout", None))
+            cards = [SlideCard(i, self._caption(i, s), slide_field(s.content, "handout"))
                      for i, s in slides]
             out += slide_rows(cards, per_page, self.thumbnail, self.geo.frame_width,
                               self.geo.frame_height)

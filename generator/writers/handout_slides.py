@@ -32,6 +32,7 @@ from generator.writers.pdf_common import (
     inline,
     make_style,
     markup_of,
+    slide_field,
     stack_height,
     styles,
     table_style,
@@ -279,8 +280,7 @@ def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable
         if activity.format:
             parts.append(inline(activity.format))
         body = [Paragraph(markup_of("Activity") + ": " + " · ".join(parts), st.meta)]
-    text = getattr(content, "handout", None)
+    text = slide_field(content, "handout")
     extra = text_flowables(text, st.note_box) if text else []
-    block: list[Flowable] = [*head, *body[:2]]
-    return [KeepTogether(block), *body[2:], *extra, Spacer(1, 14)]
+    return [KeepTogether([*head, *body, *extra]), Spacer(1, 14)]
 

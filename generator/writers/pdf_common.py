@@ -15,7 +15,7 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, BinaryIO, Literal
@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from generator.layout.fonts import face_path
 from generator.markup import Span, parse_inline, plain_text
 from generator.model import Workshop
+from generator.plan import Plan
 
 # --------------------------------------------------------------------------- fonts
 
@@ -330,6 +331,12 @@ def duration_text(minutes: int) -> str:
     return " ".join(parts)
 
 
+def slide_field(content: object, name: str) -> str | None:
+    """Return a slide's ``notes`` or ``handout`` text, or None (made-up slides have none)."""
+    value = getattr(content, name, None)
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def author_of(workshop: Workshop) -> str:
     """Return the document author: the facilitators, else the organisation, else ""."""
     if workshop.facilitators:
@@ -368,6 +375,48 @@ def _timestamp(seconds: int) -> TimeStamp:
     stamp.dhh = stamp.dmm = 0
     stamp.tzname = "UTC"
     return stamp
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def deck_numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
+    """Return the deck number of each plan slide, checking a given list's length."""
+    if slide_numbers is None:
+        return list(range(1, len(plan.slides) + 1))
+    if len(slide_numbers) != len(plan.slides):
+        raise ValueError(
+            f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
+        )
+    return list(slide_numbers)
+
+
+def footer_text(workshop: Workshop) -> str:
+    """Return the footer's left-hand text: event and date, where known."""
+    parts = [plain(workshop.event or workshop.organisation or "")]
+    if workshop.date:
+        parts.append(long_date(workshop.date))
+    return "  ·  ".join(p for p in parts if p)
+
+
+def cover_details(plan: Plan) -> list[tuple[str, str]]:
+    """Return the cover's label/value rows (date and times, venue, people)."""
+    workshop = plan.workshop
+    rows: list[tuple[str, str]] = []
+    when = long_date(workshop.date, weekday=True) if workshop.date else ""
+    if workshop.start:
+        times = f"{workshop.start} to {plan.end}"
+        when = f"{when}, {times}" if when else times
+    if when:
+        rows.append(("Date", markup_of(when)))
+    if workshop.venue:
+        rows.append(("Venue", inline(workshop.venue)))
+    if workshop.facilitators:
+        label = "Facilitators" if len(workshop.facilitators) > 1 else "Facilitator"
+        rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
+    if workshop.organisation:
+        rows.append(("Organisation", inline(workshop.organisation)))
+    return rows
 
 
 # --------------------------------------------------------------------------- pages

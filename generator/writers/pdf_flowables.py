@@ -216,7 +216,7 @@ class CoverPage(Flowable):
     def _band_paragraphs(self) -> list[tuple[Paragraph, float]]:
         """Return the band's paragraphs, each with the space to leave above it."""
         out: list[tuple[Paragraph, float]] = [
-            (Paragraph(self.kind, make_style("cover-kind", 12.5, fontName=FONT_BOLD,
+            (Paragraph(self.kind, make_style("cover-kind", 15, fontName=FONT_BOLD,
                                          textColor=WHITE)), 0.0),
         ]
         if self.kicker:

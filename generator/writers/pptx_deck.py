@@ -60,7 +60,7 @@ def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
     _place(shape, frame.box)
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
-                   relate=_relater(slide))
+                   number_from=frame.number_from, relate=_relater(slide))
 
 
 def _table(slide: object, frame: TableFrame, language: str) -> None:

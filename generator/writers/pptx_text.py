@@ -64,7 +64,7 @@ def _run_properties(parent: etree._Element, tag: str, span: Span | None, size: f
 
 def fill_text_body(
     tx_body: etree._Element, fitted: FittedText, style: TextStyle, *, language: str,
-    align: str = "l", anchor: str = "t", numbered: bool = False,
+    align: str = "l", anchor: str = "t", numbered: bool = False, number_from: int = 1,
     relate: LinkRelater | None = None,
 ) -> None:
     """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out."""
@@ -88,7 +88,9 @@ def fill_text_body(
         _sub(_sub(ppr, "a:spcAft"), "a:spcPts", val="0")
         if para.bullet and numbered:
             _sub(ppr, "a:buFont", typeface="+mj-lt")
-            _sub(ppr, "a:buAutoNum", type="arabicPeriod")
+            numbering = _sub(ppr, "a:buAutoNum", type="arabicPeriod")
+            if number_from != 1:
+                numbering.set("startAt", str(number_from))
         elif para.bullet:
             _sub(ppr, "a:buFont", typeface="Arial")
             _sub(ppr, "a:buChar", char="•" if para.level % 2 == 0 else "–")

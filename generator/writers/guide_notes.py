@@ -1,0 +1,182 @@
+"""The facilitator guide's main part: each slide in order with its thumbnail, time
+and full speaker notes, and each activity with everything needed to run it."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from generator.model import Activity, ActivitySlide, Section
+from generator.plan import Plan, PlannedSlide, clock
+from generator.writers.pdf_common import (
+    ACCENT,
+    GREY,
+    PALE,
+    PALE_ACCENT,
+    RULE,
+    PageGeometry,
+    bookmark,
+    duration_text,
+    hex_of,
+    hours_minutes,
+    inline,
+    make_style,
+    markup_of,
+    slide_field,
+    styles,
+    table_style,
+    text_flowables,
+)
+from generator.writers.pdf_flowables import SlideThumbnail, Thumbnail
+
+THUMB_WIDTH = 196.0
+GUTTER = 16.0
+
+
+def _when(plan: Plan, offset: int) -> str:
+    """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
+    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+
+
+def slide_entries(plan: Plan, numbers: list[int], thumbnail: Thumbnail,
+                  geometry: PageGeometry) -> list[Flowable]:
+    """Return every slide's entry, grouped under headings for its section or break."""
+    st = styles()
+    out: list[Flowable] = [
+        PageBreak(),
+        bookmark(Paragraph("Slides and speaker notes", st.h1), "Slides and speaker notes"),
+        Paragraph("Every slide in order, with its time and notes. Activities follow "
+                  "their slide in full, with the outcome to aim for.", st.meta),
+        Spacer(1, 10),
+    ]
+    agenda = {item.part_index: item for item in plan.agenda}
+    sections = plan.workshop.sections
+    current: int | None = None
+    for index, slide in enumerate(plan.slides):
+        if slide.part_index is not None and slide.part_index != current:
+            current = slide.part_index
+            item = agenda[current]
+            part = sections[current]
+            times = [duration_text(item.minutes)]
+            if item.start:
+                times.insert(0, f"{item.start} to {item.end}")
+            kind = "Break"
+            if isinstance(part, Section):
+                kind = f"Section {sum(isinstance(p, Section) for p in sections[: current + 1])}"
+            out += [
+                PageBreak(),
+                Paragraph(markup_of(f"{kind}  ·  " + "  ·  ".join(times)), st.label),
+                bookmark(Paragraph(inline(item.title), st.h1), item.title),
+            ]
+            if isinstance(part, Section) and part.summary:
+                out.append(Paragraph(inline(part.summary), st.body))
+            out.append(Spacer(1, 8))
+        out += _entry(plan, index, slide, numbers[index], thumbnail, geometry.frame_width)
+    return out
+
+
+def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: Thumbnail,
+           width: float) -> list[Flowable]:
+    """Return one slide's entry: thumbnail beside its number, time and title, then notes."""
+    st = styles()
+    facts = [f"Slide {number}", _when(plan, slide.offset)]
+    if slide.minutes:
+        facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
+        facts.append(duration_text(slide.minutes))
+    side: list[Flowable] = [
+        Paragraph(markup_of("  ·  ".join(facts)), st.label),
+        Paragraph(inline(slide.title), make_style("entry-title", 13, leading=17,
+                                                  fontName=st.h3.fontName, spaceAfter=4)),
+    ]
+    content = slide.content
+    if isinstance(content, ActivitySlide):
+        side.append(Paragraph(f"<font color='{hex_of(ACCENT)}'>■</font> Activity: "
+                              f"{duration_text(content.activity.minutes)}"
+                              + (f", {inline(content.activity.format)}"
+                                 if content.activity.format else ""), st.meta))
+    handout = slide_field(content, "handout")
+    if handout:
+        side.append(Paragraph("<b>In the handout:</b> " + inline(handout), make_style(
+            "entry-handout", 9.5, leading=12.8, textColor=GREY, spaceBefore=4)))
+    row = Table([[SlideThumbnail(thumbnail, index, THUMB_WIDTH), side]],
+                colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER], hAlign="LEFT")
+    row.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    if isinstance(content, ActivitySlide):
+        bookmark(row, f"Activity: {content.activity.title}", 1)
+    notes = slide_field(content, "notes")
+    body: list[Flowable] = []
+    if notes:
+        body.append(Paragraph("Speaker notes", make_style(
+            "notes-label", 9, fontName=st.label.fontName, textColor=GREY, spaceBefore=2,
+            spaceAfter=3)))
+        body += text_flowables(notes, st.body)
+    if isinstance(content, ActivitySlide):
+        body += [Spacer(1, 4), activity_table(content.activity, plan, slide, width)]
+    out: list[Flowable] = [KeepTogether([row, *body[:2]]), *body[2:]]
+    out += [Spacer(1, 8), HRFlowable(width="100%", thickness=0.5, color=RULE,
+                                     spaceBefore=0, spaceAfter=14)]
+    return out
+
+
+def activity_table(activity: Activity, plan: Plan, slide: PlannedSlide,
+                   width: float) -> Table:
+    """Return an activity's details: format, time, materials, steps, prompts, outcome."""
+    st = styles()
+    label = make_style("act-label", 9.5, leading=13, fontName=st.cell_bold.fontName)
+    cell = make_style("act-cell", 10.5, leading=14)
+    rows: list[list[Flowable | list[Flowable]]] = []
+    if activity.format:
+        rows.append([Paragraph("Format", label), Paragraph(inline(activity.format), cell)])
+    when = duration_text(activity.minutes)
+    if plan.workshop.start:
+        when += (f", {_when(plan, slide.offset)} to "
+                 f"{_when(plan, slide.offset + activity.minutes)}")
+    rows.append([Paragraph("Time", label), Paragraph(markup_of(when), cell)])
+    if activity.materials:
+        rows.append([Paragraph("Materials", label),
+                     Paragraph("; ".join(inline(m) for m in activity.materials), cell)])
+    if activity.steps:
+        rows.append([Paragraph("Steps", label), [
+            Paragraph(inline(step), make_style("act-step", 10.5, leading=14, leftIndent=16,
+                                               spaceAfter=3), bulletText=f"{n}.")
+            for n, step in enumerate(activity.steps, 1)
+        ]])
+    if activity.prompts:
+        rows.append([Paragraph("Worksheet prompts", label), [
+            Paragraph(inline(prompt), make_style("act-prompt", 10.5, leading=14,
+                                                 leftIndent=12, spaceAfter=3),
+                      bulletText="•")
+            for prompt in activity.prompts
+        ]])
+    outcome_row = None
+    if activity.outcome:
+        outcome_row = len(rows)
+        rows.append([Paragraph("Intended outcome", label),
+                     Paragraph(f"<b>{inline(activity.outcome)}</b>", cell)])
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, -1), PALE),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.6, "#FFFFFF"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+    ]
+    if outcome_row is not None:
+        commands.append(("BACKGROUND", (0, outcome_row), (-1, outcome_row), PALE_ACCENT))
+    table = Table(rows, colWidths=[112.0, width - 112.0], hAlign="LEFT")
+    table.setStyle(table_style(commands))
+    return table
