@@ -6,8 +6,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from generator.checks import run_checks
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
 from generator.layout.fonts import missing_characters
 from generator.layout.slides import DeckLayout, layout_deck
@@ -15,7 +16,18 @@ from generator.options import BuildOptions
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
 from generator.plan import Plan, make_plan
-from generator.theme import DEFAULT_THEME
+
+if TYPE_CHECKING:
+    from generator.writers.pptx_template import TemplateInfo
+from generator.theme import Theme
+
+
+class CheckFailed(MakeDeckError):
+    """Errors found once the deck was laid out; ``deck`` lets a report name each slide."""
+
+    def __init__(self, diagnostics: list[Diagnostic], deck: DeckLayout) -> None:
+        super().__init__(diagnostics)
+        self.deck = deck
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,9 @@ class Prepared:
     plan: Plan
     deck: DeckLayout
     template: Path
+    theme: Theme
     diagnostics: tuple[Diagnostic, ...]
+    template_is_default: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,25 +95,56 @@ def _strings(value: object) -> list[str]:
 
 def prepare(outline: Path, options: BuildOptions) -> Prepared:
     """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors."""
-    from generator.writers.pptx_template import read_geometry, template_path
+    from generator.outline.theme_reader import resolve_theme
+    from generator.writers.pptx_template import read_template, template_path
 
     source = load_outline(outline, options)
     if source.workshop is None:
         raise MakeDeckError(source.diagnostics)
-    plan = make_plan(source.workshop, source.sources.value)
-    problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan)]
+    workshop = source.workshop
+    plan = make_plan(workshop, source.sources.value)
+    choice = resolve_theme(workshop.theme, source.path.parent,
+                           source.sources.value(("theme",)), options)
+    problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan), *choice.diagnostics]
     if has_errors(problems):
         raise MakeDeckError(problems)
-    template = template_path()
-    geometry = read_geometry(template, dict(source.workshop.layouts))
-    deck = layout_deck(plan, geometry, DEFAULT_THEME, source.images)
+    template = choice.template or template_path()
+    info = read_template(template, dict(workshop.layouts), choice.theme)
+    problems.extend(_template_problems(info, source))
+    deck = layout_deck(plan, info.geometry, info.theme, source.images)
     problems.extend(deck.diagnostics)
+    problems.extend(run_checks(source, plan, deck, info.theme))
     if options.strict:
         problems = [d.as_error() if d.severity is Severity.WARNING else d for d in problems]
     problems.sort(key=Diagnostic.sort_key)
     if has_errors(problems):
-        raise MakeDeckError(problems)
-    return Prepared(source, plan, deck, template, tuple(problems))
+        raise CheckFailed(problems, deck)
+    return Prepared(source, plan, deck, template, info.theme, tuple(problems),
+                    info.is_default)
+
+
+def _template_problems(info: TemplateInfo, source: OutlineSource) -> list[Diagnostic]:
+    """Return warnings for layout names the outline gave that the template lacks,
+    and for roles the template could serve only with added pieces."""
+    found = []
+    for name in info.unknown_layouts:
+        role = next((r for r, n in (source.workshop.layouts if source.workshop else {}).items()
+                     if n == name), "")
+        found.append(Diagnostic(
+            "E-TEMPLATE-LAYOUT", f"the template has no layout named “{name}”",
+            position=source.sources.value(("layouts", role)),
+            hint="layouts in the template: " + ", ".join(lay.name for lay in info.layouts)))
+    if not info.is_default:
+        for choice in info.choices:
+            if choice.added:
+                found.append(Diagnostic(
+                    "W-TEMPLATE-ROLE", f"the template's layout “{choice.layout}” used for "
+                    f"{choice.role} slides lacks a {' and '.join(choice.added)}; "
+                    "make-deck adds them", Severity.WARNING,
+                    position=source.sources.value(("theme",)),
+                    hint="map the role to a better layout under `layouts:`, or run "
+                    "`make-deck check-template` to see what the template offers"))
+    return found
 
 
 def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
@@ -118,7 +163,11 @@ def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
 
 def build(outline: Path, options: BuildOptions) -> BuildResult:
     """Build the outputs of ``outline``; raises `MakeDeckError` or `EditedOutputError`."""
-    prepared = prepare(outline, options)
+    return write_prepared(prepare(outline, options), options)
+
+
+def write_prepared(prepared: Prepared, options: BuildOptions) -> BuildResult:
+    """Write the outputs of an already prepared outline; raises `EditedOutputError`."""
     workshop = prepared.source.workshop
     assert workshop is not None
     moment = build_moment(workshop.date)
@@ -143,7 +192,8 @@ def _writers(prepared: Prepared, moment: dt.datetime) -> dict[str, object]:
     def deck(target: BinaryIO) -> None:
         from generator.writers.pptx_deck import write_deck
 
-        write_deck(prepared.deck, workshop, prepared.template, target, moment)
+        write_deck(prepared.deck, workshop, prepared.template, target, moment,
+                   theme=prepared.theme if prepared.template_is_default else None)
 
     def handout(target: BinaryIO) -> None:
         from generator.writers.handout_pdf import write_handout
@@ -169,5 +219,6 @@ def _pdf_extras(prepared: Prepared) -> dict[str, object]:
         from generator.writers.thumbnails import thumbnail_drawer
     except ImportError:
         return extras
-    extras["thumbnail"] = thumbnail_drawer(prepared.deck)
+    extras["thumbnail"] = thumbnail_drawer(
+        prepared.deck, prepared.theme, slide_size=prepared.deck.size, template=prepared.template)
     return extras

@@ -33,19 +33,25 @@ class SizeRange:
         return SizeRange(self.preferred, self.minimum, self.minimum)
 
 
-def inner(box: Box) -> Box:
-    """Return the part of a text box that text may use (inside its insets)."""
-    return box.inset(INSET_X, INSET_Y, INSET_X, INSET_Y)
+def inner(box: Box, factor: float = 1.0) -> Box:
+    """Return the part of a text box that text may use (inside its insets).
+
+    ``factor`` > 1 narrows it for a font that may set text wider than the one we
+    measure with (see `Theme.font_width_factor`).
+    """
+    area = box.inset(INSET_X, INSET_Y, INSET_X, INSET_Y)
+    return Box(area.x, area.y, area.w / factor, area.h)
 
 
 def fit_in_box(
-    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str
+    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str,
+    factor: float = 1.0,
 ) -> FittedText:
     """Return ``paragraphs`` fitted into ``box``, shrinking as far as ``sizes.floor``.
 
     Raises `DoesNotFit` when even the floor size overflows the box.
     """
-    area = inner(box)
+    area = inner(box, factor)
     fitted = fit_text(paragraphs, area.w, area.h, sizes.preferred, sizes.minimum, 1.0, style)
     if fitted.fits:
         return fitted
@@ -58,23 +64,25 @@ def fit_in_box(
 
 def fit_common(
     groups: Sequence[Sequence[Paragraph]], boxes: Sequence[Box], sizes: SizeRange,
-    style: TextStyle, slot: str,
+    style: TextStyle, slot: str, factor: float = 1.0,
 ) -> list[FittedText]:
     """Return each group fitted into its box, all at one size (the smallest any needs)."""
-    first = [fit_in_box(g, b, sizes, style, slot) for g, b in zip(groups, boxes, strict=True)]
+    first = [fit_in_box(g, b, sizes, style, slot, factor)
+             for g, b in zip(groups, boxes, strict=True)]
     common = min(f.size for f in first)
-    return [fit_exact(g, b, common, style) for g, b in zip(groups, boxes, strict=True)]
+    return [fit_exact(g, b, common, style, factor) for g, b in zip(groups, boxes, strict=True)]
 
 
 def fit_exact(paragraphs: Sequence[Paragraph], box: Box, size: float,
-              style: TextStyle) -> FittedText:
+              style: TextStyle, factor: float = 1.0) -> FittedText:
     """Return ``paragraphs`` laid out at exactly ``size`` in ``box``."""
-    area = inner(box)
+    area = inner(box, factor)
     return fit_text(paragraphs, area.w, area.h, size, size, 1.0, style)
 
 
 def split_over_slides(
-    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str
+    paragraphs: Sequence[Paragraph], box: Box, sizes: SizeRange, style: TextStyle, slot: str,
+    factor: float = 1.0,
 ) -> list[FittedText]:
     """Return the paragraphs fitted on as few slides as they need, all at one size.
 
@@ -83,18 +91,18 @@ def split_over_slides(
     raises `DoesNotFit`.
     """
     try:
-        return [fit_in_box(paragraphs, box, sizes.strict(), style, slot)]
+        return [fit_in_box(paragraphs, box, sizes.strict(), style, slot, factor)]
     except DoesNotFit:
         pass
-    area = inner(box)
+    area = inner(box, factor)
     chunks: list[tuple[Paragraph, ...]] = []
     rest: tuple[Paragraph, ...] = tuple(paragraphs)
     while rest:
         chunk, rest = split_to_fit(rest, area.w, area.h, sizes.minimum, style)
         chunks.append(chunk)
-    fitted = [fit_in_box(chunk, box, sizes, style, slot) for chunk in chunks]
+    fitted = [fit_in_box(chunk, box, sizes, style, slot, factor) for chunk in chunks]
     common = min(f.size for f in fitted)
-    return [fit_exact(chunk, box, common, style) for chunk in chunks]
+    return [fit_exact(chunk, box, common, style, factor) for chunk in chunks]
 
 
 def bullet_paragraphs(bullets: Sequence[Bullet], level: int = 0) -> list[Paragraph]:

@@ -37,10 +37,13 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Placeholder:
-    """A placeholder of a template layout: its kind (``title``, ``body``...), idx and box."""
+    """A placeholder of a template layout: its kind (``title``, ``body``...), idx and box.
+
+    ``idx`` is None for a body the layout lacks, which the writer adds as a text box.
+    """
 
     kind: str
-    idx: int
+    idx: int | None
     box: Box
 
 

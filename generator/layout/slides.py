@@ -3,7 +3,7 @@ what does not fit on "(cont.)" slides, and record each fit decision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.fitting import (
@@ -49,6 +49,7 @@ class DeckLayout:
 
     slides: tuple[SlideLayout, ...]
     diagnostics: tuple[Diagnostic, ...]
+    size: tuple[float, float] = (960.0, 540.0)
 
 
 @dataclass
@@ -56,6 +57,10 @@ class _Context:
     geometry: DeckGeometry
     theme: Theme
     images: dict[str, ImageAsset]
+
+    @property
+    def factor(self) -> float:
+        return self.theme.font_width_factor
 
     def layout(self, role: str) -> LayoutGeometry:
         return self.geometry.roles[role]
@@ -80,7 +85,7 @@ def _text(slot: str, placeholder: object, text: list[Paragraph], ctx: _Context, 
           style: TextStyle = BODY, **extra: object) -> tuple[TextFrame, FitDecision]:
     box = placeholder.box  # type: ignore[attr-defined]
     sizes = ctx.sizes(kind)
-    fitted = fit_in_box(text, box, sizes, style, slot)
+    fitted = fit_in_box(text, box, sizes, style, slot, ctx.factor)
     frame = TextFrame(slot, placeholder.idx, box, fitted, style, **extra)  # type: ignore[attr-defined,arg-type]
     return frame, FitDecision(slot, fitted.size, sizes.preferred)
 
@@ -100,14 +105,14 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
     paragraphs = [Paragraph.from_markup(title)]
     if role in ("quote", "statement"):
         sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
-        fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "eyebrow")
+        fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "eyebrow", ctx.factor)
         return (TextFrame("eyebrow", placeholder.idx, placeholder.box, fitted, TITLE,
                           anchor="t", tone="muted"),
                 FitDecision("eyebrow", fitted.size, sizes.preferred))
     sizes = ctx.sizes("title")
     if role == "title":
         sizes = SizeRange(theme.hero_max, theme.title_min, theme.size_floor)
-    fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title")
+    fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
     return (TextFrame("title", placeholder.idx, placeholder.box, fitted, TITLE, anchor="b",
                       tone=tone),
             FitDecision("title", fitted.size, sizes.preferred))
@@ -117,7 +122,7 @@ def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
     """Return the free area below a layout's title, above the footer band."""
     title = layout.first("title")
     top = (title.box.bottom if title else 36.0) + GAP
-    bottom = ctx.geometry.height - 0.75 * 72
+    bottom = ctx.geometry.height * 0.9
     left = title.box.x if title else 36.0
     width = title.box.w if title else ctx.geometry.width - 72
     return Box(left, top, width, bottom - top)
@@ -137,7 +142,8 @@ def _bulleted(role: str, planned: PlannedSlide, paragraphs: list[Paragraph],
               ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
     layout = ctx.layout(role)
     body = layout.bodies()[0]
-    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), BODY, "body") \
+    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), BODY, "body",
+                               ctx.factor) \
         if paragraphs else []
     pages = []
     for index, fitted in enumerate(chunks or [None]):
@@ -157,7 +163,8 @@ def _columns(planned: PlannedSlide, slide: ColumnsSlide, ctx: _Context) -> list[
     for column in slide.columns:
         paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
         groups.append(paragraphs + bullet_paragraphs(column.bullets))
-    fitted = fit_common(groups, [b.box for b in bodies], ctx.sizes("body"), BODY, "columns")
+    fitted = fit_common(groups, [b.box for b in bodies], ctx.sizes("body"), BODY, "columns",
+                        ctx.factor)
     return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY)
             for i, (b, f) in enumerate(zip(bodies, fitted, strict=True))]
 
@@ -178,7 +185,7 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
     ]
     pages = []
     number = 1
-    for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps"):
+    for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps", ctx.factor):
         pages.append(([TextFrame("steps", body.idx, body.box, chunk, NUMBERED, numbered=True,
                                  number_from=number)],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
@@ -187,7 +194,7 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
         prompts = [_bold(Paragraph.from_markup("Think about"))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.prompts
         ]
-        for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts"):
+        for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
                           [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
     return pages
@@ -199,7 +206,7 @@ def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
     if slide.caption:
         caption = fit_in_box([Paragraph.from_markup(slide.caption)],
                              Box(area.x, area.bottom - 40, area.w, 40), ctx.sizes("small"),
-                             BODY, "caption")
+                             BODY, "caption", ctx.factor)
         box = Box(area.x, area.bottom - caption.height - 7.2, area.w, caption.height + 7.2)
         frames.append(TextFrame("caption", None, box, caption, BODY, align="ctr", tone="muted"))
         area = Box(area.x, area.y, area.w, box.y - area.y - 6)
@@ -223,7 +230,23 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
 
     def add(slot: str, index: int, paragraphs: list[Paragraph], kind: str,
             style: TextStyle = BODY, **extra: object) -> None:
-        frame, decision = _text(slot, bodies[index], paragraphs, ctx, kind, style, **extra)
+        placeholder = bodies[index]
+        for grow in (1.0, 1.5, 2.0, 3.0):
+            box = placeholder.box
+            if grow > 1.0:  # small lines (credits, attributions) may take more room upwards
+                taller = box.h * grow
+                box = Box(box.x, box.bottom - taller, box.w, taller)
+            try:
+                frame, decision = _text(slot, replace(placeholder, box=box), paragraphs, ctx,
+                                        kind, style, **extra)
+                break
+            except DoesNotFit:
+                if kind != "small" or grow == 3.0:
+                    raise
+        if grow > 1.0 and frames:  # keep the text above clear of the taller box
+            above = frames[-1]
+            if isinstance(above, TextFrame) and above.box.bottom > frame.box.y:
+                frames[-1] = _shrink_above(above, frame.box.y - 4, ctx)
         frames.append(frame)
         decisions.append(decision)
 
@@ -266,6 +289,17 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
     return frames, decisions
 
 
+def _shrink_above(frame: TextFrame, bottom: float, ctx: _Context) -> TextFrame:
+    """Return ``frame`` refitted into a box that ends at ``bottom``."""
+    box = Box(frame.box.x, frame.box.y, frame.box.w, max(bottom - frame.box.y, 20.0))
+    paragraphs = [p.paragraph for p in frame.text.paragraphs]
+    fitted = fit_in_box(paragraphs, box, SizeRange(frame.text.size, ctx.theme.size_floor,
+                                                   ctx.theme.size_floor),
+                        frame.style, frame.slot, ctx.factor)
+    return TextFrame(frame.slot, frame.placeholder_idx, box, fitted, frame.style, frame.align,
+                     frame.anchor, frame.tone, frame.numbered, frame.number_from)
+
+
 def planned_section_line(planned: PlannedSlide, section: Section) -> str:
     """Return the line under a section divider's title: part number and time."""
     minutes = section.minutes if section.minutes is not None else None
@@ -305,7 +339,7 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
     if isinstance(content, TableSlide):
         area = _content_area(ctx.layout("table"), ctx)
         tables = layout_table(content.table.header, content.table.rows, area,
-                              ctx.sizes("table"), planned.title)
+                              ctx.sizes("table"), planned.title, ctx.factor)
         return [([t], [FitDecision("table", t.cells[0][0].size, ctx.theme.body_min, i > 0)])
                 for i, t in enumerate(tables)]
     return [_simple(planned, ctx)]
@@ -353,7 +387,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 (title_decision, *decisions),
             ))
     problems.extend(_fit_warnings(slides, theme))
-    return DeckLayout(tuple(slides), tuple(problems))
+    return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
 
 
 def _layout_role(planned: PlannedSlide) -> str:

@@ -26,7 +26,7 @@ def _em_width(spans: Sequence[Span]) -> tuple[float, float]:
 
 
 def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float,
-                  size: float) -> tuple[float, ...]:
+                  size: float, factor: float = 1.0) -> tuple[float, ...]:
     """Return column widths sharing ``width``: each column first gets room for its
     widest word at ``size`` (so words are not split), the rest goes by text amount."""
     count = len(rows[0])
@@ -37,7 +37,7 @@ def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float,
         longest = max(total for total, _ in sizes)
         widest_word = max(word for _, word in sizes)
         weights.append(max(min(longest, 24.0), 3.0))
-        minimums.append(widest_word * size / WIDTH_SAFETY + 2 * INSET_X + 1.0)
+        minimums.append(widest_word * size * factor / WIDTH_SAFETY + 2 * INSET_X + 1.0)
     spare = width - sum(minimums)
     if spare <= 0:
         total = sum(weights)
@@ -47,12 +47,13 @@ def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float,
 
 
 def _cells(rows: Sequence[Sequence[tuple[Span, ...]]], widths: Sequence[float],
-           size: float) -> tuple[tuple[FittedText, ...], tuple[float, ...]]:
+           size: float, factor: float) -> tuple[tuple[tuple[FittedText, ...], ...],
+                                                tuple[float, ...]]:
     fitted_rows = []
     heights = []
     for row in rows:
         cells = tuple(
-            layout_text([Paragraph(spans)], w - 2 * INSET_X, size, TABLE_STYLE)
+            layout_text([Paragraph(spans)], (w - 2 * INSET_X) / factor, size, TABLE_STYLE)
             for spans, w in zip(row, widths, strict=True)
         )
         fitted_rows.append(cells)
@@ -68,7 +69,7 @@ def _frame(area: Box, widths: tuple[float, ...], cells: tuple[tuple[FittedText, 
 
 def layout_table(
     header: Sequence[str] | None, rows: Sequence[Sequence[str]], area: Box, sizes: SizeRange,
-    description: str,
+    description: str, factor: float = 1.0,
 ) -> list[TableFrame]:
     """Return the table laid out in ``area``: one frame, or several when rows continue.
 
@@ -83,14 +84,14 @@ def layout_table(
     has_header = head is not None
     size = sizes.preferred
     while size >= sizes.minimum:
-        widths = column_widths(every, area.w, size)
-        cells, heights = _cells(every, widths, size)
+        widths = column_widths(every, area.w, size, factor)
+        cells, heights = _cells(every, widths, size, factor)
         if sum(heights) <= area.h and all(all(c.fits for c in r) for r in cells):
             return [_frame(area, widths, cells, heights, has_header, description)]
         size -= 1.0
     for size in (sizes.minimum, sizes.floor):
-        widths = column_widths(every, area.w, size)
-        cells, heights = _cells(every, widths, size)
+        widths = column_widths(every, area.w, size, factor)
+        cells, heights = _cells(every, widths, size, factor)
         head_cells = cells[:1] if has_header else ()
         head_height = heights[0] if has_header else 0.0
         body_cells = cells[1:] if has_header else cells

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
 from generator.outline.yamlnodes import Path, SourceMap
@@ -95,14 +95,37 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
     return error["msg"], None
 
 
-def translate(exc: ValidationError, tree: object, sources: SourceMap) -> list[Diagnostic]:
-    """Return one diagnostic per pydantic error, positioned in the outline's source."""
+def _keys_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> tuple[str, ...]:
+    """Return the keys the model nested at ``loc`` (a path of field names) accepts."""
+    current: type[BaseModel] = model
+    for step in loc:
+        field = current.model_fields.get(str(step)) if isinstance(step, str) else None
+        if field is None:
+            continue
+        for candidate in (field.annotation, *getattr(field.annotation, "__args__", ())):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                current = candidate
+                break
+    return tuple(f.alias or n for n, f in current.model_fields.items())
+
+
+def translate(
+    exc: ValidationError, tree: object, sources: SourceMap,
+    model: type[BaseModel] | None = None,
+) -> list[Diagnostic]:
+    """Return one diagnostic per pydantic error, positioned in the source.
+
+    Unknown keys are left to the outline's structure check, unless ``model`` is
+    given: then they are reported here, with the nearest key of ``model`` as a hint.
+    """
     found: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
     failed = [e["loc"] for e in errors]
     for error in errors:
         if error["type"] == "extra_forbidden":
-            continue  # reported, with a suggestion, by the structure check
+            if model is not None:
+                found.append(_unknown_key(error["loc"], model, tree, sources))
+            continue  # otherwise reported, with a suggestion, by the structure check
         loc = error["loc"]
         if error["type"] == "too_short" and any(
             len(other) > len(loc) and other[: len(loc)] == loc for other in failed
@@ -113,3 +136,16 @@ def translate(exc: ValidationError, tree: object, sources: SourceMap) -> list[Di
         position = sources.value(path)
         found.append(Diagnostic("E-VALUE", message, position=position, hint=hint))
     return found
+
+
+def _unknown_key(loc: tuple[int | str, ...], model: type[BaseModel], tree: object,
+                 sources: SourceMap) -> Diagnostic:
+    from generator.outline.structure import nearest_key
+
+    key = str(loc[-1])
+    known = _keys_at(model, loc[:-1])
+    suggestion = nearest_key(key, known)
+    hint = f"did you mean `{suggestion}`?" if suggestion else "known keys: " + ", ".join(
+        f"`{k}`" for k in known)
+    return Diagnostic("E-KEY-UNKNOWN", f"unknown key `{key}`",
+                      position=sources.key(_data_path(loc, tree)), hint=hint)

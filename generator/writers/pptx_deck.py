@@ -17,21 +17,25 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
-from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.roles import SYNTHETIC_TITLE
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph
 from generator.markup import plain_text
 from generator.model import Workshop
+from generator.theme import Theme
 from generator.writers.pptx_notes import write_notes
 from generator.writers.pptx_sections import write_sections
+from generator.writers.pptx_template import open_template
 from generator.writers.pptx_text import fill_text_body
 
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
@@ -52,7 +56,9 @@ def _relater(slide: object):
 
 
 def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
-    if frame.placeholder_idx is not None:
+    if frame.placeholder_idx == SYNTHETIC_TITLE:
+        shape = _title_placeholder(slide, frame)
+    elif frame.placeholder_idx is not None:
         shape = slide.placeholders[frame.placeholder_idx]  # type: ignore[attr-defined]
     else:
         shape = slide.shapes.add_textbox(0, 0, 0, 0)  # type: ignore[attr-defined]
@@ -171,10 +177,53 @@ def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime) -> Non
             out.writestr(entry, source.read(info.filename))
 
 
+def _apply_theme(prs: object, theme: Theme) -> None:
+    """Set the template's colour scheme and fonts to ``theme``'s, so edits keep the look."""
+    master = prs.slide_masters[0]  # type: ignore[attr-defined]
+    part = next(rel.target_part for rel in master.part.rels.values()
+                if rel.reltype.endswith("/theme"))
+    root = etree.fromstring(part.blob)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    if scheme is not None:
+        scheme.set("name", f"make-deck {theme.name}")
+        for slot, colour in theme.scheme().items():
+            element = scheme.find(qn(f"a:{slot}"))
+            if element is None:
+                continue
+            for child in list(element):
+                element.remove(child)
+            etree.SubElement(element, qn("a:srgbClr"), val=colour)
+    for font in root.iterfind(f".//{qn('a:fontScheme')}/*/{qn('a:latin')}"):
+        font.set("typeface", theme.font_family)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _title_placeholder(slide: object, frame: TextFrame) -> object:
+    """Return a title placeholder added to a slide whose layout has none."""
+    ids = [int(x) for x in slide.shapes._spTree.xpath(".//p:cNvPr/@id")]  # type: ignore[attr-defined]
+    xml = (
+        f'<p:sp xmlns:p="{_P}" xmlns:a="{_A}"><p:nvSpPr>'
+        f'<p:cNvPr id="{max(ids, default=1) + 1}" name="Title {max(ids, default=1) + 1}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
+        '</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
+    )
+    element = etree.fromstring(xml)
+    tree = slide.shapes._spTree  # type: ignore[attr-defined]
+    tree.insert(2, element)
+    return next(s for s in slide.placeholders  # type: ignore[attr-defined]
+                if s._element is element)
+
+
 def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: BinaryIO,
-               moment: dt.datetime) -> None:
-    """Write the laid-out deck as a .pptx to ``target``."""
-    prs = Presentation(str(template))
+               moment: dt.datetime, *, theme: Theme | None = None) -> None:
+    """Write the laid-out deck as a .pptx to ``target``.
+
+    With ``theme`` (for the built-in template), the template's colours and fonts
+    are set to the theme's first.
+    """
+    prs = open_template(template)
+    if theme is not None:
+        _apply_theme(prs, theme)
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)

@@ -1,37 +1,39 @@
-"""Read a deck template's layouts into plain geometry the layout engine can use."""
+"""Read a deck template (the built-in one or an organisation's .pptx/.potx).
+
+Returns plain data for the layout engine: each layout's placeholders and boxes,
+whether its background is dark, the role each layout serves, and a `Theme` with
+the template's own colours and font.
+"""
 
 from __future__ import annotations
 
+import io
+import zipfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
-from pptx.slide import SlideLayout as PptxLayout
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
+from generator.layout.roles import RoleChoice, map_roles
+from generator.theme import DEFAULT_THEME, Theme
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "default.pptx"
 
 DEFAULT_ROLE_LAYOUTS = {
-    "title": "Title Slide",
-    "agenda": "Title and Content",
-    "section": "Section Header",
-    "bullets": "Title and Content",
-    "columns": "Two Content",
-    "columns3": "Three Content",
-    "quote": "Quote",
-    "statement": "Statement",
-    "image": "Title Only",
-    "table": "Title Only",
-    "activity": "Title and Content",
-    "break": "Break",
-    "closing": "Closing",
+    "title": "Title Slide", "agenda": "Title and Content", "section": "Section Header",
+    "bullets": "Title and Content", "columns": "Two Content", "columns3": "Three Content",
+    "quote": "Quote", "statement": "Statement", "image": "Title Only", "table": "Title Only",
+    "activity": "Title and Content", "break": "Break", "closing": "Closing",
 }
 
-_PH_KIND = {
-    "title": "title", "ctrTitle": "ctrTitle", "subTitle": "subTitle", "body": "body",
-    "obj": "obj", None: "obj",
-}
+_SKIPPED = {"sldNum", "dt", "ftr", "pic", "tbl", "chart", "media", "clipArt", "sldImg",
+            "dgm", "hdr"}
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_PRESENTATION_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")
 
 
 def template_path() -> Path:
@@ -45,32 +47,66 @@ def template_path() -> Path:
     return installed if installed.exists() else DEFAULT_TEMPLATE
 
 
-def _scheme_colours(prs: Presentation) -> dict[str, str]:
-    master = prs.slide_masters[0]
-    theme_part = next(
-        rel.target_part for rel in master.part.rels.values() if rel.reltype.endswith("/theme")
-    )
-    from lxml import etree
+def open_template(path: Path) -> Presentation:
+    """Return the template opened with python-pptx; a .potx is opened as a presentation."""
+    data = path.read_bytes()
+    if _TEMPLATE_TYPE in _content_types(data):
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                body = source.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    body = body.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
+                target.writestr(info, body)
+        data = out.getvalue()
+    return Presentation(io.BytesIO(data))
 
-    root = etree.fromstring(theme_part.blob)
-    scheme = root.find(f".//{qn('a:clrScheme')}")
+
+def _content_types(data: bytes) -> bytes:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return archive.read("[Content_Types].xml")
+    except (zipfile.BadZipFile, KeyError):
+        return b""
+
+
+def _theme_root(prs: Presentation) -> etree._Element | None:
+    master = prs.slide_masters[0]
+    for rel in master.part.rels.values():
+        if rel.reltype.endswith("/theme"):
+            return etree.fromstring(rel.target_part.blob)
+    return None
+
+
+def scheme_colours(prs: Presentation) -> dict[str, str]:
+    """Return the template's colour scheme as slot -> RRGGBB (with tx1/bg1 aliases)."""
+    root = _theme_root(prs)
+    scheme = root.find(f".//{qn('a:clrScheme')}") if root is not None else None
     colours: dict[str, str] = {}
     for child in scheme if scheme is not None else []:
-        name = etree.QName(child).localname
         srgb = child.find(qn("a:srgbClr"))
         system = child.find(qn("a:sysClr"))
+        name = etree.QName(child).localname
         if srgb is not None:
-            colours[name] = srgb.get("val", "FFFFFF")
+            colours[name] = srgb.get("val", "FFFFFF").upper()
         elif system is not None:
-            colours[name] = system.get("lastClr", "FFFFFF")
-    aliases = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
-    for alias, real in aliases.items():
+            colours[name] = system.get("lastClr", "FFFFFF").upper()
+    for alias, real in {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}.items():
         if real in colours:
             colours[alias] = colours[real]
     return colours
 
 
-def _luminance(hex_colour: str) -> float:
+def theme_font(prs: Presentation) -> str:
+    """Return the template's body (minor) Latin font family, e.g. Calibri."""
+    root = _theme_root(prs)
+    latin = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}") if root is not None else None
+    return latin.get("typeface", "Arial") if latin is not None else "Arial"
+
+
+def luminance(hex_colour: str) -> float:
+    """Return the WCAG relative luminance of an RRGGBB colour."""
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -79,39 +115,88 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
-def _is_dark(layout: PptxLayout, colours: dict[str, str]) -> bool:
-    background = layout._element.cSld.bg
+def _background_colour(element: etree._Element, colours: dict[str, str]) -> str | None:
+    background = element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
     if background is None:
-        return False
+        return None
     fill = background.find(f".//{qn('a:solidFill')}")
     if fill is None:
-        return False
+        ref = background.find(qn("p:bgRef"))
+        scheme = ref.find(qn("a:schemeClr")) if ref is not None else None
+        return colours.get(scheme.get("val", "")) if scheme is not None else None
     srgb = fill.find(qn("a:srgbClr"))
     scheme = fill.find(qn("a:schemeClr"))
-    colour = srgb.get("val") if srgb is not None else (
-        colours.get(scheme.get("val", ""), "FFFFFF") if scheme is not None else "FFFFFF")
-    return _luminance(colour) < 0.18
+    if srgb is not None:
+        return srgb.get("val")
+    return colours.get(scheme.get("val", "")) if scheme is not None else None
 
 
-def _geometry(layout: PptxLayout, colours: dict[str, str]) -> LayoutGeometry:
+def _layout_geometry(layout: object, colours: dict[str, str], master_bg: str | None
+                     ) -> LayoutGeometry:
     placeholders = []
-    for shape in layout.placeholders:
+    for shape in layout.placeholders:  # type: ignore[attr-defined]
         ph = shape._element.ph
-        kind = ph.get("type") if ph is not None else None
-        if kind in ("sldNum", "dt", "ftr", "pic", "tbl", "chart", "media", "clipArt", "sldImg"):
+        kind = ph.get("type", "obj") if ph is not None else "obj"
+        if kind in _SKIPPED or shape.width is None:
             continue
         box = Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
                   shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
-        placeholders.append(Placeholder(_PH_KIND.get(kind, "obj"), ph.idx if ph is not None
-                                        else 0, box))
-    return LayoutGeometry(layout.name, tuple(placeholders), _is_dark(layout, colours))
+        placeholders.append(Placeholder(kind, ph.idx if ph is not None else 0, box))
+    colour = _background_colour(layout._element, colours) or master_bg  # type: ignore[attr-defined]
+    dark = colour is not None and luminance(colour) < 0.18
+    ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
+                                                  round(p.box.x / 20), p.box.y))
+    return LayoutGeometry(layout.name, tuple(ordered), dark)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """A template read for layout: geometry by role, the choices made, its theme."""
+
+    geometry: DeckGeometry
+    choices: tuple[RoleChoice, ...]
+    unknown_layouts: tuple[str, ...]
+    layouts: tuple[LayoutGeometry, ...]
+    theme: Theme
+    is_default: bool
+
+
+def _master_title_box(prs: Presentation, width: float) -> Box:
+    for shape in prs.slide_masters[0].placeholders:
+        ph = shape._element.ph
+        if ph is not None and ph.get("type") == "title" and shape.width:
+            return Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
+                       shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
+    return Box(width * 0.05, width * 0.03, width * 0.9, width * 0.09)
+
+
+def read_template(template: Path, overrides: dict[str, str] | None = None,
+                  base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
+    """Return what the layout engine needs from ``template``."""
+    prs = open_template(template)
+    colours = scheme_colours(prs)
+    master_bg = _background_colour(prs.slide_masters[0]._element, colours)
+    layouts = tuple(_layout_geometry(layout, colours, master_bg)
+                    for layout in prs.slide_layouts)
+    width, height = prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT
+    is_default = template.resolve() == template_path().resolve()
+    wanted = {**DEFAULT_ROLE_LAYOUTS, **(overrides or {})} if is_default else overrides
+    geometry, choices, unknown = map_roles(layouts, width, height,
+                                           _master_title_box(prs, width), wanted)
+    theme = base_theme
+    if not is_default:
+        dark = colours.get("dk2", base_theme.dark_background)
+        theme = replace(
+            base_theme, name=template.stem, font_family=theme_font(prs),
+            text=colours.get("dk1", base_theme.text),
+            background=colours.get("lt1", base_theme.background),
+            heading=dark, dark_background=dark, table_header_fill=dark,
+            surface=colours.get("lt2", base_theme.surface),
+            link=colours.get("hlink", base_theme.link),
+        ).scaled(height / 540.0)
+    return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default)
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:
     """Return the slide size and the layout geometry serving each slide role."""
-    prs = Presentation(str(template))
-    colours = _scheme_colours(prs)
-    by_name = {layout.name: layout for layout in prs.slide_layouts}
-    mapping = {**DEFAULT_ROLE_LAYOUTS, **(role_layouts or {})}
-    roles = {role: _geometry(by_name[name], colours) for role, name in mapping.items()}
-    return DeckGeometry(prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT, roles)
+    return read_template(template, role_layouts).geometry
