@@ -8,6 +8,7 @@ was left alone, 4 an unexpected internal failure.
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,9 @@ app = typer.Typer(
 OutlineArg = Annotated[Path, typer.Argument(help="The outline file, e.g. outline.yaml.",
                                             show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+OutlinesArg = Annotated[list[Path], typer.Argument(
+    help="The outline file, e.g. outline.yaml; several outlines or a folder of them build "
+    "in parallel.", show_default=False, metavar="OUTLINE")]
 
 
 def _report(diagnostics: tuple[Diagnostic, ...], text: str | None) -> None:
@@ -48,7 +52,7 @@ def _source_text(path: Path) -> str | None:
 
 @app.command("build")
 def build_command(
-    outline: OutlineArg,
+    outlines: OutlinesArg,
     strict: StrictOpt = False,
     only: Annotated[list[str] | None, typer.Option(
         "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
@@ -78,6 +82,9 @@ def build_command(
         verbose=verbose, debug=debug, allow_outside_images=allow_outside_images,
         max_outline_bytes=max_outline_size,
     )
+    if len(outlines) > 1 or outlines[0].is_dir():
+        raise typer.Exit(_build_many(outlines, options))
+    outline = outlines[0]
     try:
         result = build(outline, options)
     except MakeDeckError as exc:
@@ -104,21 +111,160 @@ def build_command(
     typer.echo(f"{result.slides} slides")
 
 
-@app.command("check")
-def check_command(outline: OutlineArg, strict: StrictOpt = False) -> None:
-    """Run every check on OUTLINE without writing anything."""
-    from generator.build import prepare
+def _build_many(paths: list[Path], options: BuildOptions) -> int:
+    """Build several outlines in parallel; print each one's problems and a summary table."""
+    from rich.console import Console
 
+    from generator.batch import find_outlines, run_with_progress
+
+    outlines = find_outlines(paths)
+    if not outlines:
+        typer.echo(f"error: no outlines (.yaml files with `sections:`) in "
+                   f"{', '.join(map(str, paths))}", err=True)
+        return EXIT_USAGE
+    items, table = run_with_progress(outlines, options)
+    for item in items:
+        if item.messages:
+            typer.echo(f"{item.outline}:", err=True)
+            for message in item.messages:
+                typer.echo(message, err=True)
+    Console().print(table)
+    return EXIT_OK if all(item.ok for item in items) else EXIT_OUTLINE
+
+
+class ReportFormat(enum.StrEnum):
+    """How `make-deck check` reports: for people (grouped by slide) or as JSON."""
+
+    HUMAN = "human"
+    JSON = "json"
+
+
+@app.command("check")
+def check_command(
+    outline: OutlineArg,
+    strict: StrictOpt = False,
+    report_format: Annotated[ReportFormat, typer.Option(
+        "--format", help="human: problems grouped by slide, on stderr; json: a list of "
+        "problems on stdout (see docs/checks.md).")] = ReportFormat.HUMAN,
+) -> None:
+    """Run every check on OUTLINE without writing anything.
+
+    Exit code 0 when there are no errors, 1 when there are (or, with --strict, any
+    warnings), 2 on wrong usage.
+    """
+    from generator.build import prepare
+    from generator.checks.report import as_json, format_by_slide
+
+    deck = None
     try:
         prepared = prepare(outline, BuildOptions(strict=strict))
+        diagnostics, deck, code = prepared.diagnostics, prepared.deck, EXIT_OK
     except MakeDeckError as exc:
-        _report(exc.diagnostics, _source_text(outline))
+        diagnostics, code = exc.diagnostics, EXIT_OUTLINE
+        deck = getattr(exc, "deck", None)
+    if report_format is ReportFormat.JSON:
+        typer.echo(as_json(diagnostics, str(outline)))
+        raise typer.Exit(code)
+    titles = {s.number: s.title for s in deck.slides} if deck is not None else {}
+    report = format_by_slide(diagnostics, _source_text(outline), titles)
+    if report:
+        typer.echo(report, err=True)
+    if code == EXIT_OK and deck is not None:
+        typer.echo(f"{outline}: OK, {len(deck.slides)} slides")
+    raise typer.Exit(code)
+
+
+@app.command("watch")
+def watch_command(
+    outline: OutlineArg,
+    strict: StrictOpt = False,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
+) -> None:
+    """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
+    from generator.watch import Rebuilder, watch
+
+    outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
+    unknown = [o for o in outputs if o not in ALL_OUTPUTS]
+    if unknown:
+        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir)  # type: ignore[arg-type]
+    try:
+        watch(Rebuilder(outline, options), typer.echo)
+    except KeyboardInterrupt:
+        typer.echo("stopped watching")
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the outline format's JSON Schema (what editors use to check outlines)."""
+    from generator.schema import schema_text
+
+    typer.echo(schema_text(), nl=False)
+
+
+@app.command("init")
+def init_command(
+    folder: Annotated[Path, typer.Argument(
+        help="Folder for the new outline.yaml (made if missing), or the .yaml file to write.",
+        show_default=False)] = Path("."),
+    article: Annotated[Path | None, typer.Option(
+        "--from", help="Draft the outline from an article: plain text or Markdown.")] = None,
+) -> None:
+    """Write a starter outline (or draft one from an article) to edit and build."""
+    from generator.init import InitError, run_init
+
+    try:
+        result = run_init(folder, article)
+    except InitError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    for note in result.notes:
+        typer.echo(f"note: {note}", err=True)
+    for path in result.written:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"next: edit {result.outline}, check it with `make-deck check {result.outline}`, "
+               f"then build with `make-deck {result.outline}`")
+
+
+@app.command("themes")
+def themes_command() -> None:
+    """List the built-in themes."""
+    from generator.template_report import themes_listing
+
+    for name, description in themes_listing():
+        typer.echo(f"{name:<14} {description}")
+
+
+@app.command("check-template")
+def check_template_command(
+    template: Annotated[Path, typer.Argument(help="An organisation's .pptx or .potx.",
+                                             show_default=False)],
+) -> None:
+    """Show a template's layouts, the layout each slide role would use, and what is missing.
+
+    Exits 1 when a role cannot be served by the template's own placeholders.
+    """
+    from generator.template_report import template_report
+
+    if not template.is_file():
+        typer.echo(f"error: no template at {template}", err=True)
+        raise typer.Exit(EXIT_OUTLINE)
+    try:
+        report, complete = template_report(template)
+    except Exception as exc:  # a damaged or foreign file: say so, no traceback
+        typer.echo(f"error: cannot read {template} as a PowerPoint template: {exc}", err=True)
         raise typer.Exit(EXIT_OUTLINE) from None
-    _report(prepared.diagnostics, _source_text(outline))
-    typer.echo(f"{outline}: OK, {len(prepared.deck.slides)} slides")
+    typer.echo(report)
+    if not complete:
+        raise typer.Exit(EXIT_OUTLINE)
 
 
-_COMMANDS = {"build", "check"}
+_COMMANDS = {"build", "check", "watch", "schema", "init", "themes", "check-template"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -38,6 +38,8 @@ class Logo:
 
     path: Path
     alt: str
+    width: int = 1
+    height: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -381,13 +381,39 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 continue
             slides.append(SlideLayout(
                 len(slides) + 1, index, planned.role, page_layout, title,
-                (title_frame, *frames), _notes(planned) if not page else
+                (title_frame, *frames, *_furniture(ctx, page_layout)),
+                _notes(planned) if not page else
                 f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
                 page, planned.section_title, planned.position,
                 (title_decision, *decisions),
             ))
     problems.extend(_fit_warnings(slides, theme))
     return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
+
+
+def _furniture(ctx: _Context, layout: LayoutGeometry) -> list[Frame]:
+    """Return the theme's logo and footer line for the foot of a slide (may be empty)."""
+    theme, width, height = ctx.theme, ctx.geometry.width, ctx.geometry.height
+    frames: list[Frame] = []
+    band = Box(width * 0.045, height * 0.915, width * 0.6, height * 0.06)
+    x = band.x
+    if theme.logo is not None:
+        h = band.h
+        w = min(h * theme.logo.width / max(theme.logo.height, 1), width * 0.2)
+        frames.append(PictureFrame(Box(x, band.y, w, h), theme.logo.path, theme.logo.alt, False))
+        x += w + 8
+    if theme.footer:
+        box = Box(x, band.y, band.right - x, band.h)
+        small = min(theme.small_size, 14.0 * height / 540)
+        try:
+            fitted = fit_in_box([Paragraph.from_markup(theme.footer)], box,
+                                SizeRange(small, small * 0.7, small * 0.7), BODY, "footer",
+                                ctx.factor)
+        except DoesNotFit:
+            return frames
+        frames.append(TextFrame("footer", None, box, fitted, BODY, anchor="ctr",
+                                tone="inverse" if layout.dark else "muted"))
+    return frames
 
 
 def _layout_role(planned: PlannedSlide) -> str:
@@ -397,7 +423,8 @@ def _layout_role(planned: PlannedSlide) -> str:
     return planned.role
 
 
-_SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow"}
+_SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow",
+                "footer"}
 
 
 def _fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:

@@ -7,7 +7,7 @@ returned as diagnostics positioned in the outline or in the theme file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -70,6 +70,8 @@ def _read_theme_file(path: Path, shown: str, options: BuildOptions
         problems.extend(found)
         if asset is None:
             return None, problems
+        theme = replace(theme, logo=replace(theme.logo, path=asset.path, width=asset.width,
+                                            height=asset.height))
     return theme, problems
 
 

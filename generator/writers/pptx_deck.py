@@ -36,6 +36,7 @@ from generator.writers.pptx_text import fill_text_body
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_TONE_COLOUR = {"text": "tx1", "muted": "accent5", "inverse": "bg1"}
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
@@ -64,9 +65,10 @@ def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
         shape = slide.shapes.add_textbox(0, 0, 0, 0)  # type: ignore[attr-defined]
         shape.name = f"{frame.slot.capitalize()} {shape.shape_id}"
     _place(shape, frame.box)
+    colour = _TONE_COLOUR.get(frame.tone) if frame.placeholder_idx is None else None
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
-                   number_from=frame.number_from, relate=_relater(slide))
+                   number_from=frame.number_from, relate=_relater(slide), colour=colour)
 
 
 def _table(slide: object, frame: TableFrame, language: str) -> None:

@@ -51,23 +51,30 @@ def set_body_properties(body_pr: etree._Element, anchor: str) -> None:
 
 
 def _run_properties(parent: etree._Element, tag: str, span: Span | None, size: float,
-                    language: str, relate: LinkRelater | None) -> etree._Element:
+                    language: str, relate: LinkRelater | None,
+                    colour: str | None = None) -> etree._Element:
     props = _sub(parent, tag, lang=language, sz=str(round(size * 100)), dirty="0")
     if span is not None:
         props.set("b", "1" if span.bold else "0")
         props.set("i", "1" if span.italic else "0")
-        if span.href and relate is not None:
-            link = _sub(props, "a:hlinkClick")
-            link.set(qn("r:id"), relate(span.href))
+    if colour is not None and not (span is not None and span.href):
+        _sub(_sub(props, "a:solidFill"), "a:schemeClr", val=colour)
+    if span is not None and span.href and relate is not None:
+        link = _sub(props, "a:hlinkClick")
+        link.set(qn("r:id"), relate(span.href))
     return props
 
 
 def fill_text_body(
     tx_body: etree._Element, fitted: FittedText, style: TextStyle, *, language: str,
     align: str = "l", anchor: str = "t", numbered: bool = False, number_from: int = 1,
-    relate: LinkRelater | None = None,
+    relate: LinkRelater | None = None, colour: str | None = None,
 ) -> None:
-    """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out."""
+    """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out.
+
+    ``colour`` names a theme colour slot (``tx1``, ``bg1``, ``accent5``) for the text;
+    None leaves the colour to the placeholder's own style.
+    """
     body_pr = tx_body.find(qn("a:bodyPr"))
     if body_pr is None:
         body_pr = etree.Element(qn("a:bodyPr"))
@@ -100,10 +107,10 @@ def fill_text_body(
         for run in paragraph_runs(fitted_paragraph):
             if run is None:
                 br = _sub(p, "a:br")
-                _run_properties(br, "a:rPr", last, size, language, None)
+                _run_properties(br, "a:rPr", last, size, language, None, colour)
                 continue
             r = _sub(p, "a:r")
-            _run_properties(r, "a:rPr", run, size, language, relate)
+            _run_properties(r, "a:rPr", run, size, language, relate, colour)
             _sub(r, "a:t").text = run.text
             last = run
-        _run_properties(p, "a:endParaRPr", None, size, language, None)
+        _run_properties(p, "a:endParaRPr", None, size, language, None, colour)

@@ -1,0 +1,62 @@
+"""Reports on themes and deck templates for the `themes` and `check-template` commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.layout.roles import ROLE_NEEDS
+
+
+def themes_listing() -> list[tuple[str, str]]:
+    """Return (name, description) of every built-in theme, default first."""
+    from generator.outline.theme_reader import builtin_theme
+    from generator.theme import builtin_theme_names
+
+    return [(name, builtin_theme(name).description) for name in builtin_theme_names()]
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.2f}"
+
+
+def template_report(path: Path, overrides: dict[str, str] | None = None) -> tuple[str, bool]:
+    """Return a readable report on a template and whether every role is served fully.
+
+    Lists each layout with its placeholders (type, idx, box in inches), then the
+    layout each slide role would use and anything make-deck would have to add.
+    """
+    from generator.writers.pptx_template import read_template
+
+    info = read_template(path, overrides)
+    lines = [f"Template: {path}",
+             f"Slide size: {_inches(info.geometry.width)} x {_inches(info.geometry.height)} in",
+             f"Font: {info.theme.font_family} (width margin x{info.theme.font_width_factor:g})",
+             "", "Layouts:"]
+    for layout in info.layouts:
+        shade = " (dark background)" if layout.dark else ""
+        lines.append(f"  {layout.name}{shade}")
+        if not layout.placeholders:
+            lines.append("    (no text placeholders)")
+        for ph in layout.placeholders:
+            box = ph.box
+            lines.append(f"    {ph.kind:<9} idx {ph.idx!s:<3} at {_inches(box.x)}, {_inches(box.y)}"
+                         f"  size {_inches(box.w)} x {_inches(box.h)} in")
+    lines += ["", "Slide roles:"]
+    complete = True
+    for choice in info.choices:
+        needs = ROLE_NEEDS[choice.role]
+        how = "built-in mapping" if info.is_default else (
+            "set in the outline" if choice.overridden else "chosen by placeholders and name")
+        added = f"  MISSING: {', '.join(choice.added)} (added by make-deck)" if choice.added \
+            else ""
+        lines.append(f"  {choice.role:<9} -> {choice.layout} ({how}; needs a title and "
+                     f"{needs.bodies} body box(es)){added}")
+        complete = complete and not choice.added
+    for name in info.unknown_layouts:
+        lines.append(f"  unknown layout in `layouts:`: {name}")
+        complete = False
+    lines += ["", "Every role is served by the template's own placeholders." if complete else
+              "Some roles lack placeholders: make-deck adds them so every slide has a title, "
+              "but the result may not match the template's design. Map those roles under "
+              "`layouts:` in the outline or add the placeholders to the template."]
+    return "\n".join(lines), complete
