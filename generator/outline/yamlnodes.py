@@ -233,7 +233,8 @@ def to_tree(text: str, file: str) -> tuple[object, SourceMap, list[Diagnostic]]:
         return None, walker.map, [_parse_problem(exc, text, file)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
         return None, walker.map, [Diagnostic("E-YAML-SYNTAX", f"cannot parse: {exc}")]
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
+                        and not node.style):
         return None, walker.map, [Diagnostic(
             "E-EMPTY", "the outline is empty", position=Position(file, 1, 1),
             hint="start with `title:` and `sections:`; `make-deck init` writes a starter outline",
