@@ -9,12 +9,13 @@ edited file is first kept as a dated backup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -87,11 +88,19 @@ def edited_diagnostic(path: Path) -> Diagnostic:
     )
 
 
+def _file_mode() -> int:
+    """Return the permission bits a new file gets under the process's umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _write_temp(output: PlannedOutput) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{output.path.name}.", suffix=".tmp",
                                 dir=output.path.parent)
     temp = Path(name)
     try:
+        os.fchmod(fd, _file_mode())  # as a plain open() would, not mkstemp's private 0600
         with os.fdopen(fd, "wb") as handle:
             output.write(handle)
             handle.flush()
@@ -132,14 +141,34 @@ def write_outputs(
         os.replace(path, backup)
         backups.append(backup)
     manifest_by_folder: dict[Path, dict[str, str]] = {}
-    for temp, path in temps:
-        digest = file_digest(temp)
-        os.replace(temp, path)
-        manifest = manifest_by_folder.setdefault(path.parent, read_manifest(path.parent))
-        manifest[path.name] = digest
-    for folder, files in manifest_by_folder.items():
-        _write_manifest(folder, files)
+    with _locked(sorted({path.parent for _, path in temps})):  # builds running side by side
+        for temp, path in temps:
+            digest = file_digest(temp)
+            os.replace(temp, path)
+            manifest = manifest_by_folder.setdefault(path.parent, read_manifest(path.parent))
+            manifest[path.name] = digest
+        for folder, files in manifest_by_folder.items():
+            _write_manifest(folder, files)
     return backups
+
+
+@contextlib.contextmanager
+def _locked(folders: list[Path]) -> Iterator[None]:
+    """Hold an exclusive lock on each folder, so two builds never lose a manifest entry."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: builds there are not run side by side
+        yield
+        return
+    handles: list[int] = []
+    try:
+        for folder in folders:
+            handles.append(os.open(folder, os.O_RDONLY))
+            fcntl.flock(handles[-1], fcntl.LOCK_EX)
+        yield
+    finally:
+        for handle in handles:
+            os.close(handle)  # closing releases the lock
 
 
 def _write_manifest(folder: Path, files: dict[str, str]) -> None:
