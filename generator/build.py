@@ -219,6 +219,6 @@ def _pdf_extras(prepared: Prepared) -> dict[str, object]:
         from generator.writers.thumbnails import thumbnail_drawer
     except ImportError:
         return extras
-    extras["thumbnail"] = thumbnail_drawer(
-        prepared.deck, prepared.theme, slide_size=prepared.deck.size, template=prepared.template)
+    extras["thumbnail"] = thumbnail_drawer(prepared.deck, prepared.theme,
+                                           template=prepared.template)
     return extras

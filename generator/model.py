@@ -35,6 +35,11 @@ def _as_text(value: Any) -> Any:
     return value
 
 
+def _cell(value: Any) -> Any:
+    """Return a table cell as text: numbers as written, an empty cell (``~``) as ""."""
+    return "" if value is None else _as_text(value)
+
+
 def _one_or_many(value: Any) -> Any:
     """Return a single text value as a one-item list (``materials: flip chart``)."""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -67,8 +72,10 @@ class Frozen(BaseModel):
 class Bullet(Frozen):
     """One bullet point and the bullets nested under it."""
 
-    text: Text
-    children: tuple[Bullet, ...] = ()
+    text: Text = Field(description="The bullet's text; `**bold**` and `*italic*` work.")
+    children: tuple[Bullet, ...] = Field(
+        (), description="Bullets nested under this one, each written as `text: ...`."
+    )
 
 
 def _bullets(value: Any) -> Any:
@@ -130,33 +137,38 @@ class StatementSlide(SlideCommon):
     """One big line."""
 
     kind: Literal["statement"] = Field("statement", exclude=True)
-    title: Text | None = None
+    title: Text | None = Field(None, description="Title for screen readers and the outline.")
     statement: Text = Field(description="One short, big statement.")
 
 
 class Column(Frozen):
     """One column of a columns slide."""
 
-    heading: Text | None = None
-    bullets: Bullets = ()
+    heading: Text | None = Field(None, description="The column's heading, shown in bold.")
+    bullets: Bullets = Field((), description="The column's bullet points.")
 
 
 class ColumnsSlide(SlideCommon):
     """Two or three columns side by side."""
 
     kind: Literal["columns"] = Field("columns", exclude=True)
-    title: Text | None = None
-    columns: tuple[Column, ...] = Field(min_length=2, max_length=3)
+    title: Text | None = Field(None, description="The slide's title.")
+    columns: tuple[Column, ...] = Field(
+        min_length=2, max_length=3, description="Two or three columns, each with a `heading`."
+    )
 
 
 class ImageSlide(SlideCommon):
     """A picture; ``alt`` is required unless the picture is only decoration."""
 
     kind: Literal["image"] = Field("image", exclude=True)
-    title: Text | None = None
-    image: Text = Field(description="Path of a PNG or JPEG, relative to the outline file.")
+    title: Text | None = Field(None, description="The slide's title.")
+    image: Text = Field(
+        description="Path of a PNG or JPEG, relative to the outline file.",
+        examples=["images/chart.png"],
+    )
     alt: Text | None = Field(None, description="What the picture shows, for screen readers.")
-    caption: Text | None = None
+    caption: Text | None = Field(None, description="A short line shown under the picture.")
     decorative: bool = Field(False, description="True when the picture is only decoration.")
 
     @model_validator(mode="after")
@@ -172,8 +184,11 @@ class ImageSlide(SlideCommon):
 class Table(Frozen):
     """A table: an optional header row and rows of cells."""
 
-    header: TextList | None = None
-    rows: tuple[tuple[Annotated[str, BeforeValidator(_as_text)], ...], ...] = Field(min_length=1)
+    header: TextList | None = Field(None, description="The header row: one text per column.")
+    rows: tuple[tuple[Annotated[str, BeforeValidator(_cell)], ...], ...] = Field(
+        min_length=1,
+        description="The rows, each a list of cells; every row has as many cells as the header.",
+    )
 
     @model_validator(mode="after")
     def _same_width(self) -> Table:
@@ -189,18 +204,18 @@ class TableSlide(SlideCommon):
     """A title and a table."""
 
     kind: Literal["table"] = Field("table", exclude=True)
-    title: Text | None = None
-    table: Table
+    title: Text | None = Field(None, description="The slide's title.")
+    table: Table = Field(description="The table: `header` and `rows`.")
 
 
 class Activity(Frozen):
     """A timed exercise: a slide, a worksheet page and a facilitator-guide entry."""
 
-    title: Text
-    minutes: Minutes
+    title: Text = Field(description="The activity's name, shown on its slide and worksheet.")
+    minutes: Minutes = Field(description="How long the activity takes, in minutes.")
     format: Text | None = Field(None, description="How people work, e.g. tables of 4 to 6.")
-    materials: TextList = ()
-    steps: TextList = ()
+    materials: TextList = Field((), description="What each group needs, e.g. sticky notes.")
+    steps: TextList = Field((), description="The instructions, in order.")
     prompts: TextList = Field((), description="Questions printed on the worksheet.")
     write_in: int = Field(4, ge=0, le=40, description="Ruled lines under each prompt.")
     outcome: Text | None = Field(None, description="What the activity should produce.")
@@ -210,9 +225,11 @@ class ActivitySlide(Frozen):
     """An activity entry in a section's slides."""
 
     kind: Literal["activity"] = Field("activity", exclude=True)
-    activity: Activity
-    notes: Text | None = None
-    handout: Text | None = None
+    activity: Activity = Field(description="The activity: its title, minutes, steps and prompts.")
+    notes: Text | None = Field(None, description="Speaker notes, shown on the notes page.")
+    handout: Text | None = Field(
+        None, description="Extra text printed in the handout beside this slide."
+    )
 
     @property
     def minutes(self) -> int:
@@ -256,10 +273,12 @@ class Section(Frozen):
     """A part of the workshop with its own time budget."""
 
     kind: Literal["section"] = Field("section", exclude=True)
-    title: Text
+    title: Text = Field(description="The section's title, in the agenda and on its divider.")
     minutes: Minutes | None = Field(None, description="The section's time budget.")
     summary: Text | None = Field(None, description="A paragraph for the handout.")
-    slides: tuple[Slide, ...] = ()
+    slides: tuple[Slide, ...] = Field(
+        (), description="The section's slides; each slide's kind follows from its keys."
+    )
 
 
 class Break(Frozen):
@@ -267,7 +286,7 @@ class Break(Frozen):
 
     kind: Literal["break"] = Field("break", exclude=True)
     name: Text = Field(alias="break", description="What the break is called, e.g. Coffee.")
-    minutes: Minutes
+    minutes: Minutes = Field(description="How long the break is, in minutes.")
 
 
 Part = Annotated[
@@ -280,9 +299,11 @@ Part = Annotated[
 class HandoutSettings(Frozen):
     """How the participant handout is laid out."""
 
-    paper: Literal["A4", "letter"] = "A4"
-    slides_per_page: Literal[0, 1, 2, 3, 4, 6] = 3
-    worksheets: bool = True
+    paper: Literal["A4", "letter"] = Field("A4", description="Paper size: A4 or letter.")
+    slides_per_page: Literal[0, 1, 2, 3, 4, 6] = Field(
+        3, description="Slide pictures per page: 0 (none), 1, 2, 3 (with note lines), 4 or 6."
+    )
+    worksheets: bool = Field(True, description="A worksheet page for each activity.")
 
     @field_validator("paper", mode="before")
     @classmethod
@@ -311,25 +332,44 @@ class OutputSettings(Frozen):
 class Workshop(Frozen):
     """The whole workshop: the root of an outline."""
 
-    title: Text
-    subtitle: Text | None = None
-    event: Text | None = None
-    date: dt.date | None = Field(None, description="ISO date, e.g. 2026-12-03.")
-    venue: Text | None = None
-    start: str | None = Field(
-        None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description='Start time "HH:MM".'
+    title: Text = Field(description="The workshop's title, on the title slide and covers.")
+    subtitle: Text | None = Field(None, description="A line under the title.")
+    event: Text | None = Field(
+        None, description="The event, shown on the title slide and handout cover."
     )
-    facilitators: TextList = ()
-    organisation: Text | None = None
-    language: str = Field("en-GB", description="BCP 47 language tag, e.g. en-GB or cy-GB.")
+    date: dt.date | None = Field(
+        None, description="ISO date, e.g. 2026-12-03.", examples=["2026-12-03"]
+    )
+    venue: Text | None = Field(None, description="Where the workshop takes place.")
+    start: str | None = Field(
+        None, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description='Start time "HH:MM"; with it, the agenda shows clock times.',
+        examples=["09:30"],
+    )
+    facilitators: TextList = Field((), description="Who runs the workshop.")
+    organisation: Text | None = Field(None, description="The organisation running it.")
+    language: str = Field(
+        "en-GB", description="BCP 47 language tag, e.g. en-GB or cy-GB.",
+        examples=["en-GB", "cy-GB"],
+    )
     source: Text | None = Field(None, description="Credit line for the handout and closing slide.")
     theme: Text = Field("default", description="Built-in theme name, theme .yaml or .pptx/.potx.")
-    layouts: dict[Role, Text] = Field(default_factory=dict)
-    agenda: bool = True
-    section_slides: bool = True
-    handout: HandoutSettings = HandoutSettings()
-    output: OutputSettings = OutputSettings()
-    sections: tuple[Part, ...] = Field(min_length=1)
+    layouts: dict[Role, Text] = Field(
+        default_factory=dict,
+        description="With an organisation template: slide role -> the template's layout name.",
+        examples=[{"bullets": "Title and Content"}],
+    )
+    agenda: bool = Field(True, description="An agenda slide after the title slide.")
+    section_slides: bool = Field(True, description="A divider slide opening each section.")
+    handout: HandoutSettings = Field(
+        HandoutSettings(), description="The handout's paper, slides per page and worksheets."
+    )
+    output: OutputSettings = Field(
+        OutputSettings(), description="The output folder (`dir`) and file stem (`name`)."
+    )
+    sections: tuple[Part, ...] = Field(
+        min_length=1, description="The sections and breaks, in order; at least one."
+    )
 
     @field_validator("start", mode="before")
     @classmethod

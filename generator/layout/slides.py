@@ -57,6 +57,7 @@ class _Context:
     geometry: DeckGeometry
     theme: Theme
     images: dict[str, ImageAsset]
+    workshop: Workshop
 
     @property
     def factor(self) -> float:
@@ -259,8 +260,8 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
             add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small", anchor="t",
                 tone="inverse")
     elif role == "section" and isinstance(content, Section):
-        add("detail", 0, [Paragraph.from_markup(planned_section_line(planned, content))],
-            "small", tone="inverse")
+        line = planned_section_line(planned, content, ctx.workshop)
+        add("detail", 0, [Paragraph.from_markup(line)], "small", tone="inverse")
     elif role == "break" and isinstance(content, Break):
         add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
             tone="inverse")
@@ -300,10 +301,13 @@ def _shrink_above(frame: TextFrame, bottom: float, ctx: _Context) -> TextFrame:
                      frame.anchor, frame.tone, frame.numbered, frame.number_from)
 
 
-def planned_section_line(planned: PlannedSlide, section: Section) -> str:
-    """Return the line under a section divider's title: part number and time."""
+def planned_section_line(planned: PlannedSlide, section: Section, workshop: Workshop) -> str:
+    """Return the line under a section divider's title: part number (breaks not
+    counted) and time."""
     minutes = section.minutes if section.minutes is not None else None
-    bits = [f"Part {planned.part_index + 1}" if planned.part_index is not None else "Part"]
+    index = planned.part_index or 0
+    number = sum(isinstance(p, Section) for p in workshop.sections[: index + 1])
+    bits = [f"Part {number} of {sum(isinstance(p, Section) for p in workshop.sections)}"]
     if minutes:
         bits.append(f"{minutes} minutes")
     return " · ".join(bits)
@@ -348,7 +352,7 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
 def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 images: dict[str, ImageAsset]) -> DeckLayout:
     """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found."""
-    ctx = _Context(geometry, theme, images)
+    ctx = _Context(geometry, theme, images, plan.workshop)
     slides: list[SlideLayout] = []
     problems: list[Diagnostic] = []
     seen: dict[str, int] = {}

@@ -12,10 +12,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Position, has_errors
-from generator.model import ImageSlide, Section, Workshop
+from generator.model import Workshop
 from generator.options import BuildOptions
 from generator.outline.assets import ImageAsset, check_image
-from generator.outline.structure import check_structure
+from generator.outline.structure import check_structure, iter_slide_paths
 from generator.outline.validation import translate
 from generator.outline.yamlnodes import SourceMap, to_tree
 
@@ -69,25 +69,30 @@ def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]
 
 
 def _check_images(
-    workshop: Workshop, sources: SourceMap, base: Path, options: BuildOptions
+    tree: object, sources: SourceMap, base: Path, options: BuildOptions
 ) -> tuple[dict[str, ImageAsset], list[Diagnostic]]:
+    """Return the checked pictures the outline's slides name, and their problems.
+
+    Works on the plain tree, so picture problems are reported together with any
+    other problem in the outline.
+    """
     images: dict[str, ImageAsset] = {}
     problems: list[Diagnostic] = []
-    for part_index, part in enumerate(workshop.sections):
-        if not isinstance(part, Section):
+    for path in iter_slide_paths(tree):
+        slide = tree
+        for step in path:
+            slide = slide[step]  # type: ignore[index]
+        reference = slide.get("image") if isinstance(slide, dict) else None
+        if not isinstance(reference, str) or not reference or reference in images:
             continue
-        for slide_index, slide in enumerate(part.slides):
-            if not isinstance(slide, ImageSlide) or slide.image in images:
-                continue
-            path = ("sections", part_index, "slides", slide_index, "image")
-            asset, found = check_image(
-                slide.image, base, sources.value(path),
-                allow_outside=options.allow_outside_images,
-                max_pixels=options.max_image_pixels,
-            )
-            problems.extend(found)
-            if asset is not None:
-                images[slide.image] = asset
+        asset, found = check_image(
+            reference, base, sources.value((*path, "image")),
+            allow_outside=options.allow_outside_images,
+            max_pixels=options.max_image_pixels,
+        )
+        problems.extend(found)
+        if asset is not None:
+            images[reference] = asset
     return images, problems
 
 
@@ -106,15 +111,14 @@ def read_outline(
     if tree is None:
         return OutlineSource(Path(file), text, None, sources, tuple(problems))
     problems.extend(check_structure(tree, sources))
+    refused = {d.position for d in problems if d.code == "E-YAML-TAG"}
     workshop: Workshop | None = None
     try:
         workshop = Workshop.model_validate(tree)
-    except ValidationError as exc:
-        problems.extend(translate(exc, tree, sources))
-    images: dict[str, ImageAsset] = {}
-    if workshop is not None and not has_errors(problems):
-        images, found = _check_images(workshop, sources, base, options)
-        problems.extend(found)
+    except ValidationError as exc:  # a refused tag's value is already reported
+        problems.extend(d for d in translate(exc, tree, sources) if d.position not in refused)
+    images, found = _check_images(tree, sources, base, options)
+    problems.extend(found)
     if has_errors(problems):
         workshop = None
     problems.sort(key=Diagnostic.sort_key)

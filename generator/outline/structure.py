@@ -48,9 +48,7 @@ class _Checker:
         self.sources = sources
         self.problems: list[Diagnostic] = []
 
-    def keys(
-        self, data: object, path: Path, cls: type[BaseModel], where: str, extra_hint: str = ""
-    ) -> None:
+    def keys(self, data: object, path: Path, cls: type[BaseModel], where: str) -> None:
         if not isinstance(data, dict):
             return
         known = known_keys(cls)
@@ -64,7 +62,7 @@ class _Checker:
                 hint = f"{where} may have: " + ", ".join(f"`{k}`" for k in known)
             self.problems.append(Diagnostic(
                 "E-KEY-UNKNOWN", f"unknown key `{key}` in {where}",
-                position=self.sources.key((*path, key)), hint=hint + extra_hint,
+                position=self.sources.key((*path, key)), hint=hint,
             ))
 
     def workshop(self, data: object) -> None:
@@ -96,6 +94,11 @@ class _Checker:
 
     def slide(self, data: object, path: Path) -> None:
         if not isinstance(data, dict):
+            self.problems.append(Diagnostic(
+                "E-SLIDE-KIND", "a slide must be a mapping of keys, such as `title:` and "
+                "`bullets:`", position=self.sources.value(path),
+                hint="write `- title: ...` and indent the slide's other keys under it",
+            ))
             return
         kinds = [key for key in model.SLIDE_KEYS if key in data]
         if len(kinds) > 1:
@@ -126,10 +129,15 @@ class _Checker:
                 ))
             return
         cls = _SLIDE_MODELS[kind]
-        extra = ""
         if kind == "activity" and "minutes" in data:
-            extra = "; an activity's `minutes` go inside `activity:`"
-        self.keys(data, path, cls, f"a {kind} slide", extra)
+            self.problems.append(Diagnostic(
+                "E-KEY-UNKNOWN", "`minutes` of an activity go inside `activity:`",
+                position=self.sources.key((*path, "minutes")),
+                hint="move `minutes:` inside `activity:`, beside its `title:`",
+            ))
+            data = {k: v for k, v in data.items() if k != "minutes"}
+        article = "an" if kind[0] in "aeiou" else "a"
+        self.keys(data, path, cls, f"{article} {kind} slide")
         if kind == "activity":
             self.keys(data.get("activity"), (*path, "activity"), model.Activity, "an activity")
         elif kind == "columns" and isinstance(data.get("columns"), list):

@@ -91,7 +91,15 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
     if kind == "union_tag_not_found" or kind == "union_tag_invalid":
         return "cannot tell what kind of entry this is", None
     if kind == "value_error":
-        return str(error["ctx"]["error"]), None
+        message = str(error["ctx"]["error"])
+        if "BCP 47" in message:
+            return message, "use a tag such as en-GB, cy-GB or en-US"
+        if "YYYY-MM-DD" in message:
+            return (f"`{field}` must be a date, not {shown}",
+                    "write it as YYYY-MM-DD, e.g. 2026-12-03")
+        if "picture needs `alt`" in message:
+            return message, "add `alt: what the picture shows`"
+        return message, None
     return error["msg"], None
 
 
@@ -122,6 +130,8 @@ def translate(
     errors = exc.errors(include_url=False)
     failed = [e["loc"] for e in errors]
     for error in errors:
+        if error["type"].startswith("union_tag"):
+            continue  # the structure check says what kind of slide it cannot tell
         if error["type"] == "extra_forbidden":
             if model is not None:
                 found.append(_unknown_key(error["loc"], model, tree, sources))

@@ -21,8 +21,6 @@ from generator.writers.pdf_common import (
     PALE,
     PALE_ACCENT,
     RULE,
-    PageGeometry,
-    bookmark,
     duration_text,
     hex_of,
     hours_minutes,
@@ -30,9 +28,14 @@ from generator.writers.pdf_common import (
     make_style,
     markup_of,
     slide_field,
+    slide_label,
     styles,
     table_style,
     text_flowables,
+)
+from generator.writers.pdf_document import (
+    PageGeometry,
+    bookmark,
 )
 from generator.writers.pdf_flowables import SlideThumbnail, Thumbnail
 
@@ -86,7 +89,7 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
            width: float) -> list[Flowable]:
     """Return one slide's entry: thumbnail beside its number, time and title, then notes."""
     st = styles()
-    facts = [f"Slide {number}", _when(plan, slide.offset)]
+    facts = [slide_label(number), _when(plan, slide.offset)]
     if slide.minutes:
         facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
         facts.append(duration_text(slide.minutes))

@@ -28,25 +28,24 @@ from generator.writers.pdf_common import (
     PALE_ACCENT,
     PALE_NAVY,
     RULE,
-    DocumentInfo,
-    PageGeometry,
-    PageRefs,
-    author_of,
-    bookmark,
-    build_pdf,
-    cover_details,
-    creation_time,
-    deck_numbers,
     duration_text,
-    footer_text,
     hours_minutes,
     inline,
     make_style,
     markup_of,
-    page_geometry,
     plain,
+    slide_label,
     styles,
     table_style,
+)
+from generator.writers.pdf_document import (
+    PageGeometry,
+    PageRefs,
+    bookmark,
+    build_pdf,
+    cover_details,
+    deck_numbers,
+    document_info,
 )
 from generator.writers.pdf_flowables import CheckBox, CoverPage, Thumbnail
 from generator.writers.slide_standin import standin_thumbnail
@@ -67,19 +66,9 @@ def write_guide(
     """
     numbers = deck_numbers(plan, slide_numbers)
     workshop = plan.workshop
-    geometry = page_geometry(workshop.handout.paper)
     draw = thumbnail or standin_thumbnail(plan, numbers)
-    info = DocumentInfo(
-        title=f"{plain(workshop.title)}: facilitator guide",
-        author=author_of(workshop),
-        subject=plain(workshop.subtitle or workshop.event or workshop.title),
-        language=workshop.language,
-        header_left=plain(workshop.title),
-        header_right="Facilitator guide",
-        footer_left=footer_text(workshop),
-        created=creation_time(workshop),
-        geometry=geometry,
-    )
+    info = document_info(workshop, "Facilitator guide")
+    geometry = info.geometry
 
     def story(refs: PageRefs) -> list[Flowable]:
         return [
@@ -174,7 +163,7 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     agenda = {item.part_index: item for item in plan.agenda}
     current: int | None = None
     for index, slide in enumerate(plan.slides):
-        number = str(numbers[index])
+        number = str(numbers[index]) if numbers[index] > 0 else ""
         if slide.part_index is not None and slide.part_index != current:
             current = slide.part_index
             item = agenda[current]
@@ -246,7 +235,7 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str
         if not isinstance(slide.content, ActivitySlide):
             continue
         activity = slide.content.activity
-        use = f"{inline(activity.title)} (slide {numbers[index]})"
+        use = f"{inline(activity.title)} ({slide_label(numbers[index]).lower()})"
         for material in activity.materials:
             entry = found.setdefault(_material_key(material), (material, []))
             if use not in entry[1]:

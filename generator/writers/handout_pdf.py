@@ -32,28 +32,27 @@ from generator.writers.pdf_common import (
     NAVY,
     PALE,
     RULE,
-    DocumentInfo,
-    PageGeometry,
-    PageRefs,
-    anchor,
-    author_of,
-    bookmark,
-    build_pdf,
-    cover_details,
-    creation_time,
-    deck_numbers,
     duration_text,
-    footer_text,
     inline,
     long_date,
     make_style,
     markup_of,
-    page_geometry,
     plain,
     slide_field,
+    slide_label,
     stack_height,
     styles,
     table_style,
+)
+from generator.writers.pdf_document import (
+    PageGeometry,
+    PageRefs,
+    anchor,
+    bookmark,
+    build_pdf,
+    cover_details,
+    deck_numbers,
+    document_info,
 )
 from generator.writers.pdf_flowables import (
     LINE_SPACING,
@@ -90,19 +89,9 @@ def write_handout(
     """
     numbers = deck_numbers(plan, slide_numbers)
     workshop = plan.workshop
-    geometry = page_geometry(workshop.handout.paper)
     draw = thumbnail or standin_thumbnail(plan, numbers)
-    info = DocumentInfo(
-        title=f"{plain(workshop.title)}: participant handout",
-        author=author_of(workshop),
-        subject=plain(workshop.subtitle or workshop.event or workshop.title),
-        language=workshop.language,
-        header_left=plain(workshop.title),
-        header_right="Participant handout",
-        footer_left=footer_text(workshop),
-        created=creation_time(workshop),
-        geometry=geometry,
-    )
+    info = document_info(workshop, "Participant handout")
+    geometry = info.geometry
     build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
 
 
@@ -179,8 +168,11 @@ class _Handout:
         out.append(Paragraph(markup_of(total + "."), st.meta))
         out.append(Spacer(1, 20))
         out.append(Paragraph("About this handout", st.h2))
-        about = ("Each section starts with a short summary, followed by its slides, "
-                 "with space beside them for your own notes.")
+        per_page = self.workshop.handout.slides_per_page
+        about = "Each section starts with a short summary, followed by " + (
+            "the content of its slides." if per_page == 0 else
+            "its slides, with space beside them for your own notes." if per_page == 3 else
+            "its slides, with room for your own notes.")
         if self.worksheets:
             about += (" The activities have worksheet pages, starting on page "
                       f"{self.refs.page('worksheets')}.")
@@ -224,7 +216,7 @@ class _Handout:
 
     def _caption(self, index: int, slide: PlannedSlide) -> str:
         """Return a slide's caption: its number, and its worksheet page for an activity."""
-        caption = f"<b>Slide {self.numbers[index]}</b>"
+        caption = f"<b>{slide_label(self.numbers[index])}</b>"
         if slide.role == "activity" and self.worksheets:
             caption += f"  ·  Worksheet on page {self.refs.page(f'worksheet-{index}')}"
         return caption
@@ -244,7 +236,8 @@ class _Handout:
         content = slide.content
         assert isinstance(content, ActivitySlide)
         activity = content.activity
-        label = Paragraph(f"Activity worksheet  ·  Slide {self.numbers[index]}", st.label)
+        label = Paragraph(f"Activity worksheet  ·  {slide_label(self.numbers[index])}",
+                          st.label)
         if first:
             label = anchor(bookmark(label, "Activity worksheets"), "worksheets")
         title = anchor(bookmark(Paragraph(inline(activity.title), st.h1), activity.title, 1),
@@ -289,9 +282,11 @@ class _Handout:
             Paragraph("Before you leave, note what you will do differently after today, "
                       "and when.", st.lead),
         ]
+        heading = make_style("next-step", 12, leading=16, spaceBefore=14, spaceAfter=2,
+                             keepWithNext=1)
         for prompt in NEXT_STEPS_PROMPTS:
-            out.append(KeepTogether([Paragraph(inline(prompt), st.prompt), RuledLines(3)]))
-        out.append(FillLines(Paragraph("Other notes", st.prompt)))
+            out.append(KeepTogether([Paragraph(inline(prompt), heading), RuledLines(3)]))
+        out.append(FillLines(Paragraph("Other notes", heading)))
         return out
 
 def agenda_table(plan: Plan, width: float) -> Table:

@@ -20,9 +20,11 @@ from generator.writers.pdf_common import (
     SOFT_WHITE,
     TEXT,
     WHITE,
-    PageGeometry,
     make_style,
     table_style,
+)
+from generator.writers.pdf_document import (
+    PageGeometry,
 )
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
@@ -36,8 +38,8 @@ LINE_SPACING = 24.0
 class RuledLines(Flowable):
     """Ruled lines to write on; splits across pages when there are too many for one.
 
-    With ``fill`` the block grows to use the rest of the frame (at least ``count``
-    lines).
+    With ``fill`` the block grows to use the rest of the frame; it still has at
+    least ``count`` lines, continuing on the next page when they do not all fit.
     """
 
     def __init__(self, count: int, spacing: float = LINE_SPACING, *, fill: bool = False,
@@ -61,13 +63,12 @@ class RuledLines(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Return the lines that fit here and the rest, or [] when none fit."""
-        if self.fill:
-            return []
         here = int((availHeight + 0.01) // self.spacing)
         if here < 1 or here >= self.count:
             return []
         return [RuledLines(here, self.spacing, colour=self.colour),
-                RuledLines(self.count - here, self.spacing, colour=self.colour)]
+                RuledLines(self.count - here, self.spacing, colour=self.colour,
+                           fill=self.fill)]
 
     def draw(self) -> None:
         """Draw the lines, the last one at the bottom of the block."""
@@ -130,14 +131,9 @@ def draw_ruled_lines(canvas: Canvas, x: float, top: float, width: float, bottom:
 
 def draw_thumbnail(canvas: Canvas, thumbnail: Thumbnail, index: int,
                    x: float, y: float, width: float, height: float) -> None:
-    """Draw slide ``index`` through ``thumbnail`` into a rectangle with a thin frame."""
+    """Draw slide ``index`` through ``thumbnail`` into a rectangle (the drawer frames it)."""
     canvas.saveState()
     thumbnail(canvas, index, x, y, width, height)
-    canvas.restoreState()
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.75)
-    canvas.rect(x, y, width, height, stroke=1, fill=0)
     canvas.restoreState()
 
 

@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.geometry import EMU_PER_POINT, Box
-from generator.layout.roles import SYNTHETIC_TITLE
+from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph
 from generator.markup import plain_text
@@ -57,15 +60,16 @@ def _relater(slide: object):
 
 
 def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
+    free = is_added_body(frame.placeholder_idx)
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
-    elif frame.placeholder_idx is not None:
+    elif not free:
         shape = slide.placeholders[frame.placeholder_idx]  # type: ignore[attr-defined]
     else:
         shape = slide.shapes.add_textbox(0, 0, 0, 0)  # type: ignore[attr-defined]
         shape.name = f"{frame.slot.capitalize()} {shape.shape_id}"
     _place(shape, frame.box)
-    colour = _TONE_COLOUR.get(frame.tone) if frame.placeholder_idx is None else None
+    colour = _TONE_COLOUR.get(frame.tone) if free else None
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour)
@@ -166,7 +170,23 @@ def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime) -> No
     props.last_printed = moment
 
 
-def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime) -> None:
+def _app_properties(xml: bytes, slides: int, notes: int) -> bytes:
+    """Return docProps/app.xml with the real slide and notes counts."""
+    root = etree.fromstring(xml)
+    namespace = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+    for name, value in (("Slides", slides), ("Notes", notes), ("HiddenSlides", 0)):
+        element = root.find(namespace + name)
+        if element is not None:
+            element.text = str(value)
+    for name in ("HeadingPairs", "TitlesOfParts"):  # lists of the template's own parts
+        element = root.find(namespace + name)
+        if element is not None:
+            root.remove(element)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime,
+                      counts: tuple[int, int]) -> None:
     """Write the package again with every entry dated ``moment``, in the same order."""
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
              moment.second)
@@ -176,7 +196,10 @@ def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime) -> Non
             entry = zipfile.ZipInfo(info.filename, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            out.writestr(entry, source.read(info.filename))
+            body = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                body = _app_properties(body, *counts)
+            out.writestr(entry, body)
 
 
 def _apply_theme(prs: object, theme: Theme) -> None:
@@ -198,6 +221,18 @@ def _apply_theme(prs: object, theme: Theme) -> None:
     for font in root.iterfind(f".//{qn('a:fontScheme')}/*/{qn('a:latin')}"):
         font.set("typeface", theme.font_family)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _view_properties(prs: object) -> None:
+    """Add the view-properties part PowerPoint expects where the template has none
+    (LibreOffice leaves it out); without it PowerPoint offers to repair the file."""
+    part = prs.part  # type: ignore[attr-defined]
+    if any(rel.reltype == RT.VIEW_PROPS for rel in part.rels.values()):
+        return
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:viewPr xmlns:a="{_A}" '
+           f'xmlns:p="{_P}"><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>').encode()
+    part.relate_to(Part(PackURI("/ppt/viewProps.xml"), CT.PML_VIEW_PROPS, part.package, xml),
+                   RT.VIEW_PROPS)
 
 
 def _title_placeholder(slide: object, frame: TextFrame) -> object:
@@ -238,7 +273,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
                 _text_frame(slide, frame, language)
-                if frame.placeholder_idx is not None:
+                if not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
                 _table(slide, frame, language)
@@ -250,10 +285,12 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         if laid.notes:
             write_notes(slide, laid.notes, language)
     write_sections(prs, deck.slides)
+    _view_properties(prs)
     _core_properties(prs, workshop, moment)
     buffer = io.BytesIO()
     prs.save(buffer)
-    _reproducible_zip(buffer.getvalue(), target, moment)
+    notes = sum(1 for laid in deck.slides if laid.notes)
+    _reproducible_zip(buffer.getvalue(), target, moment, (len(deck.slides), notes))
 
 
 def slide_title(laid: SlideLayout) -> str:

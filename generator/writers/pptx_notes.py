@@ -30,7 +30,15 @@ def note_paragraphs(notes: str) -> list[tuple[str, bool]]:
 
 
 def write_notes(slide: object, notes: str, language: str) -> None:
-    """Put ``notes`` on the slide's notes page, one DrawingML paragraph per paragraph."""
+    """Put ``notes`` on the slide's notes page, one DrawingML paragraph per paragraph.
+
+    Inline markup works as on slides: bold, italic and clickable links.
+    """
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from generator.markup import parse_inline
+
+    notes_part = slide.notes_slide.part  # type: ignore[attr-defined]
     frame = slide.notes_slide.notes_text_frame  # type: ignore[attr-defined]
     tx_body = frame._txBody
     for paragraph in tx_body.findall(qn("a:p")):
@@ -44,6 +52,15 @@ def write_notes(slide: object, notes: str, language: str) -> None:
             etree.SubElement(ppr, qn("a:buChar"), char="•")
         else:
             etree.SubElement(ppr, qn("a:buNone"))
-        run = etree.SubElement(p, qn("a:r"))
-        etree.SubElement(run, qn("a:rPr"), lang=language, dirty="0")
-        etree.SubElement(run, qn("a:t")).text = text
+        for span in parse_inline(text):
+            run = etree.SubElement(p, qn("a:r"))
+            props = etree.SubElement(run, qn("a:rPr"), lang=language, dirty="0")
+            if span.bold:
+                props.set("b", "1")
+            if span.italic:
+                props.set("i", "1")
+            if span.href:
+                link = etree.SubElement(props, qn("a:hlinkClick"))
+                link.set(qn("r:id"), notes_part.relate_to(span.href, RT.HYPERLINK,
+                                                          is_external=True))
+            etree.SubElement(run, qn("a:t")).text = span.text

@@ -60,7 +60,30 @@ def open_template(path: Path) -> Presentation:
                     body = body.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
                 target.writestr(info, body)
         data = out.getvalue()
-    return Presentation(io.BytesIO(data))
+    prs = Presentation(io.BytesIO(data))
+    _unique_placeholder_ids(prs)
+    return prs
+
+
+def _unique_placeholder_ids(prs: Presentation) -> None:
+    """Give each non-title placeholder of a layout its own idx.
+
+    LibreOffice writes layout placeholders without an idx, so a body shares the
+    title's 0 and slides could not tell them apart; such bodies get the next free
+    numbers (titles are found by type, and keep theirs).
+    """
+    for layout in prs.slide_layouts:
+        found = layout._element.xpath(".//p:nvPr/p:ph")
+        free = max((int(ph.get("idx", "0")) for ph in found), default=0) + 1
+        seen: set[int] = set()
+        for ph in found:
+            if ph.get("type", "obj") in ("title", "ctrTitle"):
+                continue
+            idx = int(ph.get("idx", "0"))
+            if idx == 0 or idx in seen:
+                idx, free = free, free + 1
+                ph.set("idx", str(idx))
+            seen.add(idx)
 
 
 def _content_types(data: bytes) -> bytes:

@@ -50,6 +50,12 @@ from generator.writers.pdf_common import (
 )
 from generator.writers.pdf_flowables import Thumbnail
 
+
+def _markup(text: str) -> str:
+    """Return markup for outline text on a sketch: styled, but links are not clickable."""
+    return inline(text, links=False)
+
+
 SLIDE_WIDTH = 960.0
 SLIDE_HEIGHT = 540.0
 MARGIN = 60.0
@@ -74,7 +80,7 @@ def standin_thumbnail(plan: Plan, slide_numbers: Sequence[int] | None = None) ->
 
 def draw_standin(canvas: Canvas, plan: Plan, index: int, number: int,
                  x: float, y: float, width: float, height: float) -> None:
-    """Draw the sketch of ``plan.slides[index]`` into the rectangle (x, y, width, height)."""
+    """Draw the framed sketch of ``plan.slides[index]`` into the rectangle (x, y, w, h)."""
     slide = plan.slides[index]
     scale = min(width / SLIDE_WIDTH, height / SLIDE_HEIGHT)
     canvas.saveState()
@@ -87,7 +93,12 @@ def draw_standin(canvas: Canvas, plan: Plan, index: int, number: int,
     if slide.role not in ("title", "section", "closing"):
         canvas.setFont(FONT, 14)
         canvas.setFillColor(GREY)
-        canvas.drawRightString(SLIDE_WIDTH - 28, 20, str(number))
+        canvas.drawRightString(SLIDE_WIDTH - 28, 20, str(number) if number > 0 else "")
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.75)
+    canvas.rect(x, y, width, height, stroke=1, fill=0)
     canvas.restoreState()
 
 
@@ -100,30 +111,43 @@ def _draw_items(canvas: Canvas, items: Sequence[Item], x: float, top: float, wid
                 bottom: float = BOTTOM, gap: float = 0.45, align: int = 0) -> float:
     """Draw paragraphs downwards from ``top``; stop (with an ellipsis) when one does not fit.
 
+    The first paragraph is always drawn, shrunk if need be (the slide edge clips it).
+
     Returns the y where drawing stopped.
     """
     y = top
     for i, (markup, size, colour, bold, indent) in enumerate(items):
-        style = make_style(f"standin-{size}", size, leading=size * 1.2, textColor=colour,
-                           fontName=FONT_BOLD if bold else FONT, alignment=align)
-        paragraph = Paragraph(markup, style)
-        _w, h = paragraph.wrap(width - indent, SLIDE_HEIGHT)
+        paragraph, h = _paragraph(markup, size, colour, bold, align, width - indent)
+        # The first item shrinks (down to half size) rather than go missing.
+        shrunk = size
+        while not i and h > top - bottom and shrunk > size * 0.5:
+            shrunk *= 0.85
+            paragraph, h = _paragraph(markup, shrunk, colour, bold, align, width - indent)
         space = size * gap if i else 0.0
-        if y - space - h < bottom:
-            if i:
-                canvas.setFont(FONT, size)
-                canvas.setFillColor(GREY)
-                canvas.drawString(x + indent, y - space - size, "…")
+        if i and y - space - h < bottom:
+            canvas.setFont(FONT, size)
+            canvas.setFillColor(GREY)
+            canvas.drawString(x + indent, y - space - size, "…")
             break
         y -= space + h
         paragraph.drawOn(canvas, x + indent, y)
     return y
 
 
+def _paragraph(markup: str, size: float, colour: Color, bold: bool, align: int,
+               width: float) -> tuple[Paragraph, float]:
+    """Return a sketch paragraph wrapped to ``width``, and its height."""
+    style = make_style(f"standin-{size:.2f}", size, leading=size * 1.2, textColor=colour,
+                       fontName=FONT_BOLD if bold else FONT, alignment=align)
+    paragraph = Paragraph(markup, style)
+    _w, h = paragraph.wrap(width, SLIDE_HEIGHT)
+    return paragraph, h
+
+
 def _title(canvas: Canvas, slide: PlannedSlide, text: str | None = None) -> None:
     """Draw a content slide's white background, title and accent rule."""
     _background(canvas, WHITE)
-    markup = inline(text) if text is not None else inline(slide.title)
+    markup = _markup(text) if text is not None else _markup(slide.title)
     end = _draw_items(canvas, [(markup, 36, NAVY, True, 0)], MARGIN, SLIDE_HEIGHT - 44,
                       SLIDE_WIDTH - 2 * MARGIN, bottom=SLIDE_HEIGHT - 150)
     canvas.setFillColor(ACCENT)
@@ -134,7 +158,7 @@ def _bullet_items(bullets: Sequence[Bullet], size: float = 24, depth: int = 0) -
     items: list[Item] = []
     for bullet in bullets:
         mark = "•" if depth == 0 else "–"
-        items.append((f"{mark}&nbsp;&nbsp;{inline(bullet.text)}", size - 3 * depth, TEXT, False,
+        items.append((f"{mark}&nbsp;&nbsp;{_markup(bullet.text)}", size - 3 * depth, TEXT, False,
                       30.0 * depth))
         items.extend(_bullet_items(bullet.children, size, depth + 1))
     return items
@@ -160,7 +184,7 @@ def _columns(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
         x = MARGIN + i * (width + gap)
         items: list[Item] = []
         if column.heading:
-            items.append((inline(column.heading), 26, NAVY, True, 0))
+            items.append((_markup(column.heading), 26, NAVY, True, 0))
         items.extend(_bullet_items(column.bullets, 21))
         _draw_items(canvas, items, x, BODY_TOP, width)
 
@@ -172,9 +196,9 @@ def _quote(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     canvas.setFillColor(ACCENT)
     canvas.setFont(FONT_BOLD, 150)
     canvas.drawString(MARGIN, SLIDE_HEIGHT - 170, "“")
-    items: list[Item] = [(f"<i>{inline(content.quote)}</i>", 40, NAVY, False, 0)]
+    items: list[Item] = [(f"<i>{_markup(content.quote)}</i>", 40, NAVY, False, 0)]
     if content.by:
-        items.append((f"— {inline(content.by)}", 22, GREY, False, 0))
+        items.append((f"— {_markup(content.by)}", 22, GREY, False, 0))
     _draw_items(canvas, items, MARGIN + 40, SLIDE_HEIGHT - 170, SLIDE_WIDTH - 2 * MARGIN - 80,
                 gap=1.0)
 
@@ -185,7 +209,7 @@ def _statement(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     assert isinstance(content, StatementSlide)
     canvas.setFillColor(ACCENT)
     canvas.rect(MARGIN, SLIDE_HEIGHT - 150, 72, 8, stroke=0, fill=1)
-    _draw_items(canvas, [(inline(content.statement), 46, NAVY, True, 0)], MARGIN,
+    _draw_items(canvas, [(_markup(content.statement), 46, NAVY, True, 0)], MARGIN,
                 SLIDE_HEIGHT - 180, SLIDE_WIDTH - 2 * MARGIN)
 
 
@@ -210,10 +234,10 @@ def _image(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     hills.close()
     canvas.drawPath(hills, stroke=0, fill=1)
     if content.alt:
-        _draw_items(canvas, [(f"<i>{inline(content.alt)}</i>", 18, GREY, False, 0)],
+        _draw_items(canvas, [(f"<i>{_markup(content.alt)}</i>", 18, GREY, False, 0)],
                     left + 40, cy - 48, right - left - 80, bottom=bottom + 8, align=TA_CENTER)
     if content.caption:
-        _draw_items(canvas, [(inline(content.caption), 16, GREY, False, 0)], MARGIN, 84,
+        _draw_items(canvas, [(_markup(content.caption), 16, GREY, False, 0)], MARGIN, 84,
                     SLIDE_WIDTH - 2 * MARGIN, bottom=20)
 
 
@@ -225,8 +249,8 @@ def _table(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     head = make_style("standin-head", 18, leading=22, fontName=FONT_BOLD, textColor=WHITE)
     rows = []
     if content.table.header:
-        rows.append([Paragraph(inline(h), head) for h in content.table.header])
-    rows.extend([Paragraph(inline(c), cell) for c in row] for row in content.table.rows)
+        rows.append([Paragraph(_markup(h), head) for h in content.table.header])
+    rows.extend([Paragraph(_markup(c), cell) for c in row] for row in content.table.rows)
     width = SLIDE_WIDTH - 2 * MARGIN
     columns = len(rows[0])
     table = Table(rows, colWidths=[width / columns] * columns)
@@ -252,15 +276,15 @@ def _activity(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     canvas.rect(0, SLIDE_HEIGHT - 150, SLIDE_WIDTH, 150, stroke=0, fill=1)
     label = f"ACTIVITY · {activity.minutes} MINUTES"
     items: list[Item] = [(label, 18, SOFT_WHITE, True, 0),
-                         (inline(activity.title), 36, WHITE, True, 0)]
+                         (_markup(activity.title), 36, WHITE, True, 0)]
     _draw_items(canvas, items, MARGIN, SLIDE_HEIGHT - 30, SLIDE_WIDTH - 2 * MARGIN,
                 bottom=SLIDE_HEIGHT - 148, gap=0.3)
     canvas.setFillColor(ACCENT)
     canvas.rect(0, SLIDE_HEIGHT - 156, SLIDE_WIDTH, 6, stroke=0, fill=1)
     body: list[Item] = []
     if activity.format:
-        body.append((f"<i>{inline(activity.format)}</i>", 20, GREY, False, 0))
-    body.extend((f"{n}.&nbsp;&nbsp;{inline(step)}", 22, TEXT, False, 0)
+        body.append((f"<i>{_markup(activity.format)}</i>", 20, GREY, False, 0))
+    body.extend((f"{n}.&nbsp;&nbsp;{_markup(step)}", 22, TEXT, False, 0)
                 for n, step in enumerate(activity.steps, 1))
     _draw_items(canvas, body, MARGIN, SLIDE_HEIGHT - 186, SLIDE_WIDTH - 2 * MARGIN)
 
@@ -280,13 +304,13 @@ def _dark(canvas: Canvas, kicker: str | None, title: str, lines: Sequence[str]) 
 
 def _title_slide(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     workshop = plan.workshop
-    lines = [inline(workshop.subtitle)] if workshop.subtitle else []
-    when = [inline(workshop.event)] if workshop.event else []
+    lines = [_markup(workshop.subtitle)] if workshop.subtitle else []
+    when = [_markup(workshop.event)] if workshop.event else []
     if workshop.date:
         when.append(markup_of(long_date(workshop.date)))
     if when:
         lines.append(" · ".join(when))
-    _dark(canvas, None, inline(workshop.title), lines)
+    _dark(canvas, None, _markup(workshop.title), lines)
 
 
 def _section(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
@@ -294,14 +318,14 @@ def _section(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     assert isinstance(content, Section)
     sections = [p for p in plan.workshop.sections if isinstance(p, Section)]
     kicker = f"SECTION {sections.index(content) + 1}" if content in sections else None
-    _dark(canvas, kicker, inline(content.title), [])
+    _dark(canvas, kicker, _markup(content.title), [])
 
 
 def _break(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _background(canvas, PALE)
     canvas.setFillColor(ACCENT)
     canvas.rect(0, 0, 16, SLIDE_HEIGHT, stroke=0, fill=1)
-    _draw_items(canvas, [(inline(slide.title), 50, NAVY, True, 0)], MARGIN + 20, 330,
+    _draw_items(canvas, [(_markup(slide.title), 50, NAVY, True, 0)], MARGIN + 20, 330,
                 SLIDE_WIDTH - 2 * MARGIN - 20)
 
 
@@ -311,7 +335,7 @@ def _agenda(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     for item in plan.agenda:
         assert isinstance(item, AgendaItem)
         when = f"<b>{item.start}</b>&nbsp;&nbsp;&nbsp;" if item.start else ""
-        text = inline(item.title)
+        text = _markup(item.title)
         if item.is_break:
             items.append((f"{when}<i>{text}</i>", 22, GREY, False, 0))
         else:
@@ -323,9 +347,9 @@ def _closing(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     workshop = slide.content
     assert isinstance(workshop, Workshop)
     lines = [markup_of(", ".join(workshop.facilitators))] if workshop.facilitators else []
-    _dark(canvas, None, inline(slide.title), lines)
+    _dark(canvas, None, _markup(slide.title), lines)
     if workshop.source:
-        _draw_items(canvas, [(inline(workshop.source), 16, SOFT_WHITE, False, 0)], MARGIN, 70,
+        _draw_items(canvas, [(_markup(workshop.source), 16, SOFT_WHITE, False, 0)], MARGIN, 70,
                     SLIDE_WIDTH - 2 * MARGIN, bottom=10)
 
 

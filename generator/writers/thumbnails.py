@@ -1,67 +1,63 @@
 """Slide thumbnails for the PDFs: a laid-out slide drawn as vectors with reportlab.
 
-The thumbnail is drawn from the same `SlideLayout` the deck writer puts into the
-.pptx, line by line at the fitted sizes, so a handout shows what the slide shows.
-The template's own decorations (background fill, accent rules, slide number) are
-read from the deck template; text colours follow the `Theme`.
-
-Vertical placement follows what the renderers do with exact line spacing: every
-line is ``line_height`` tall and its baseline sits ``BASELINE_DROP * size`` above
-the bottom of the line (measured on LibreOffice's output, within 0.05 pt).
+Drawn from the same `SlideLayout` the deck writer puts into the .pptx, at the fitted
+sizes and positions, with the template's own decorations (background, accent rules,
+slide number) in the theme's colours. Lines are re-broken as a renderer breaks them
+(`rendered_lines`) and placed as it places exact line spacing (`BASELINE_DROP`):
+against LibreOffice's PDF of the deck, text lands within 0.3 pt of the slide's.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
-from lxml import etree
-from pptx import Presentation
 from pptx.exc import PackageNotFoundError
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from generator.layout import frames as fr
 from generator.layout.fonts import metrics
-from generator.layout.frames import (
-    INSET_X,
-    INSET_Y,
-    PictureFrame,
-    SlideLayout,
-    TableFrame,
-    TextFrame,
-)
 from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.linebreak import Prepared, break_lines, prepare
 from generator.layout.slides import DeckLayout
-from generator.layout.text import FittedText, TextStyle, paragraph_indent
+from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
+from generator.layout.text import paragraph_indent as indent
+from generator.markup import Span
 from generator.theme import DEFAULT_THEME, Theme
 from generator.writers.pdf_common import face
-from generator.writers.pptx_template import template_path
-
-SLIDE_SIZE = (960.0, 540.0)
-"""The default slide size in points (13.333 x 7.5 in)."""
+from generator.writers.pptx_template import open_template, scheme_colours, template_path
 
 BASELINE_DROP = 0.2
-"""Distance from a line's baseline up from the bottom of its line box, in ems."""
+"""Height of a line's baseline above the bottom of its line box, in ems."""
 
-NUMBER_BASELINE = 0.53
+NUMBER_BASELINE = 0.4
 """Slide number baseline below the middle of its box, in ems (single line spacing)."""
 
 BORDER = HexColor("#B1B4B6")
 """Colour of the thin frame around every thumbnail."""
 
-HEAVY_SLOTS = frozenset({"title", "quote", "statement"})
+HEADING_SLOTS = frozenset({"title", "quote", "statement"})
 """Slots set in the heading colour on light layouts (the template's ``tx2`` text)."""
 
-STRIPES = (0.22, 0.1)
-"""Banded table rows: share of the header colour mixed into white, odd and even rows."""
+TABLE_BANDS = (0.4, 0.2)
+"""Tints of the header colour on odd and even table rows (the deck's table style)."""
+
+BREAK_AFTER = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
+"""Where renderers may also end a line inside a word: after a hyphen between letters
+("hand-|off"), though not inside a web address."""
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
+Size = tuple[float, float]
+RenderedLine = tuple[tuple[Span, ...], float]
+"""One line as a renderer sets it: its spans and its width in pt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,91 +65,81 @@ class LayoutLook:
     """What a template layout draws by itself: background, accent rules, slide number."""
 
     background: str | None
-    rules: tuple[tuple[Box, str], ...]
-    number_box: Box | None
+    rules: tuple[tuple[Box, str], ...] = ()
+    number_box: Box | None = None
     number_size: float = 14.0
-
-
-# --------------------------------------------------------------------------- template
+    number_align: str = "r"
 
 
 def _box(shape: object) -> Box:
     """Return a python-pptx shape's box in points."""
-    return Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,  # type: ignore[attr-defined]
-               shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)  # type: ignore[attr-defined]
+    return Box(*(getattr(shape, k) / EMU_PER_POINT for k in ("left", "top", "width", "height")))
 
 
-def _solid(element: etree._Element | None, mapping: dict[str, str],
-           scheme: dict[str, str]) -> str | None:
-    """Return the hex colour of the first ``a:solidFill`` under ``element``, or None."""
-    fill = element.find(f".//{qn('a:solidFill')}") if element is not None else None
-    if fill is None:
-        return None
-    srgb = fill.find(qn("a:srgbClr"))
-    if srgb is not None:
-        return srgb.get("val")
-    named = fill.find(qn("a:schemeClr"))
-    if named is None:
-        return None
-    name = named.get("val", "")
-    return scheme.get(mapping.get(name, name))
+def _fill(element: object, palette: dict[str, str]) -> str | None:
+    """Return the colour of the first ``a:solidFill`` under ``element``, or None."""
+    fill = element.find(f".//{qn('a:solidFill')}") if element is not None else None  # type: ignore[attr-defined]
+    rgb = fill.find(qn("a:srgbClr")) if fill is not None else None
+    slot = fill.find(qn("a:schemeClr")) if fill is not None else None
+    if rgb is not None:
+        return rgb.get("val", "").upper() or None
+    return palette.get(slot.get("val", "")) if slot is not None else None
 
 
-def _layout_look(layout: object, mapping: dict[str, str], scheme: dict[str, str]) -> LayoutLook:
-    """Return the look of one python-pptx slide layout."""
-    element = layout._element  # type: ignore[attr-defined]
-    override = element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
-    if override is not None:
-        mapping = dict(override.attrib)
-    background = _solid(element.cSld.bg, mapping, scheme)
+def _is_number(shape: object) -> bool:
+    """Return True for a slide-number placeholder."""
+    ph = shape._element.ph  # type: ignore[attr-defined]
+    return ph is not None and ph.get("type") == "sldNum"
+
+
+def _look(layout: object, palette: dict[str, str]) -> LayoutLook:
+    """Return the look of one python-pptx slide layout (slide number as the master sets it)."""
     rules: list[tuple[Box, str]] = []
-    number_box, number_size = None, 14.0
     for shape in layout.shapes:  # type: ignore[attr-defined]
-        sp = shape._element
-        if shape.is_placeholder:
-            if sp.ph is not None and sp.ph.get("type") == "sldNum":
-                number_box = _box(shape)
-                size = sp.find(f".//{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
-                if size is not None and size.get("sz"):
-                    number_size = int(size.get("sz")) / 100
-            continue
-        geometry = sp.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
-        colour = _solid(sp.find(qn("p:spPr")), mapping, scheme)
-        if geometry is not None and geometry.get("prst") == "rect" and colour:
+        geometry = shape._element.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
+        colour = _fill(shape._element.find(qn("p:spPr")), palette)
+        if not shape.is_placeholder and geometry is not None and colour \
+                and geometry.get("prst") == "rect":
             rules.append((_box(shape), colour))
-    return LayoutLook(background, tuple(rules), number_box, number_size)
+    look = LayoutLook(_fill(layout._element.cSld.bg, palette), tuple(rules))  # type: ignore[attr-defined]
+    number = next((s for s in layout.placeholders if _is_number(s)), None)  # type: ignore[attr-defined]
+    if number is None:
+        return look
+    chain = [number._element, *(s._element for s in layout.slide_master.placeholders  # type: ignore[attr-defined]
+                                if _is_number(s))]
+
+    def setting(path: str, name: str, default: str) -> str:
+        found = (e.find(path) for e in chain)
+        return next((f.get(name) for f in found if f is not None and f.get(name)), default)
+
+    level = f".//{qn('a:lvl1pPr')}"
+    inset = [int(setting(qn("p:txBody") + "/" + qn("a:bodyPr"), k, "91440")) / EMU_PER_POINT
+             for k in ("lIns", "rIns")]
+    box = _box(number)
+    return replace(look, number_box=Box(box.x + inset[0], box.y, box.w - sum(inset), box.h),
+                   number_size=int(setting(f"{level}/{qn('a:defRPr')}", "sz", "1800")) / 100,
+                   number_align=setting(level, "algn", "l"))
 
 
-@lru_cache(maxsize=4)
-def template_looks(template: Path) -> dict[str, LayoutLook]:
-    """Return {layout name: its look} for a deck template; {} when it cannot be read."""
+@lru_cache(maxsize=8)
+def template_looks(template: Path, theme: Theme = DEFAULT_THEME) -> dict[str, LayoutLook]:
+    """Return {layout name: its look} for a deck template in ``theme``'s colours.
+
+    The theme's colours replace the template's colour-scheme slots (as the deck
+    writer sets them). Returns {} when the template cannot be read.
+    """
     try:
-        prs = Presentation(str(template))
-    except (OSError, PackageNotFoundError):
+        prs = open_template(template)
+    except (OSError, PackageNotFoundError, KeyError):
         return {}
+    palette = {**scheme_colours(prs), **theme.scheme()}
+    for alias, real in {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}.items():
+        palette[alias] = palette.get(real, palette.get(alias, "FFFFFF"))
     looks: dict[str, LayoutLook] = {}
     for master in prs.slide_masters:
-        root = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-        found = root.find(f".//{qn('a:clrScheme')}")
-        scheme = {etree.QName(c).localname: _solid_value(c) for c in found} if found is not None \
-            else {}
-        clr_map = master._element.find(qn("p:clrMap"))
-        mapping = dict(clr_map.attrib) if clr_map is not None else {}
         for layout in master.slide_layouts:
-            looks.setdefault(layout.name, _layout_look(layout, mapping, scheme))
+            looks.setdefault(layout.name, _look(layout, palette))
     return looks
-
-
-def _solid_value(slot: etree._Element) -> str:
-    """Return the hex colour of a colour-scheme slot (``srgbClr`` or ``sysClr``)."""
-    srgb = slot.find(qn("a:srgbClr"))
-    if srgb is not None:
-        return srgb.get("val", "000000")
-    system = slot.find(qn("a:sysClr"))
-    return system.get("lastClr", "000000") if system is not None else "000000"
-
-
-# --------------------------------------------------------------------------- drawing helpers
 
 
 @lru_cache(maxsize=64)
@@ -162,35 +148,39 @@ def _colour(hex_rgb: str) -> Color:
     return HexColor(f"#{hex_rgb}")
 
 
-def _tint(hex_rgb: str, share: float) -> str:
-    """Return ``hex_rgb`` mixed into white, keeping ``share`` of the colour."""
-    channels = (int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4))
-    return "".join(f"{round(c * share + 255 * (1 - share)):02X}" for c in channels)
+def tint(hex_rgb: str, share: float) -> str:
+    """Return ``hex_rgb`` tinted towards white keeping ``share`` of it, in linear light."""
+    out = []
+    for i in (0, 2, 4):
+        c = int(hex_rgb[i : i + 2], 16) / 255
+        linear = c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+        mixed = linear * share + 1 - share
+        srgb = mixed * 12.92 if mixed <= 0.0031308 else 1.055 * mixed ** (1 / 2.4) - 0.055
+        out.append(f"{round(srgb * 255):02X}")
+    return "".join(out)
 
 
 @lru_cache(maxsize=32)
 def _picture(path: Path) -> tuple[ImageReader, str]:
-    """Return the image reader of a picture and a form name derived from its bytes."""
+    """Return the image reader of a picture and a form name taken from its bytes."""
     digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
     return ImageReader(str(path)), f"thumbpic{digest}"
 
 
+@dataclass(frozen=True, slots=True)
 class _Pen:
     """Draws in slide coordinates (pt, y down) on a canvas already scaled to the slide."""
 
-    __slots__ = ("canvas", "height")
-
-    def __init__(self, canvas: Canvas, height: float) -> None:
-        self.canvas = canvas
-        self.height = height
+    canvas: Canvas
+    height: float
 
     def rect(self, box: Box, fill: str) -> None:
         """Fill ``box`` with ``fill``."""
         self.canvas.setFillColor(_colour(fill))
         self.canvas.rect(box.x, self.height - box.bottom, box.w, box.h, stroke=0, fill=1)
 
-    def text(self, x: float, baseline: float, text: str, size: float, bold: bool,
-             italic: bool, fill: str) -> None:
+    def text(self, x: float, baseline: float, text: str, size: float, fill: str,
+             bold: bool = False, italic: bool = False) -> None:
         """Draw ``text`` with its baseline at slide y ``baseline``."""
         self.canvas.setFont(face(bold, italic), size)
         self.canvas.setFillColor(_colour(fill))
@@ -211,146 +201,175 @@ class _Pen:
         canvas.restoreState()
 
 
-@dataclass(frozen=True, slots=True)
-class _Ink:
-    """Colours for one block of text."""
+def _break(prepared: Prepared, avail: float) -> list[tuple[int, int, float]]:
+    """Return greedy breaks (start, end, width in ems), also at `BREAK_AFTER` points.
 
-    text: str
-    link: str
+    The layout breaks at spaces only; a renderer may end a line inside the next
+    line's first word where that part still fits.
+    """
+    lines = break_lines(prepared, avail)
+    text = prepared.text
+    for index, (start, end, em, hard) in enumerate(lines[:-1]):
+        after = lines[index + 1][0]
+        stop = text.find(" ", after) % (len(text) + 1)
+        cuts = [m.end() for m in BREAK_AFTER.finditer(text, after, stop)
+                if em + prepared.em_width(end, m.end()) <= avail]
+        if cuts and not hard and "/" not in text[after:stop]:
+            rest = _break(prepare(prepared.pieces(cuts[-1], len(text))), avail)
+            return [*((a, b, w) for a, b, w, _ in lines[:index]),
+                    (start, cuts[-1], em + prepared.em_width(end, cuts[-1])),
+                    *((a + cuts[-1], b + cuts[-1], w) for a, b, w in rest)]
+    return [(a, b, w) for a, b, w, _ in lines]
 
 
-def _marker(numbered: bool, level: int, counters: list[int]) -> str:
+def rendered_lines(fitted: FittedParagraph, width: float, size: float) -> list[RenderedLine]:
+    """Return the lines a renderer makes of a fitted paragraph in a ``width`` pt text area.
+
+    The deck holds each paragraph as runs joined by spaces, with explicit breaks only
+    where the layout cut a word or the text had one (`paragraph_runs`); PowerPoint and
+    LibreOffice wrap that greedily against the full width, not the layout's narrower
+    one, so a line may take words from the next. Never more lines than the layout's.
+    """
+    segments: list[list[Span]] = [[]]
+    for run in paragraph_runs(fitted):
+        if run is None:
+            segments.append([])
+        else:
+            segments[-1].append(run)
+    lines: list[RenderedLine] = []
+    for spans in segments:
+        prepared = prepare(tuple(spans))
+        lines.extend((prepared.pieces(start, end), em * size)
+                     for start, end, em in _break(prepared, width / size))
+    return lines
+
+
+def _marker(numbered: bool, level: int, counters: list[int], start: int) -> str:
     """Return the bullet of a paragraph at ``level``, advancing the numbering."""
     if not numbered:
         return "•" if level % 2 == 0 else "–"
     del counters[level + 1 :]
-    counters.extend([0] * (level + 1 - len(counters)))
+    counters.extend([start - 1] * (level + 1 - len(counters)))
     counters[level] += 1
     return f"{counters[level]}."
 
 
-def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, inner: Box, ink: _Ink, *,
-               align: str = "l", anchor: str = "t", numbered: bool = False) -> None:
-    """Draw fitted text inside ``inner`` (the box less its insets), as the deck sets it."""
+def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, box: Box,
+               ink: tuple[str, str], wrap: float, frame: fr.TextFrame | None = None) -> None:
+    """Draw fitted text in ``box`` less the insets, in (text, link) colours ``ink``.
+
+    ``frame`` gives alignment, anchoring and numbering; lines are re-broken against
+    the width times ``wrap``.
+    """
+    inner = box.inset(fr.INSET_X, fr.INSET_Y, fr.INSET_X, fr.INSET_Y)
     size, pitch = fitted.size, fitted.line_height
-    top = inner.y
-    if anchor == "ctr":
-        top += (inner.h - fitted.height) / 2
-    elif anchor == "b":
-        top += inner.h - fitted.height
+    blocks = []
+    for fitted_paragraph in fitted.paragraphs:
+        margin, hanging = indent(fitted_paragraph.paragraph, size, style)
+        lines = rendered_lines(fitted_paragraph, (inner.w - margin) * wrap, size)
+        blocks.append((fitted_paragraph.paragraph, margin, hanging, lines))
+    height = sum(len(b[3]) for b in blocks) * pitch + max(len(blocks) - 1, 0) * \
+        fitted.space_before
+    anchor = frame.anchor if frame else "t"
+    top = inner.y + {"ctr": (inner.h - height) / 2, "b": inner.h - height}.get(anchor, 0.0)
     drop = pitch - BASELINE_DROP * size
     counters: list[int] = []
-    for index, fitted_paragraph in enumerate(fitted.paragraphs):
-        para = fitted_paragraph.paragraph
-        if index:
-            top += fitted.space_before
-        margin, hanging = paragraph_indent(para, size, style)
+    for index, (para, margin, hanging, lines) in enumerate(blocks):
+        top += fitted.space_before if index else 0.0
         if para.bullet:
-            bullet = _marker(numbered, para.level, counters)
-            pen.text(inner.x + margin - hanging, top + drop, bullet, size, False, False, ink.text)
+            bullet = _marker(bool(frame and frame.numbered), para.level, counters,
+                             frame.number_from if frame else 1)
+            pen.text(inner.x + margin - hanging, top + drop, bullet, size, ink[0])
         else:
             counters.clear()
-        for line in fitted_paragraph.lines:
+        for spans, line_width in lines:
             x = inner.x + margin
-            if align == "ctr":
-                x += (inner.w - margin - line.width) / 2
+            if frame and frame.align == "ctr":
+                x += (inner.w - margin - line_width) / 2
             baseline = top + drop
-            for span in line.spans:
+            for span in spans:
                 width = metrics(span.bold, span.italic).width(span.text, size)
-                colour = ink.link if span.href else ink.text
-                pen.text(x, baseline, span.text, size, span.bold, span.italic, colour)
+                colour = ink[1] if span.href else ink[0]
+                pen.text(x, baseline, span.text, size, colour, span.bold, span.italic)
                 if span.href:
                     pen.rect(Box(x, baseline + 0.1 * size, width, 0.07 * size), colour)
                 x += width
             top += pitch
 
 
-def _text_frame(pen: _Pen, frame: TextFrame, slide: SlideLayout, theme: Theme) -> None:
-    """Draw a text frame in its tone's colour."""
-    dark = slide.layout.dark
+def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> None:
+    """Draw a text frame in its tone's colour, as the deck's template and writer set it."""
     if dark or frame.tone == "inverse":
         colour = theme.inverse_text
     elif frame.tone == "muted":
         colour = theme.muted
-    elif frame.slot in HEAVY_SLOTS:
-        colour = theme.heading
     else:
-        colour = theme.text
-    ink = _Ink(colour, theme.inverse_text if dark else theme.link)
-    _draw_text(pen, frame.text, frame.style, frame.box.inset(INSET_X, INSET_Y, INSET_X, INSET_Y),
-               ink, align=frame.align, anchor=frame.anchor, numbered=frame.numbered)
+        colour = theme.heading if frame.slot in HEADING_SLOTS else theme.text
+    ink = (colour, theme.inverse_text if dark else theme.link)
+    _draw_text(pen, frame.text, frame.style, frame.box, ink, 1 / theme.font_width_factor, frame)
 
 
-def _table(pen: _Pen, frame: TableFrame, theme: Theme) -> None:
-    """Draw a table like PowerPoint's default style: dark header, banded rows, white grid."""
-    header_ink = _Ink(theme.table_header_text, theme.table_header_text)
-    body_ink = _Ink(theme.text, theme.link)
+def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
+    """Draw a table in PowerPoint's default style: dark header, banded rows, white grid."""
+    wrap = 1 / theme.font_width_factor
     y = frame.box.y
     for r, (row, height) in enumerate(zip(frame.cells, frame.row_heights, strict=True)):
-        is_header = frame.header and r == 0
+        header = frame.header and r == 0
         band = r - 1 if frame.header else r
-        fill = theme.table_header_fill if is_header else \
-            _tint(theme.table_header_fill, STRIPES[band % 2])
+        fill = theme.table_header_fill if header else \
+            tint(theme.table_header_fill, TABLE_BANDS[band % 2])
+        ink = (theme.table_header_text,) * 2 if header else (theme.text, theme.link)
         x = frame.box.x
         for fitted, width in zip(row, frame.column_widths, strict=True):
             cell = Box(x, y, width, height)
             pen.rect(cell, fill)
-            _draw_text(pen, fitted, frame.style, cell.inset(INSET_X, INSET_Y, INSET_X, INSET_Y),
-                       header_ink if is_header else body_ink)
+            _draw_text(pen, fitted, frame.style, cell, ink, wrap)
             x += width
         y += height
-    grid, box = theme.background, frame.box
-    y = box.y
-    for height in (0.0, *frame.row_heights):
-        y += height
+    box, grid = frame.box, theme.background
+    for y in accumulate(frame.row_heights, initial=box.y):
         pen.rect(Box(box.x - 0.5, y - 0.5, box.w + 1, 1), grid)
-    x = box.x
-    for width in (0.0, *frame.column_widths):
-        x += width
+    for x in accumulate(frame.column_widths, initial=box.x):
         pen.rect(Box(x - 0.5, box.y - 0.5, 1, box.h + 1), grid)
 
 
-def _slide_number(pen: _Pen, slide: SlideLayout, look: LayoutLook, theme: Theme) -> None:
+def _slide_number(pen: _Pen, slide: fr.SlideLayout, look: LayoutLook, theme: Theme) -> None:
     """Draw the slide number right-aligned in the layout's slide-number box."""
-    box = look.number_box
-    if box is None:
-        return
-    text, size = str(slide.number), look.number_size
-    width = metrics(False, False).width(text, size)
-    colour = theme.inverse_text if slide.layout.dark else theme.muted
-    baseline = box.y + box.h / 2 + NUMBER_BASELINE * size
-    pen.text(box.right - width, baseline, text, size, False, False, colour)
+    box, text, size = look.number_box, str(slide.number), look.number_size
+    if box is not None:
+        spare = box.w - metrics(False, False).width(text, size)
+        x = box.x + {"r": spare, "ctr": spare / 2}.get(look.number_align, 0.0)
+        pen.text(x, box.y + box.h / 2 + NUMBER_BASELINE * size, text, size,
+                 theme.inverse_text if slide.layout.dark else theme.muted)
 
 
-# --------------------------------------------------------------------------- public API
+def _fit(x: float, y: float, w: float, h: float, size: Size) -> tuple[float, float, float]:
+    """Return (left, bottom, scale) placing a slide centred in the rect, aspect kept."""
+    scale = min(w / size[0], h / size[1])
+    return x + (w - size[0] * scale) / 2, y + (h - size[1] * scale) / 2, scale
 
 
-def _fit(x: float, y: float, w: float, h: float,
-         slide_size: tuple[float, float]) -> tuple[float, float, float]:
-    """Return (left, bottom, scale) placing the slide centred in the rect, aspect kept."""
-    scale = min(w / slide_size[0], h / slide_size[1])
-    return (x + (w - slide_size[0] * scale) / 2, y + (h - slide_size[1] * scale) / 2, scale)
-
-
-def _frame_border(canvas: Canvas, left: float, bottom: float, w: float, h: float) -> None:
-    """Stroke a thin border around a thumbnail."""
+def _border(canvas: Canvas, left: float, bottom: float, w: float, h: float,
+            fill: bool = False) -> None:
+    """Stroke a thin border around a thumbnail, filling it white when ``fill``."""
+    canvas.saveState()
     canvas.setStrokeColor(BORDER)
+    canvas.setFillColor(_colour("FFFFFF"))
     canvas.setLineWidth(0.5)
-    canvas.rect(left, bottom, w, h, stroke=1, fill=0)
+    canvas.rect(left, bottom, w, h, stroke=1, fill=int(fill))
+    canvas.restoreState()
 
 
-def draw_slide(canvas: Canvas, slide: SlideLayout, x: float, y: float, w: float, h: float, *,
-               theme: Theme = DEFAULT_THEME, slide_size: tuple[float, float] = SLIDE_SIZE,
+def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: float, h: float,
+               *, theme: Theme = DEFAULT_THEME, slide_size: Size = (960.0, 540.0),
                template: Path | None = None) -> None:
     """Draw ``slide`` scaled into the rect with lower-left corner (x, y); returns None.
 
-    The slide keeps its aspect ratio and is centred in the rect, clipped to its own
-    edges and framed with a thin border. ``template`` is the deck template whose
-    background fills, accent rules and slide-number box are drawn (default: the
-    built-in template).
+    The slide keeps its aspect ratio, centred, clipped to its edges and framed with a
+    thin border; ``template`` (default: the built-in one) gives the layouts' looks.
     """
-    look = template_looks(template or template_path()).get(
-        slide.layout.name, LayoutLook(None, (), None))
+    look = template_looks(template or template_path(), theme).get(
+        slide.layout.name, LayoutLook(None))
     width, height = slide_size
     left, bottom, scale = _fit(x, y, w, h, slide_size)
     canvas.saveState()
@@ -360,59 +379,49 @@ def draw_slide(canvas: Canvas, slide: SlideLayout, x: float, y: float, w: float,
     clip.rect(0, 0, width, height)
     canvas.clipPath(clip, stroke=0, fill=0)
     pen = _Pen(canvas, height)
-    background = theme.dark_background if slide.layout.dark else \
-        (look.background or theme.background)
-    pen.rect(Box(0, 0, width, height), background)
+    dark = slide.layout.dark
+    pen.rect(Box(0, 0, width, height),
+             theme.dark_background if dark else look.background or theme.background)
     for box, colour in look.rules:
         pen.rect(box, colour)
     for frame in slide.frames:
-        if isinstance(frame, PictureFrame):
+        if isinstance(frame, fr.PictureFrame):
             pen.picture(frame.box, frame.path)
-        elif isinstance(frame, TableFrame):
+        elif isinstance(frame, fr.TableFrame):
             _table(pen, frame, theme)
         else:
-            _text_frame(pen, frame, slide, theme)
+            _text_frame(pen, frame, dark, theme)
     _slide_number(pen, slide, look, theme)
     canvas.restoreState()
-    canvas.saveState()
-    _frame_border(canvas, left, bottom, width * scale, height * scale)
-    canvas.restoreState()
+    _border(canvas, left, bottom, width * scale, height * scale)
 
 
 def draw_empty(canvas: Canvas, x: float, y: float, w: float, h: float, *,
-               slide_size: tuple[float, float] = SLIDE_SIZE) -> None:
+               slide_size: Size = (960.0, 540.0)) -> None:
     """Draw a blank white slide-shaped box with a thin border; returns None."""
     left, bottom, scale = _fit(x, y, w, h, slide_size)
-    canvas.saveState()
-    canvas.setFillColor(_colour("FFFFFF"))
-    canvas.rect(left, bottom, slide_size[0] * scale, slide_size[1] * scale, stroke=0, fill=1)
-    _frame_border(canvas, left, bottom, slide_size[0] * scale, slide_size[1] * scale)
-    canvas.restoreState()
+    _border(canvas, left, bottom, slide_size[0] * scale, slide_size[1] * scale, fill=True)
 
 
 def thumbnail_drawer(deck: DeckLayout, theme: Theme = DEFAULT_THEME, *,
-                     slide_size: tuple[float, float] = SLIDE_SIZE,
                      template: Path | None = None) -> Thumbnail:
-    """Return ``f(canvas, plan_index, x, y, w, h)`` drawing that planned slide's first slide.
+    """Return ``f(canvas, plan_index, x, y, w, h)`` drawing a planned slide's first slide.
 
-    A plan index with no laid-out slide (a slide that did not fit) gets an empty
-    framed box.
+    Slides are drawn at the deck's slide size. A plan index with no laid-out slide
+    (one that did not fit) gets an empty framed box.
     """
-    first: dict[int, SlideLayout] = {}
+    first: dict[int, fr.SlideLayout] = {}
     for slide in deck.slides:
         first.setdefault(slide.plan_index, slide)
     chosen = template or template_path()
-    template_looks(chosen)
+    template_looks(chosen, theme)
 
     def draw(canvas: Canvas, plan_index: int, x: float, y: float, w: float, h: float) -> None:
         slide = first.get(plan_index)
         if slide is None:
-            draw_empty(canvas, x, y, w, h, slide_size=slide_size)
+            draw_empty(canvas, x, y, w, h, slide_size=deck.size)
         else:
-            draw_slide(canvas, slide, x, y, w, h, theme=theme, slide_size=slide_size,
+            draw_slide(canvas, slide, x, y, w, h, theme=theme, slide_size=deck.size,
                        template=chosen)
 
     return draw
-
-
-__all__ = ["LayoutLook", "draw_empty", "draw_slide", "template_looks", "thumbnail_drawer"]

@@ -1,0 +1,325 @@
+"""The PDF document machinery: paper sizes, metadata, the cover and body page
+templates with a running header and "Page X of Y" footer, bookmarks, and a build
+that lays the story out until page numbers settle.
+
+A build runs the layout again while page numbers change (at most a few passes),
+so the footer knows the page count and cross-references ("worksheet on page 12")
+are right. With ``invariant`` on and a fixed creation date, the same plan gives
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from generator.model import Workshop
+from generator.plan import Plan
+from generator.writers.pdf_common import (
+    ACCENT,
+    BODY_SIZE,
+    FONT,
+    FONT_BOLD,
+    GREY,
+    RULE,
+    inline,
+    long_date,
+    markup_of,
+    plain,
+    register_fonts,
+)
+
+
+def author_of(workshop: Workshop) -> str:
+    """Return the document author: the facilitators, else the organisation, else ""."""
+    if workshop.facilitators:
+        return join_names([plain(name) for name in workshop.facilitators])
+    return plain(workshop.organisation) if workshop.organisation else ""
+
+
+def join_names(names: list[str]) -> str:
+    """Return names joined as "A", "A and B" or "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def creation_time(workshop: Workshop) -> int:
+    """Return the fixed creation time (Unix seconds) written into the PDF.
+
+    The workshop's date (midnight UTC) if it has one, else ``SOURCE_DATE_EPOCH``,
+    else 2000-01-01.
+    """
+    if workshop.date is not None:
+        moment = dt.datetime.combine(workshop.date, dt.time(), tzinfo=dt.UTC)
+        return int(moment.timestamp())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return int(epoch)
+    return 946_684_800
+
+
+def _timestamp(seconds: int) -> TimeStamp:
+    """Return a reportlab timestamp fixed at ``seconds`` (UTC)."""
+    stamp = TimeStamp(invariant=True)
+    stamp.t = float(seconds)
+    stamp.lt = dt.datetime.fromtimestamp(seconds, dt.UTC).timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+# --------------------------------------------------------------------------- front matter
+
+
+def deck_numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
+    """Return the deck number of each plan slide, checking a given list's length."""
+    if slide_numbers is None:
+        return list(range(1, len(plan.slides) + 1))
+    if len(slide_numbers) != len(plan.slides):
+        raise ValueError(
+            f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
+        )
+    return list(slide_numbers)
+
+
+def footer_text(workshop: Workshop) -> str:
+    """Return the footer's left-hand text: event and date, where known."""
+    parts = [plain(workshop.event or workshop.organisation or "")]
+    if workshop.date:
+        parts.append(long_date(workshop.date))
+    return "  ·  ".join(p for p in parts if p)
+
+
+def cover_details(plan: Plan) -> list[tuple[str, str]]:
+    """Return the cover's label/value rows (date and times, venue, people)."""
+    workshop = plan.workshop
+    rows: list[tuple[str, str]] = []
+    when = long_date(workshop.date, weekday=True) if workshop.date else ""
+    if workshop.start:
+        times = f"{workshop.start} to {plan.end}"
+        when = f"{when}, {times}" if when else times
+    if when:
+        rows.append(("Date", markup_of(when)))
+    if workshop.venue:
+        rows.append(("Venue", inline(workshop.venue)))
+    if workshop.facilitators:
+        label = "Facilitators" if len(workshop.facilitators) > 1 else "Facilitator"
+        rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
+    if workshop.organisation:
+        rows.append(("Organisation", inline(workshop.organisation)))
+    return rows
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass(frozen=True, slots=True)
+class PageGeometry:
+    """Paper size and margins, in points."""
+
+    width: float
+    height: float
+    left: float = 56.0
+    right: float = 56.0
+    top: float = 72.0
+    bottom: float = 62.0
+
+    @property
+    def frame_width(self) -> float:
+        """Return the width of the text frame."""
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        """Return the height of the text frame."""
+        return self.height - self.top - self.bottom
+
+
+def page_geometry(paper: str) -> PageGeometry:
+    """Return the page geometry for ``A4`` or ``letter``."""
+    width, height = letter if paper == "letter" else A4
+    return PageGeometry(float(width), float(height))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What goes into a PDF's metadata and running header and footer."""
+
+    title: str
+    author: str
+    subject: str
+    language: str
+    header_left: str
+    header_right: str
+    footer_left: str
+    created: int
+    geometry: PageGeometry
+
+
+def shorten(text: str, font: str, size: float, width: float) -> str:
+    """Return ``text``, cut at a word and ended with "…" if it is wider than ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    words = text.split()
+    while words and stringWidth(" ".join(words) + "…", font, size) > width:
+        words.pop()
+    if words:
+        return " ".join(words).rstrip(",;:·–-") + "…"
+    cut = text
+    while cut and stringWidth(cut + "…", font, size) > width:
+        cut = cut[:-1]
+    return cut + "…"
+
+
+def document_info(workshop: Workshop, kind: str) -> DocumentInfo:
+    """Return the metadata and running texts of one of the workshop's PDFs.
+
+    ``kind`` names the document ("Participant handout", "Facilitator guide"); the
+    title is "<workshop title>: <kind in lower case>".
+    """
+    return DocumentInfo(
+        title=f"{plain(workshop.title)}: {kind.lower()}",
+        author=author_of(workshop),
+        subject=plain(workshop.subtitle or workshop.event or workshop.title),
+        language=workshop.language,
+        header_left=plain(workshop.title),
+        header_right=kind,
+        footer_left=footer_text(workshop),
+        created=creation_time(workshop),
+        geometry=page_geometry(workshop.handout.paper),
+    )
+
+
+def bookmark(flowable: Flowable, title: str, level: int = 0) -> Flowable:
+    """Return ``flowable`` marked to get an outline entry (a PDF bookmark) where it lands."""
+    flowable._outline_entry = (plain(title), level)  # type: ignore[attr-defined]
+    return flowable
+
+
+def anchor(flowable: Flowable, key: str) -> Flowable:
+    """Return ``flowable`` marked so the page it lands on is known as ``key``."""
+    flowable._anchor_key = key  # type: ignore[attr-defined]
+    return flowable
+
+
+class PageRefs:
+    """Page numbers found in the previous layout pass, and the page count."""
+
+    def __init__(self, pages: Mapping[str, int], total: int) -> None:
+        self._pages = dict(pages)
+        self.total = total
+
+    def page(self, key: str) -> str:
+        """Return the page number of ``key`` as text ("?" before it is known)."""
+        number = self._pages.get(key)
+        return str(number) if number else "?"
+
+
+class _Document(BaseDocTemplate):
+    """A document with a cover template and a body template with header and footer."""
+
+    def __init__(self, target: BinaryIO, info: DocumentInfo, total: int) -> None:
+        geo = info.geometry
+        register_fonts()
+        super().__init__(
+            target, pagesize=(geo.width, geo.height), leftMargin=geo.left,
+            rightMargin=geo.right, topMargin=geo.top, bottomMargin=geo.bottom,
+            title=info.title, author=info.author, subject=info.subject,
+            creator="make-deck", producer="make-deck", invariant=1, lang=info.language,
+            initialFontName=FONT, initialFontSize=BODY_SIZE, displayDocTitle=True,
+        )
+        self.info = info
+        self.total = total
+        self.found: dict[str, int] = {}
+        self._outline_count = 0
+        cover = Frame(0, 0, geo.width, geo.height, 0, 0, 0, 0, id="cover")
+        body = Frame(geo.left, geo.bottom, geo.frame_width, geo.frame_height, 0, 0, 0, 0,
+                     id="body")
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPage=self._cover_page),
+            PageTemplate("body", [body], onPage=self._body_page),
+        ])
+
+    def beforeDocument(self) -> None:
+        """Fix the creation date and open the bookmarks panel when the file is opened."""
+        self.canv._doc._timeStamp = _timestamp(self.info.created)
+        self.canv.showOutline()
+
+    def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw nothing: the cover flowable draws the whole cover."""
+
+    def _body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """Draw the running header and the "Page X of Y" footer."""
+        geo = self.info.geometry
+        canvas.saveState()
+        top = geo.height - geo.top + 26
+        canvas.setFillColor(GREY)
+        room = geo.frame_width - stringWidth(self.info.header_right, FONT, 8.5) - 24
+        canvas.setFont(FONT_BOLD, 8.5)
+        canvas.drawString(geo.left, top + 4, shorten(self.info.header_left, FONT_BOLD, 8.5, room))
+        canvas.setFont(FONT, 8.5)
+        canvas.drawRightString(geo.width - geo.right, top + 4, self.info.header_right)
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.2)
+        canvas.line(geo.left, top - 2, geo.width - geo.right, top - 2)
+        bottom = geo.bottom - 34
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
+        canvas.setFont(FONT, 8.5)
+        room = geo.frame_width - stringWidth("Page 999 of 999", FONT, 8.5) - 24
+        canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, FONT, 8.5, room))
+        total = self.total or canvas.getPageNumber()
+        canvas.drawRightString(
+            geo.width - geo.right, bottom, f"Page {canvas.getPageNumber()} of {total}"
+        )
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Record anchors and add outline entries for marked flowables."""
+        key = getattr(flowable, "_anchor_key", None)
+        if key is not None:
+            self.found.setdefault(key, self.page)
+        entry = getattr(flowable, "_outline_entry", None)
+        if entry is not None:
+            title, level = entry
+            self._outline_count += 1
+            name = f"o{self._outline_count}"
+            self.canv.bookmarkPage(name)
+            self.canv.addOutlineEntry(title, name, level=level, closed=level > 0)
+
+
+StoryMaker = Callable[[PageRefs], list[Flowable]]
+
+
+def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> int:
+    """Lay out the story until page numbers settle, write the PDF to ``target``.
+
+    ``make_story`` is called once per pass with the page numbers found by the
+    previous pass. Returns the number of pages.
+    """
+    refs = PageRefs({}, 0)
+    data = b""
+    for _ in range(4):
+        buffer = io.BytesIO()
+        doc = _Document(buffer, info, refs.total)
+        doc.build(make_story(refs))
+        data = buffer.getvalue()
+        found = PageRefs(doc.found, doc.page)
+        if doc.found == refs._pages and doc.page == refs.total:
+            break
+        refs = found
+    target.write(data)
+    return refs.total

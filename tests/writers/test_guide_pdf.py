@@ -1,0 +1,201 @@
+"""The facilitator guide PDF, built from the real default outline and read back."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from pypdf import PdfReader
+
+from generator.markup import plain_text
+from generator.model import ActivitySlide, Section
+from generator.plan import Plan
+from generator.writers.guide_pdf import gather_materials, write_guide
+from generator.writers.handout_pdf import write_handout
+
+from . import (
+    DEFAULT_OUTLINE,
+    all_text,
+    catalog,
+    font_problems,
+    load_plan,
+    outline_titles,
+    page_texts,
+    render,
+    sentences,
+    squash,
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_epoch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep a SOURCE_DATE_EPOCH from the environment out of these builds."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    yield
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    """Return the plan of the default outline."""
+    return load_plan()
+
+
+@pytest.fixture(scope="module")
+def guide(plan: Plan) -> bytes:
+    """Return the facilitator guide of the default outline."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return render(write_guide, plan)
+
+
+def _activities(plan: Plan) -> list[ActivitySlide]:
+    return [s.content for s in plan.slides if isinstance(s.content, ActivitySlide)]
+
+
+def _notes(plan: Plan) -> list[str]:
+    return [s.content.notes for s in plan.slides
+            if isinstance(getattr(s.content, "notes", None), str)]
+
+
+def test_pages_and_bookmarks(guide: bytes, plan: Plan) -> None:
+    pages = len(PdfReader(io.BytesIO(guide)).pages)
+    assert 10 <= pages <= 40
+    titles = outline_titles(guide)
+    assert titles[:3] == ["Run sheet", "Materials checklist", "Slides and speaker notes"]
+    for part in plan.workshop.sections:
+        if isinstance(part, Section):
+            assert plain_text(part.title) in titles
+    for activity in _activities(plan):
+        assert f"Activity: {plain_text(activity.activity.title)}" in titles
+
+
+def test_metadata_language_fonts(guide: bytes) -> None:
+    meta = PdfReader(io.BytesIO(guide)).metadata
+    assert meta is not None
+    assert meta.title == "Change at pace: facilitator guide"
+    assert meta.author == "Alex Example and Sam Example"
+    assert meta.subject == "Keeping up, co-creating and shifting culture"
+    assert catalog(guide) == {"lang": "en-GB", "display_doc_title": True}
+    assert font_problems(guide) == []
+
+
+def test_header_and_footer(guide: bytes) -> None:
+    texts = page_texts(guide)
+    for number, text in enumerate(texts[1:], 2):
+        assert f"Page {number} of {len(texts)}" in text
+        assert "Facilitator guide" in text and "Change at pace" in text
+
+
+def test_cover(guide: bytes) -> None:
+    cover = squash(page_texts(guide)[0])
+    for text in ("Facilitator guide", "Change at pace", "Thursday 3 December 2026",
+                 "Room 4, 2 Marsham Street", "Alex Example", "Sam Example"):
+        assert squash(text) in cover
+
+
+def test_every_speaker_note_is_in_the_guide(guide: bytes, plan: Plan) -> None:
+    text = all_text(guide)
+    notes = _notes(plan)
+    assert len(notes) > 20
+    for note in notes:
+        for sentence in sentences(note):
+            assert squash(sentence) in text, sentence
+
+
+def test_activities_in_full(guide: bytes, plan: Plan) -> None:
+    text = all_text(guide)
+    for slide in _activities(plan):
+        activity = slide.activity
+        assert activity.outcome
+        for part in (activity.title, activity.outcome, *activity.steps, *activity.prompts,
+                     *activity.materials):
+            assert squash(plain_text(part)) in text, part
+        if activity.format:
+            assert squash(activity.format) in text
+
+
+def test_run_sheet_times(guide: bytes, plan: Plan) -> None:
+    run_sheet = squash("".join(page_texts(guide)[1:3]))
+    for item in plan.agenda:
+        assert squash(f"{item.start}") in run_sheet
+        assert squash(plain_text(item.title)) in run_sheet
+    assert squash("11:05 22 Activity: The partnership sort 20 1:55") in run_sheet
+    assert squash("10:40 17 Coffee (break) 15 1:25") in run_sheet
+    assert squash("12:30 End 3:00") in run_sheet
+
+
+def test_run_sheet_offsets_without_a_start_time() -> None:
+    text = DEFAULT_OUTLINE.read_text(encoding="utf-8").replace('start: "09:30"\n', "", 1)
+    data = render(write_guide, load_plan(text))
+    run_sheet = squash("".join(page_texts(data)[1:3]))
+    assert "Fromstart" in run_sheet
+    assert squash("+0:25 10 Section: Keeping up with the pace of change 45") in run_sheet
+    assert squash("+1:10 17 Coffee (break) 15 1:25") in run_sheet
+
+
+def test_timing_warnings_show_their_lines() -> None:
+    text = DEFAULT_OUTLINE.read_text(encoding="utf-8").replace(
+        "  - title: Why change, why now\n    minutes: 25\n",
+        "  - title: Why change, why now\n    minutes: 12\n", 1)
+    plan = load_plan(text)
+    (problem,) = plan.diagnostics
+    assert problem.position is not None
+    data = render(write_guide, plan)
+    body = all_text(data)
+    assert squash(f"Line {problem.position.line}: {problem.message}") in body
+    assert "Timing warnings" in outline_titles(data)
+
+
+def test_timing_check_when_all_fits(guide: bytes) -> None:
+    assert squash("Every section's slides and activities fit in its time budget.") in all_text(
+        guide)
+
+
+def test_materials_checklist(guide: bytes, plan: Plan) -> None:
+    numbers = list(range(1, len(plan.slides) + 1))
+    materials = gather_materials(plan, numbers)
+    names = [name.casefold() for name, _uses in materials]
+    assert len(names) == len(set(names))
+    uses = dict(materials)
+    assert uses["marker pens"] == [
+        "Map the waits (slide 14)", "The partnership sort (slide 22)",
+        "Patch cadence and legacy risk (slide 28)",
+    ]
+    assert len(uses["worksheet"]) == 2
+    reader = PdfReader(io.BytesIO(guide))
+    page = next(reader.get_destination_page_number(item) for item in reader.outline
+                if not isinstance(item, list) and item.title == "Materials checklist")
+    text = reader.pages[page].extract_text()
+    assert text.count("marker pens") == 1
+    assert "Needed for" in text
+
+
+def test_long_notes_flow_across_pages() -> None:
+    paragraphs = "\n\n".join(
+        f"Paragraph {n:03d} of the notes, long enough to wrap over more than one line "
+        "on the page so that the whole text needs several pages of the guide." for n in
+        range(1, 121))
+    text = (
+        "title: Long notes\nsections:\n  - title: Only part\n    slides:\n"
+        "      - title: A slide with long notes\n        notes: |\n"
+        + "".join(f"          {line}\n" if line else "\n" for line in paragraphs.splitlines())
+        + "          - a list line at the end\n"
+    )
+    plan = load_plan(text)
+    data = render(write_guide, plan)
+    body = all_text(data)
+    for n in range(1, 121):
+        assert squash(f"Paragraph {n:03d} of the notes") in body
+    assert squash("• a list line at the end") in body
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 6
+    assert font_problems(data) == []
+    handout = all_text(render(write_handout, plan))
+    assert "Paragraph001" not in handout
+
+
+def test_letter_paper_and_identical_bytes(guide: bytes, plan: Plan) -> None:
+    assert render(write_guide, plan) == guide
+    data = render(write_guide, load_plan(paper="letter"))
+    for page in PdfReader(io.BytesIO(data)).pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
