@@ -67,11 +67,20 @@ def build_moment(workshop_date: dt.date | None) -> dt.datetime:
 def _coverage(plan: Plan) -> list[Diagnostic]:
     """Return an error for each slide text holding a character no font covers."""
     found = []
+    workshop = plan.workshop
+    own_text = {
+        "title": [workshop.subtitle, workshop.event, workshop.venue],
+        "closing": [*workshop.facilitators, workshop.organisation, workshop.source],
+    }
     for slide in plan.slides:
         texts = [slide.title]
         content = slide.content
-        dumped = content.model_dump() if hasattr(content, "model_dump") else {}
-        texts.extend(_strings(dumped))
+        if slide.role in own_text:
+            texts.extend(t for t in own_text[slide.role] if t)
+        elif slide.role == "section":
+            texts.append(getattr(content, "summary", None) or "")
+        elif hasattr(content, "model_dump"):
+            texts.extend(_strings(content.model_dump()))
         missing = sorted({c for text in texts for c in missing_characters(text)})
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
