@@ -77,6 +77,11 @@ def check_image(
     try:
         with Image.open(candidate) as image:
             width, height = image.size
+    except Image.DecompressionBombError:
+        return problem(
+            "E-IMAGE-SIZE", f"`{reference}` claims so many pixels it looks like a "
+            "decompression bomb", "scale the picture down to a few thousand pixels across",
+        )
     except Exception:  # Pillow raises many kinds for a damaged file
         return problem(
             "E-IMAGE-TYPE", f"`{reference}` could not be read as a {kind.upper()} picture",

@@ -544,3 +544,28 @@ def test_default_outline_reads_cleanly(repo_root):
     assert source.workshop is not None
     assert source.workshop.title == "Change at pace"
     assert set(source.images) == {"images/workshop-room.png", "images/patch-cadence.png"}
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """Return a tiny PNG file whose header claims ``width`` x ``height`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("size", [(10_000, 10_000), (100_000, 100_000)])
+def test_decompression_bomb_pictures_are_refused(tmp_outline, size):
+    text = ("title: T\nsections:\n  - title: S\n    slides:\n      - title: P\n"
+            "        image: bomb.png\n        alt: A chart\n")
+    path = tmp_outline(text)
+    (path.parent / "bomb.png").write_bytes(_png_claiming(*size))
+    d = only(read(path))
+    assert where(d) == ("E-IMAGE-SIZE", 6, 16)
+    assert d.hint
