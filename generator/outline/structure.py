@@ -145,6 +145,27 @@ class _Checker:
                 self.keys(column, (*path, "columns", index), model.Column, "a column")
         elif kind == "table":
             self.keys(data.get("table"), (*path, "table"), model.Table, "a table")
+            self.table_rows(data.get("table"), (*path, "table"))
+
+    def table_rows(self, table: object, path: Path) -> None:
+        """Report each row whose number of cells differs from the header's (or first row's)."""
+        if not isinstance(table, dict) or not isinstance(table.get("rows"), list):
+            return
+        header = table.get("header")
+        rows = [r for r in table["rows"] if isinstance(r, list)]
+        if isinstance(header, list):
+            expected, against = len(header), "the header"
+        elif rows:
+            expected, against = len(rows[0]), "the first row"
+        else:
+            return
+        for index, row in enumerate(table["rows"]):
+            if isinstance(row, list) and len(row) != expected:
+                self.problems.append(Diagnostic(
+                    "E-TABLE-ROW", f"this row has {len(row)} cells but {against} has {expected}",
+                    position=self.sources.value((*path, "rows", index)),
+                    hint="give every row the same number of cells; write ~ for an empty cell",
+                ))
 
 
 def check_structure(tree: object, sources: SourceMap) -> list[Diagnostic]:

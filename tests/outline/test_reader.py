@@ -226,8 +226,9 @@ def test_table_rows_of_different_widths(tmp_outline):
             "        table:\n          header: [a, b]\n          rows:\n"
             "            - [1, 2]\n            - [1, 2, 3]\n")
     d = only(read(tmp_outline(text)))
-    assert where(d) == ("E-VALUE", 7, 11)  # the table
-    assert "same number of cells" in d.message and "[2, 3]" in d.message
+    assert where(d) == ("E-TABLE-ROW", 10, 15)  # the row that is off
+    assert "3 cells" in d.message and "header has 2" in d.message
+    assert d.hint and "~" in d.hint
 
 
 def test_image_without_alt_and_not_decorative(tmp_outline):
