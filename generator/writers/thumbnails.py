@@ -1,18 +1,16 @@
 """Slide thumbnails for the PDFs: a laid-out slide drawn as vectors with reportlab.
 
-Drawn from the same `SlideLayout` the deck writer puts into the .pptx, at the fitted
-sizes and positions, with the template's own decorations (background, accent rules,
-slide number) in the theme's colours. Lines are re-broken as a renderer breaks them
-(`rendered_lines`) and placed as it places exact line spacing (`BASELINE_DROP`):
-against LibreOffice's PDF of the deck, text lands within 0.3 pt of the slide's.
-"""
+Drawn from the `SlideLayout` the deck writer puts into the .pptx, with the template's
+decorations (background, accent rules, slide number) in the theme's colours. Lines are
+re-broken and placed as a renderer does (`rendered_lines`, `BASELINE_DROP`): against
+LibreOffice's PDF of the deck, text lands within 0.3 pt of the slide's."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -37,27 +35,16 @@ from generator.writers.pptx_template import open_template, scheme_colours, templ
 
 BASELINE_DROP = 0.2
 """Height of a line's baseline above the bottom of its line box, in ems."""
-
-NUMBER_BASELINE = 0.4
-"""Slide number baseline below the middle of its box, in ems (single line spacing)."""
-
-BORDER = HexColor("#B1B4B6")
-"""Colour of the thin frame around every thumbnail."""
-
-HEADING_SLOTS = frozenset({"title", "quote", "statement"})
-"""Slots set in the heading colour on light layouts (the template's ``tx2`` text)."""
-
-TABLE_BANDS = (0.4, 0.2)
-"""Tints of the header colour on odd and even table rows (the deck's table style)."""
-
+NUMBER_BASELINE = 0.4  # slide number baseline below its box's middle, in ems
+BORDER = HexColor("#B1B4B6")  # the thin frame around every thumbnail
+HEADING_SLOTS = frozenset({"title", "quote", "statement"})  # heading colour on light layouts
+TABLE_BANDS = (0.4, 0.2)  # tints of the header colour on odd and even rows (deck table style)
 BREAK_AFTER = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
-"""Where renderers may also end a line inside a word: after a hyphen between letters
-("hand-|off"), though not inside a web address."""
+"""Where renderers may also end a line: after a hyphen between letters ("hand-|off")."""
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
 Size = tuple[float, float]
-RenderedLine = tuple[tuple[Span, ...], float]
-"""One line as a renderer sets it: its spans and its width in pt."""
+RenderedLine = tuple[tuple[Span, ...], float]  # a line as set by a renderer: spans, width (pt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +73,10 @@ def _fill(element: object, palette: dict[str, str]) -> str | None:
     return palette.get(slot.get("val", "")) if slot is not None else None
 
 
-def _is_number(shape: object) -> bool:
-    """Return True for a slide-number placeholder."""
-    ph = shape._element.ph  # type: ignore[attr-defined]
-    return ph is not None and ph.get("type") == "sldNum"
+def _numbers(shapes: object) -> list[object]:
+    """Return the slide-number placeholders among ``shapes``."""
+    return [s for s in shapes if s._element.ph is not None  # type: ignore[attr-defined]
+            and s._element.ph.get("type") == "sldNum"]
 
 
 def _look(layout: object, palette: dict[str, str]) -> LayoutLook:
@@ -98,43 +85,40 @@ def _look(layout: object, palette: dict[str, str]) -> LayoutLook:
     for shape in layout.shapes:  # type: ignore[attr-defined]
         geometry = shape._element.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
         colour = _fill(shape._element.find(qn("p:spPr")), palette)
-        if not shape.is_placeholder and geometry is not None and colour \
+        if not shape.is_placeholder and colour and geometry is not None \
                 and geometry.get("prst") == "rect":
             rules.append((_box(shape), colour))
     look = LayoutLook(_fill(layout._element.cSld.bg, palette), tuple(rules))  # type: ignore[attr-defined]
-    number = next((s for s in layout.placeholders if _is_number(s)), None)  # type: ignore[attr-defined]
-    if number is None:
+    own = _numbers(layout.placeholders)  # type: ignore[attr-defined]
+    chain = [s._element for s in own + _numbers(layout.slide_master.placeholders)]  # type: ignore[attr-defined]
+    if not own:
         return look
-    chain = [number._element, *(s._element for s in layout.slide_master.placeholders  # type: ignore[attr-defined]
-                                if _is_number(s))]
 
     def setting(path: str, name: str, default: str) -> str:
         found = (e.find(path) for e in chain)
         return next((f.get(name) for f in found if f is not None and f.get(name)), default)
 
-    level = f".//{qn('a:lvl1pPr')}"
-    inset = [int(setting(qn("p:txBody") + "/" + qn("a:bodyPr"), k, "91440")) / EMU_PER_POINT
-             for k in ("lIns", "rIns")]
-    box = _box(number)
-    return replace(look, number_box=Box(box.x + inset[0], box.y, box.w - sum(inset), box.h),
+    level, body = f".//{qn('a:lvl1pPr')}", f"{qn('p:txBody')}/{qn('a:bodyPr')}"
+    left, right = (int(setting(body, k, "91440")) / EMU_PER_POINT for k in ("lIns", "rIns"))
+    box = _box(own[0])
+    return replace(look, number_box=Box(box.x + left, box.y, box.w - left - right, box.h),
                    number_size=int(setting(f"{level}/{qn('a:defRPr')}", "sz", "1800")) / 100,
                    number_align=setting(level, "algn", "l"))
 
 
 @lru_cache(maxsize=8)
 def template_looks(template: Path, theme: Theme = DEFAULT_THEME) -> dict[str, LayoutLook]:
-    """Return {layout name: its look} for a deck template in ``theme``'s colours.
-
-    The theme's colours replace the template's colour-scheme slots (as the deck
-    writer sets them). Returns {} when the template cannot be read.
-    """
+    """Return {layout name: its look} for a deck template ({} when it cannot be read); the
+    built-in template's colour-scheme slots take ``theme``'s colours, as in the deck."""
     try:
         prs = open_template(template)
     except (OSError, PackageNotFoundError, KeyError):
         return {}
-    palette = {**scheme_colours(prs), **theme.scheme()}
-    for alias, real in {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}.items():
-        palette[alias] = palette.get(real, palette.get(alias, "FFFFFF"))
+    palette = scheme_colours(prs)
+    if template.resolve() == template_path().resolve():  # the deck takes the theme's colours
+        palette.update(theme.scheme())
+        palette.update({a: palette[r] for a, r in zip(("tx1", "bg1", "tx2", "bg2"),
+                                                      ("dk1", "lt1", "dk2", "lt2"), strict=True)})
     looks: dict[str, LayoutLook] = {}
     for master in prs.slide_masters:
         for layout in master.slide_layouts:
@@ -163,16 +147,17 @@ def tint(hex_rgb: str, share: float) -> str:
 @lru_cache(maxsize=32)
 def _picture(path: Path) -> tuple[ImageReader, str]:
     """Return the image reader of a picture and a form name taken from its bytes."""
-    digest = hashlib.sha1(path.read_bytes()).hexdigest()[:16]
-    return ImageReader(str(path)), f"thumbpic{digest}"
+    return ImageReader(str(path)), f"thumbpic{hashlib.sha1(path.read_bytes()).hexdigest()[:16]}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Pen:
-    """Draws in slide coordinates (pt, y down) on a canvas already scaled to the slide."""
+    """Draws in slide coordinates (pt, y down) on a canvas already scaled to the slide;
+    text is queued and drawn by `flush` in one text object, on top of the shapes."""
 
     canvas: Canvas
     height: float
+    words: list[tuple[float, float, str, str, float, str]] = field(default_factory=list)
 
     def rect(self, box: Box, fill: str) -> None:
         """Fill ``box`` with ``fill``."""
@@ -181,10 +166,22 @@ class _Pen:
 
     def text(self, x: float, baseline: float, text: str, size: float, fill: str,
              bold: bool = False, italic: bool = False) -> None:
-        """Draw ``text`` with its baseline at slide y ``baseline``."""
-        self.canvas.setFont(face(bold, italic), size)
-        self.canvas.setFillColor(_colour(fill))
-        self.canvas.drawString(x, self.height - baseline, text)
+        """Queue ``text`` with its baseline at slide y ``baseline``."""
+        self.words.append((x, self.height - baseline, text, face(bold, italic), size, fill))
+
+    def flush(self) -> None:
+        """Draw the queued text, setting the font and colour only when they change."""
+        tx, font, fill = self.canvas.beginText(), ("", 0.0), ""
+        for x, y, text, name, size, colour in self.words:
+            if (name, size) != font:
+                font = (name, size)
+                tx.setFont(name, size)
+            if colour != fill:
+                fill = colour
+                tx.setFillColor(_colour(colour))
+            tx.setTextOrigin(x, y)
+            tx.textOut(text)
+        self.canvas.drawText(tx)
 
     def picture(self, box: Box, path: Path) -> None:
         """Draw the picture at ``path`` stretched into ``box`` (stored once per PDF)."""
@@ -202,11 +199,8 @@ class _Pen:
 
 
 def _break(prepared: Prepared, avail: float) -> list[tuple[int, int, float]]:
-    """Return greedy breaks (start, end, width in ems), also at `BREAK_AFTER` points.
-
-    The layout breaks at spaces only; a renderer may end a line inside the next
-    line's first word where that part still fits.
-    """
+    """Return greedy breaks (start, end, width in ems), also at `BREAK_AFTER` points: a
+    renderer may end a line inside the next line's first word where that part fits."""
     lines = break_lines(prepared, avail)
     text = prepared.text
     for index, (start, end, em, hard) in enumerate(lines[:-1]):
@@ -225,10 +219,9 @@ def _break(prepared: Prepared, avail: float) -> list[tuple[int, int, float]]:
 def rendered_lines(fitted: FittedParagraph, width: float, size: float) -> list[RenderedLine]:
     """Return the lines a renderer makes of a fitted paragraph in a ``width`` pt text area.
 
-    The deck holds each paragraph as runs joined by spaces, with explicit breaks only
-    where the layout cut a word or the text had one (`paragraph_runs`); PowerPoint and
-    LibreOffice wrap that greedily against the full width, not the layout's narrower
-    one, so a line may take words from the next. Never more lines than the layout's.
+    The deck holds a paragraph as runs joined by spaces, with explicit breaks only where
+    the layout had them (`paragraph_runs`); PowerPoint and LibreOffice wrap that against
+    the full width, not the layout's narrower one. Never more lines than the layout's.
     """
     segments: list[list[Span]] = [[]]
     for run in paragraph_runs(fitted):
@@ -256,11 +249,8 @@ def _marker(numbered: bool, level: int, counters: list[int], start: int) -> str:
 
 def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, box: Box,
                ink: tuple[str, str], wrap: float, frame: fr.TextFrame | None = None) -> None:
-    """Draw fitted text in ``box`` less the insets, in (text, link) colours ``ink``.
-
-    ``frame`` gives alignment, anchoring and numbering; lines are re-broken against
-    the width times ``wrap``.
-    """
+    """Draw fitted text in ``box`` less the insets, in (text, link) colours ``ink``, with
+    ``frame``'s alignment, anchor and numbering; lines re-broken against width x ``wrap``."""
     inner = box.inset(fr.INSET_X, fr.INSET_Y, fr.INSET_X, fr.INSET_Y)
     size, pitch = fitted.size, fitted.line_height
     blocks = []
@@ -286,45 +276,38 @@ def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, box: Box,
             x = inner.x + margin
             if frame and frame.align == "ctr":
                 x += (inner.w - margin - line_width) / 2
-            baseline = top + drop
             for span in spans:
                 width = metrics(span.bold, span.italic).width(span.text, size)
                 colour = ink[1] if span.href else ink[0]
-                pen.text(x, baseline, span.text, size, colour, span.bold, span.italic)
+                pen.text(x, top + drop, span.text, size, colour, span.bold, span.italic)
                 if span.href:
-                    pen.rect(Box(x, baseline + 0.1 * size, width, 0.07 * size), colour)
+                    pen.rect(Box(x, top + drop + 0.1 * size, width, 0.07 * size), colour)
                 x += width
             top += pitch
 
 
 def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> None:
     """Draw a text frame in its tone's colour, as the deck's template and writer set it."""
-    if dark or frame.tone == "inverse":
-        colour = theme.inverse_text
-    elif frame.tone == "muted":
-        colour = theme.muted
-    else:
-        colour = theme.heading if frame.slot in HEADING_SLOTS else theme.text
+    plain = theme.heading if frame.slot in HEADING_SLOTS else theme.text
+    colour = {"inverse": theme.inverse_text, "muted": theme.muted}.get(
+        "inverse" if dark else frame.tone, plain)
     ink = (colour, theme.inverse_text if dark else theme.link)
     _draw_text(pen, frame.text, frame.style, frame.box, ink, 1 / theme.font_width_factor, frame)
 
 
 def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
     """Draw a table in PowerPoint's default style: dark header, banded rows, white grid."""
-    wrap = 1 / theme.font_width_factor
     y = frame.box.y
     for r, (row, height) in enumerate(zip(frame.cells, frame.row_heights, strict=True)):
         header = frame.header and r == 0
-        band = r - 1 if frame.header else r
-        fill = theme.table_header_fill if header else \
-            tint(theme.table_header_fill, TABLE_BANDS[band % 2])
+        band = TABLE_BANDS[(r - 1 if frame.header else r) % 2]
+        fill = theme.table_header_fill if header else tint(theme.table_header_fill, band)
         ink = (theme.table_header_text,) * 2 if header else (theme.text, theme.link)
-        x = frame.box.x
-        for fitted, width in zip(row, frame.column_widths, strict=True):
-            cell = Box(x, y, width, height)
-            pen.rect(cell, fill)
-            _draw_text(pen, fitted, frame.style, cell, ink, wrap)
-            x += width
+        for x, fitted, width in zip(accumulate(frame.column_widths, initial=frame.box.x), row,
+                                    frame.column_widths, strict=False):
+            pen.rect(Box(x, y, width, height), fill)
+            _draw_text(pen, fitted, frame.style, Box(x, y, width, height), ink,
+                       1 / theme.font_width_factor)
         y += height
     box, grid = frame.box, theme.background
     for y in accumulate(frame.row_heights, initial=box.y):
@@ -334,7 +317,7 @@ def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
 
 
 def _slide_number(pen: _Pen, slide: fr.SlideLayout, look: LayoutLook, theme: Theme) -> None:
-    """Draw the slide number right-aligned in the layout's slide-number box."""
+    """Draw the slide number in the layout's slide-number box, aligned as it says."""
     box, text, size = look.number_box, str(slide.number), look.number_size
     if box is not None:
         spare = box.w - metrics(False, False).width(text, size)
@@ -392,34 +375,23 @@ def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: flo
         else:
             _text_frame(pen, frame, dark, theme)
     _slide_number(pen, slide, look, theme)
+    pen.flush()
     canvas.restoreState()
     _border(canvas, left, bottom, width * scale, height * scale)
 
 
-def draw_empty(canvas: Canvas, x: float, y: float, w: float, h: float, *,
-               slide_size: Size = (960.0, 540.0)) -> None:
-    """Draw a blank white slide-shaped box with a thin border; returns None."""
-    left, bottom, scale = _fit(x, y, w, h, slide_size)
-    _border(canvas, left, bottom, slide_size[0] * scale, slide_size[1] * scale, fill=True)
-
-
 def thumbnail_drawer(deck: DeckLayout, theme: Theme = DEFAULT_THEME, *,
                      template: Path | None = None) -> Thumbnail:
-    """Return ``f(canvas, plan_index, x, y, w, h)`` drawing a planned slide's first slide.
-
-    Slides are drawn at the deck's slide size. A plan index with no laid-out slide
-    (one that did not fit) gets an empty framed box.
-    """
-    first: dict[int, fr.SlideLayout] = {}
-    for slide in deck.slides:
-        first.setdefault(slide.plan_index, slide)
+    """Return ``f(canvas, plan_index, x, y, w, h)`` drawing a planned slide's first slide
+    at the deck's slide size; a plan index with no laid-out slide gets an empty framed box."""
+    first = {slide.plan_index: slide for slide in reversed(deck.slides)}
     chosen = template or template_path()
-    template_looks(chosen, theme)
 
     def draw(canvas: Canvas, plan_index: int, x: float, y: float, w: float, h: float) -> None:
         slide = first.get(plan_index)
-        if slide is None:
-            draw_empty(canvas, x, y, w, h, slide_size=deck.size)
+        if slide is None:  # a blank slide-shaped box
+            left, bottom, scale = _fit(x, y, w, h, deck.size)
+            _border(canvas, left, bottom, deck.size[0] * scale, deck.size[1] * scale, True)
         else:
             draw_slide(canvas, slide, x, y, w, h, theme=theme, slide_size=deck.size,
                        template=chosen)

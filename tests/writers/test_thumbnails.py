@@ -15,10 +15,12 @@ from pdfminer.pdftypes import resolve1
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.build import prepare
+from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_X, PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
-from generator.layout.text import paragraph_indent
+from generator.layout.text import Paragraph, layout_text, paragraph_indent
 from generator.options import BuildOptions
+from generator.theme import DEFAULT_THEME
 from generator.writers.thumbnails import draw_slide, rendered_lines, thumbnail_drawer
 
 PAGE_W, PAGE_H = 842.0, 595.0  # A4 landscape
@@ -211,6 +213,36 @@ def test_renderer_lines_keep_the_text_and_never_add_lines(deck):
                 assert _squash(shown) == _squash(fitted.paragraph.text)
                 checked += 1
     assert checked > 100
+
+
+def test_a_renderer_may_end_a_line_after_a_hyphen():
+    text = "Draw its timeline from first request to done, marking every hand-off."
+    size = 20.0
+    face = metrics(False, False)
+    upto_hyphen = face.width(text[: text.index("-") + 1], size)
+    width = upto_hyphen + 0.1  # "hand-" fits the full width but not the layout's 95 %
+    assert width < face.width(text, size)
+    fitted = layout_text([Paragraph.from_markup(text)], width, size).paragraphs[0]
+    assert fitted.lines[0].text.endswith("every")
+    lines = rendered_lines(fitted, width, size)
+    assert ["".join(s.text for s in spans) for spans, _ in lines] == [
+        text[: text.index("-") + 1], "off."]
+
+
+def test_titles_take_the_colour_the_slide_gives_them(drawn):
+    pdf, placed = drawn
+    theme = DEFAULT_THEME
+    for page, rect, slide in placed:
+        title = slide.frames[0]
+        assert isinstance(title, TextFrame)
+        expected = theme.inverse_text if slide.layout.dark else \
+            theme.muted if title.tone == "muted" else theme.heading
+        first = _squash(_frame_text(title))[:1]
+        chars = [c for c in pdf.pages[page].within_bbox(_bbox(rect)).chars
+                 if c["text"] == first]
+        colours = {"".join(f"{round(v * 255):02X}" for v in c["non_stroking_color"])
+                   for c in chars}
+        assert expected in colours, (slide.number, colours)
 
 
 # --------------------------------------------------------------------------- LibreOffice
