@@ -150,9 +150,9 @@ def check_command(
     """Run every check on OUTLINE without writing anything.
 
     Exit code 0 when there are no errors, 1 when there are (or, with --strict, any
-    warnings), 2 on wrong usage.
+    warnings), 2 on wrong usage, 4 on an internal failure.
     """
-    from generator.build import prepare
+    from generator.build import CheckFailed, prepare
     from generator.checks.report import as_json, format_by_slide
 
     deck = None
@@ -161,7 +161,10 @@ def check_command(
         diagnostics, deck, code = prepared.diagnostics, prepared.deck, EXIT_OK
     except MakeDeckError as exc:
         diagnostics, code = exc.diagnostics, EXIT_OUTLINE
-        deck = getattr(exc, "deck", None)
+        deck = exc.deck if isinstance(exc, CheckFailed) else None
+    except Exception as exc:  # no traceback: the report is all a user should see
+        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(EXIT_INTERNAL) from None
     if report_format is ReportFormat.JSON:
         typer.echo(as_json(diagnostics, str(outline)))
         raise typer.Exit(code)

@@ -1,0 +1,188 @@
+"""Colour contrast of every text on every slide (WCAG 2.2 success criterion 1.4.3).
+
+The deck does not pick colours per run: the template and the theme do. So the
+colour of a text is worked out the way the slide shows it, from the theme, the
+frame's tone and slot, and the layout's background (dark layouts are
+``Theme.dark_background``; the Quote layout's panel is ``Theme.surface``, see
+``templates/README.md``). Where a background could be either (a quote on a light
+layout of an organisation's template), the text is checked against both. Tables
+follow PowerPoint's default table style: a header row filled with the accent
+colour, body rows banded with 40 % and 20 % tints of it.
+
+Ratios and luminance are computed as WCAG 2.2 defines them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.checks.where import Where
+from generator.diagnostics import Diagnostic, Severity
+from generator.layout.frames import SlideLayout, TableFrame, TextFrame
+from generator.layout.slides import DeckLayout
+from generator.layout.text import FittedText
+from generator.theme import Theme
+
+NORMAL_TEXT_RATIO = 4.5
+LARGE_TEXT_RATIO = 3.0
+LARGE_TEXT_PT = 18.0
+LARGE_BOLD_TEXT_PT = 14.0
+
+SURFACE_LAYOUTS = frozenset({"Quote"})
+"""Light layouts of the default template filled with ``Theme.surface``, not the background."""
+
+HEADING_SLOTS = frozenset({"title", "quote", "statement"})
+"""Slots set in the theme's heading colour on light layouts."""
+
+TABLE_BANDS = (0.4, 0.2)
+"""Tints of the table colour filling odd and even body rows (PowerPoint's default style)."""
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def _linear(hex_rgb: str) -> tuple[float, float, float]:
+    value = hex_rgb.lstrip("#")
+    r, g, b = (_channel(int(value[i : i + 2], 16)) for i in (0, 2, 4))
+    return r, g, b
+
+
+def relative_luminance(hex_rgb: str) -> float:
+    """Return the WCAG relative luminance of an ``RRGGBB`` colour (0 black, 1 white)."""
+    r, g, b = _linear(hex_rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """Return the WCAG contrast ratio of two ``RRGGBB`` colours, from 1 to 21."""
+    a, b = relative_luminance(first), relative_luminance(second)
+    light, dark = max(a, b), min(a, b)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def tint(hex_rgb: str, share: float) -> str:
+    """Return ``hex_rgb`` tinted towards white keeping ``share`` of it (DrawingML ``tint``).
+
+    Office mixes tints in linear light, so a 40 % tint is much lighter than a
+    40 % mix of the sRGB values.
+    """
+
+    def encode(c: float) -> int:
+        s = c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
+        return max(0, min(255, round(s * 255)))
+
+    mixed = (encode(share * c + (1 - share)) for c in _linear(hex_rgb))
+    return "".join(f"{v:02X}" for v in mixed)
+
+
+def required_ratio(size: float, bold: bool) -> float:
+    """Return the contrast a text needs: 3:1 when large (18 pt, or 14 pt bold), else 4.5:1."""
+    large = size >= LARGE_TEXT_PT or (bold and size >= LARGE_BOLD_TEXT_PT)
+    return LARGE_TEXT_RATIO if large else NORMAL_TEXT_RATIO
+
+
+def backgrounds(slide: SlideLayout, theme: Theme) -> tuple[str, ...]:
+    """Return the background colours text on a laid-out slide may sit on."""
+    if slide.layout.dark:
+        return (theme.dark_background,)
+    if slide.layout.name in SURFACE_LAYOUTS:
+        return (theme.surface,)
+    if slide.role == "quote":
+        return (theme.background, theme.surface)
+    return (theme.background,)
+
+
+def text_colours(slide: SlideLayout, frame: TextFrame, theme: Theme) -> tuple[str, str]:
+    """Return (text colour, link colour) of a text frame on its slide.
+
+    The ``inverse`` tone only means something on a dark layout; on a light layout of
+    an organisation's template the text takes the template's own (dark) text colour.
+    """
+    if slide.layout.dark:
+        return theme.inverse_text, theme.inverse_text
+    if frame.tone == "muted":
+        return theme.muted, theme.link
+    if frame.slot in HEADING_SLOTS:
+        return theme.heading, theme.link
+    return theme.text, theme.link
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """The worst text of a frame: its colours, ratio, the ratio it needs and its size."""
+
+    foreground: str
+    background: str
+    ratio: float
+    needed: float
+    size: float
+
+    @property
+    def gap(self) -> float:
+        """Return how far the ratio falls short (positive means too low)."""
+        return self.needed - self.ratio
+
+
+def _worst(fitted: FittedText, text: str, link: str, *fills: str) -> Shortfall | None:
+    worst: Shortfall | None = None
+    for paragraph in fitted.paragraphs:
+        for line in paragraph.lines:
+            for span in line.spans:
+                if not span.text.strip():
+                    continue
+                colour = link if span.href else text
+                needed = required_ratio(fitted.size, span.bold)
+                for fill in fills:
+                    ratio = contrast_ratio(colour, fill)
+                    found = Shortfall(colour, fill, ratio, needed, fitted.size)
+                    if ratio < needed and (worst is None or found.gap > worst.gap):
+                        worst = found
+    return worst
+
+
+def frame_shortfalls(slide: SlideLayout, theme: Theme) -> list[tuple[str, Shortfall]]:
+    """Return (slot, worst shortfall) for each frame of ``slide`` with too little contrast."""
+    found: list[tuple[str, Shortfall]] = []
+    fills = backgrounds(slide, theme)
+    for frame in slide.frames:
+        if isinstance(frame, TextFrame):
+            text, link = text_colours(slide, frame, theme)
+            worst = _worst(frame.text, text, link, *fills)
+            if worst is not None:
+                found.append((frame.slot, worst))
+        elif isinstance(frame, TableFrame):
+            worst = None
+            for row_index, row in enumerate(frame.cells):
+                if frame.header and row_index == 0:
+                    colours = (theme.table_header_text, theme.table_header_text,
+                               theme.table_header_fill)
+                else:
+                    band = row_index - 1 if frame.header else row_index
+                    colours = (theme.text, theme.link,
+                               tint(theme.table_header_fill, TABLE_BANDS[band % 2]))
+                for cell in row:
+                    shortfall = _worst(cell, *colours)
+                    if shortfall is not None and (worst is None or shortfall.gap > worst.gap):
+                        worst = shortfall
+            if worst is not None:
+                found.append(("table", worst))
+    return found
+
+
+def check_contrast(deck: DeckLayout, theme: Theme, where: Where) -> list[Diagnostic]:
+    """Return A11Y-CONTRAST for each text whose colour contrast is below WCAG AA."""
+    found: list[Diagnostic] = []
+    for slide in deck.slides:
+        for slot, worst in frame_shortfalls(slide, theme):
+            found.append(Diagnostic(
+                "A11Y-CONTRAST",
+                f"the {slot} text (#{worst.foreground} on #{worst.background}) has a "
+                f"contrast of {worst.ratio:.2f}:1; {worst.size:g} pt text needs "
+                f"{worst.needed:g}:1",
+                Severity.ERROR, where.frame_position(slide, slot), slide=slide.number,
+                hint=f"the colours come from the theme “{where.plan.workshop.theme}”; choose "
+                "colours with more contrast (a WCAG contrast checker shows the ratio)",
+            ))
+    return found

@@ -1,0 +1,1 @@
+"""The accessibility, contrast and density checks, and the decks they guard."""
