@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -16,6 +15,7 @@ from generator.options import BuildOptions
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
 from generator.plan import Plan, make_plan
+from generator.stamps import build_moment
 
 if TYPE_CHECKING:
     from generator.writers.pptx_template import TemplateInfo
@@ -52,16 +52,6 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     slides: int
     decisions: tuple[str, ...] = field(default=())
-
-
-def build_moment(workshop_date: dt.date | None) -> dt.datetime:
-    """Return the timestamp stamped into outputs: SOURCE_DATE_EPOCH, else the workshop date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
-    if workshop_date is not None:
-        return dt.datetime(workshop_date.year, workshop_date.month, workshop_date.day)
-    return dt.datetime(2026, 1, 1)
 
 
 def _coverage(plan: Plan) -> list[Diagnostic]:

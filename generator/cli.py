@@ -22,6 +22,7 @@ EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a deck, a participant handout and a "
     "facilitator guide.",
 )
@@ -276,7 +277,18 @@ def main(argv: list[str] | None = None) -> None:
     first = next((a for a in args if not a.startswith("-")), None)
     if first is not None and first not in _COMMANDS and not {"--help", "-h"} & set(args[:1]):
         args.insert(0, "build")
-    app(args=args, prog_name="make-deck")
+    try:
+        app(args=args, prog_name="make-deck")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception as exc:  # the last line of defence: no traceback unless asked
+        if "--debug" in args:
+            raise
+        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n"
+                         "nothing was written; run again with --debug for details\n")
+        raise SystemExit(EXIT_INTERNAL) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

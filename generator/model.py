@@ -77,6 +77,11 @@ class Bullet(Frozen):
         (), description="Bullets nested under this one, each written as `text: ...`."
     )
 
+    @field_validator("children", mode="before")
+    @classmethod
+    def _nested(cls, value: Any) -> Any:
+        return _bullets(value)
+
 
 def _bullets(value: Any) -> Any:
     """Return YAML bullet items as `Bullet` data.

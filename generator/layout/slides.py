@@ -278,7 +278,9 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
     elif isinstance(content, ImageSlide):
         frames.extend(_picture(content, ctx))
     elif role == "closing" and isinstance(content, Workshop):
-        people = " and ".join(content.facilitators)
+        names = list(content.facilitators)
+        people = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else \
+            "".join(names)
         lines = [x for x in (people, content.organisation) if x]
         if lines:
             add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")

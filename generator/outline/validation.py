@@ -84,6 +84,8 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
         return f"`{field}` must be a mapping of keys", "write `key: value` pairs indented under it"
     if kind in ("too_short", "too_long") and field == "columns":
         return "a columns slide needs 2 or 3 columns", "add or remove a `- heading:` entry"
+    if kind == "too_short" and isinstance(got, str):
+        return f"`{field}` is empty", f"write some text after `{field}:` or remove the key"
     if kind == "too_short":
         return f"`{field}` needs at least {error['ctx'].get('min_length', 1)} item(s)", None
     if kind.startswith("date"):

@@ -1,6 +1,7 @@
 """The PDF document machinery: paper sizes, metadata, the cover and body page
 templates with a running header and "Page X of Y" footer, bookmarks, and a build
-that lays the story out until page numbers settle.
+that lays the story out until page numbers settle, then makes the result a
+tagged PDF (`generator.writers.pdf_structure`).
 
 A build runs the layout again while page numbers change (at most a few passes),
 so the footer knows the page count and cross-references ("worksheet on page 12")
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -38,6 +38,8 @@ from generator.writers.pdf_common import (
     plain,
     register_fonts,
 )
+from generator.writers.pdf_structure import FileInfo, tag_pdf
+from generator.writers.pdf_tags import TagRecorder, artifact, attach
 
 
 def author_of(workshop: Workshop) -> str:
@@ -55,18 +57,10 @@ def join_names(names: list[str]) -> str:
 
 
 def creation_time(workshop: Workshop) -> int:
-    """Return the fixed creation time (Unix seconds) written into the PDF.
+    """Return the fixed creation time (Unix seconds) written into the PDF (see `stamps`)."""
+    from generator.stamps import epoch_seconds
 
-    The workshop's date (midnight UTC) if it has one, else ``SOURCE_DATE_EPOCH``,
-    else 2000-01-01.
-    """
-    if workshop.date is not None:
-        moment = dt.datetime.combine(workshop.date, dt.time(), tzinfo=dt.UTC)
-        return int(moment.timestamp())
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return int(epoch)
-    return 946_684_800
+    return epoch_seconds(workshop.date)
 
 
 def _timestamp(seconds: int) -> TimeStamp:
@@ -243,6 +237,7 @@ class _Document(BaseDocTemplate):
         self.info = info
         self.total = total
         self.found: dict[str, int] = {}
+        self.tags = TagRecorder()
         self._outline_count = 0
         cover = Frame(0, 0, geo.width, geo.height, 0, 0, 0, 0, id="cover")
         body = Frame(geo.left, geo.bottom, geo.frame_width, geo.frame_height, 0, 0, 0, 0,
@@ -253,39 +248,47 @@ class _Document(BaseDocTemplate):
         ])
 
     def beforeDocument(self) -> None:
-        """Fix the creation date and open the bookmarks panel when the file is opened."""
+        """Fix the creation date, open the bookmarks panel when the file is opened and
+        start marking the content for the structure tree."""
         self.canv._doc._timeStamp = _timestamp(self.info.created)
+        self.tags = attach(self.canv)
         self.canv.showOutline()
 
     def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Draw nothing: the cover flowable draws the whole cover."""
 
     def _body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Draw the running header and the "Page X of Y" footer."""
+        """Draw the running header and the "Page X of Y" footer, both artifacts."""
         geo = self.info.geometry
-        canvas.saveState()
-        top = geo.height - geo.top + 26
-        canvas.setFillColor(GREY)
-        room = geo.frame_width - stringWidth(self.info.header_right, FONT, 8.5) - 24
-        canvas.setFont(FONT_BOLD, 8.5)
-        canvas.drawString(geo.left, top + 4, shorten(self.info.header_left, FONT_BOLD, 8.5, room))
-        canvas.setFont(FONT, 8.5)
-        canvas.drawRightString(geo.width - geo.right, top + 4, self.info.header_right)
-        canvas.setStrokeColor(ACCENT)
-        canvas.setLineWidth(1.2)
-        canvas.line(geo.left, top - 2, geo.width - geo.right, top - 2)
-        bottom = geo.bottom - 34
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
-        canvas.setFont(FONT, 8.5)
-        room = geo.frame_width - stringWidth("Page 999 of 999", FONT, 8.5) - 24
-        canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, FONT, 8.5, room))
-        total = self.total or canvas.getPageNumber()
-        canvas.drawRightString(
-            geo.width - geo.right, bottom, f"Page {canvas.getPageNumber()} of {total}"
-        )
-        canvas.restoreState()
+        with artifact(canvas, "Pagination", "Header"):
+            canvas.saveState()
+            top = geo.height - geo.top + 26
+            canvas.setFillColor(GREY)
+            room = geo.frame_width - stringWidth(self.info.header_right, FONT, 8.5) - 24
+            canvas.setFont(FONT_BOLD, 8.5)
+            canvas.drawString(geo.left, top + 4,
+                              shorten(self.info.header_left, FONT_BOLD, 8.5, room))
+            canvas.setFont(FONT, 8.5)
+            canvas.drawRightString(geo.width - geo.right, top + 4, self.info.header_right)
+            canvas.setStrokeColor(ACCENT)
+            canvas.setLineWidth(1.2)
+            canvas.line(geo.left, top - 2, geo.width - geo.right, top - 2)
+            canvas.restoreState()
+        with artifact(canvas, "Pagination", "Footer"):
+            canvas.saveState()
+            canvas.setFillColor(GREY)
+            bottom = geo.bottom - 34
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
+            canvas.setFont(FONT, 8.5)
+            room = geo.frame_width - stringWidth("Page 999 of 999", FONT, 8.5) - 24
+            canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, FONT, 8.5, room))
+            total = self.total or canvas.getPageNumber()
+            canvas.drawRightString(
+                geo.width - geo.right, bottom, f"Page {canvas.getPageNumber()} of {total}"
+            )
+            canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Record anchors and add outline entries for marked flowables."""
@@ -312,14 +315,16 @@ def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> i
     """
     refs = PageRefs({}, 0)
     data = b""
+    tags = TagRecorder()
     for _ in range(4):
         buffer = io.BytesIO()
         doc = _Document(buffer, info, refs.total)
         doc.build(make_story(refs))
-        data = buffer.getvalue()
+        data, tags = buffer.getvalue(), doc.tags
         found = PageRefs(doc.found, doc.page)
         if doc.found == refs._pages and doc.page == refs.total:
             break
         refs = found
-    target.write(data)
+    file_info = FileInfo(info.title, info.author, info.subject, info.language, info.created)
+    target.write(tag_pdf(data, tags, file_info))
     return refs.total
