@@ -49,7 +49,15 @@ def _one_or_many(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 TextList = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)]
-Minutes = Annotated[int, Field(ge=0, le=24 * 60, description="Minutes, a whole number.")]
+def _unquoted_number(value: Any) -> Any:
+    """Refuse a number written as quoted text ("15"): an editor's schema would too."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        raise ValueError(f"`{value}` is text; write the number without quotes")
+    return value
+
+
+Minutes = Annotated[int, Field(ge=0, le=24 * 60, description="Minutes, a whole number."),
+                    BeforeValidator(_unquoted_number)]
 
 SLIDE_ROLES = (
     "title", "agenda", "section", "bullets", "columns", "quote", "statement",
@@ -74,7 +82,7 @@ class Bullet(Frozen):
 
     text: Text = Field(description="The bullet's text; `**bold**` and `*italic*` work.")
     children: tuple[Bullet, ...] = Field(
-        (), description="Bullets nested under this one, each written as `text: ...`."
+        (), description="Bullets nested under this one, written as any bullets are."
     )
 
     @field_validator("children", mode="before")
@@ -99,6 +107,8 @@ def _bullets(value: Any) -> Any:
                 items.append({"text": key, "children": _bullets(sub)})
             elif sub is None:
                 items.append({"text": key})
+            elif isinstance(sub, dict):
+                items.append(item)  # not a bullet: let validation say so
             else:
                 items.append({"text": f"{key}: {_as_text(sub)}"})
         elif isinstance(item, dict):
@@ -222,7 +232,8 @@ class Activity(Frozen):
     materials: TextList = Field((), description="What each group needs, e.g. sticky notes.")
     steps: TextList = Field((), description="The instructions, in order.")
     prompts: TextList = Field((), description="Questions printed on the worksheet.")
-    write_in: int = Field(4, ge=0, le=40, description="Ruled lines under each prompt.")
+    write_in: Annotated[int, BeforeValidator(_unquoted_number)] = Field(
+        4, ge=0, le=40, description="Ruled lines under each prompt.")
     outcome: Text | None = Field(None, description="What the activity should produce.")
 
 
@@ -395,5 +406,7 @@ class Workshop(Frozen):
     @classmethod
     def _iso_date_only(cls, value: Any) -> Any:
         if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError("write the date as YYYY-MM-DD")
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             raise ValueError("write the date as YYYY-MM-DD")
         return value

@@ -111,12 +111,15 @@ def read_outline(
     if tree is None:
         return OutlineSource(Path(file), text, None, sources, tuple(problems))
     problems.extend(check_structure(tree, sources))
-    refused = {d.position for d in problems if d.code == "E-YAML-TAG"}
+    reported = {d.position for d in problems}
     workshop: Workshop | None = None
     try:
         workshop = Workshop.model_validate(tree)
-    except ValidationError as exc:  # a refused tag's value is already reported
-        problems.extend(d for d in translate(exc, tree, sources) if d.position not in refused)
+    except ValidationError as exc:  # what the checks above reported is not said twice
+        found = translate(exc, tree, sources)
+        problems.extend(d for d in found if d.position not in reported)
+        if not has_errors(problems):  # never refuse an outline without saying why
+            problems.extend(found[:1])
     images, found = _check_images(tree, sources, base, options)
     problems.extend(found)
     if has_errors(problems):

@@ -82,6 +82,11 @@ class _Checker:
 
     def part(self, data: object, path: Path) -> None:
         if not isinstance(data, dict):
+            self.problems.append(Diagnostic(
+                "E-TYPE", "a section must be a mapping with `title:` (or a `break:`)",
+                position=self.sources.value(path),
+                hint="write `- title: ...` and indent the section's keys under it",
+            ))
             return
         if "break" in data:
             self.keys(data, path, model.Break, "a break")
@@ -152,6 +157,8 @@ class _Checker:
         if not isinstance(table, dict) or not isinstance(table.get("rows"), list):
             return
         header = table.get("header")
+        if isinstance(header, str | int | float):
+            header = [header]  # a single heading is a one-column header
         rows = [r for r in table["rows"] if isinstance(r, list)]
         if isinstance(header, list):
             expected, against = len(header), "the header"

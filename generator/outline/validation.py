@@ -125,21 +125,18 @@ def translate(
 ) -> list[Diagnostic]:
     """Return one diagnostic per pydantic error, positioned in the source.
 
-    Unknown keys are left to the outline's structure check, unless ``model`` is
-    given: then they are reported here, with the nearest key of ``model`` as a hint.
+    Unknown keys get the nearest key of ``model`` (when given) as a hint. Callers
+    that ran the outline's structure check drop what it already reported.
     """
     found: list[Diagnostic] = []
     errors = exc.errors(include_url=False)
     failed = [e["loc"] for e in errors]
     for error in errors:
-        if error["type"].startswith("union_tag"):
-            continue  # the structure check says what kind of slide it cannot tell
         if error["type"] == "value_error" and "same number of cells" in error["msg"]:
             continue  # the structure check points at the row itself
         if error["type"] == "extra_forbidden":
-            if model is not None:
-                found.append(_unknown_key(error["loc"], model, tree, sources))
-            continue  # otherwise reported, with a suggestion, by the structure check
+            found.append(_unknown_key(error["loc"], model, tree, sources))
+            continue
         loc = error["loc"]
         if error["type"] == "too_short" and any(
             len(other) > len(loc) and other[: len(loc)] == loc for other in failed
@@ -152,14 +149,17 @@ def translate(
     return found
 
 
-def _unknown_key(loc: tuple[int | str, ...], model: type[BaseModel], tree: object,
+def _unknown_key(loc: tuple[int | str, ...], model: type[BaseModel] | None, tree: object,
                  sources: SourceMap) -> Diagnostic:
     from generator.outline.structure import nearest_key
 
     key = str(loc[-1])
-    known = _keys_at(model, loc[:-1])
+    if "bullets" in loc or "children" in loc:
+        known: tuple[str, ...] = ("text", "children")
+    else:
+        known = _keys_at(model, loc[:-1]) if model is not None else ()
     suggestion = nearest_key(key, known)
-    hint = f"did you mean `{suggestion}`?" if suggestion else "known keys: " + ", ".join(
-        f"`{k}`" for k in known)
+    hint = f"did you mean `{suggestion}`?" if suggestion else (
+        "known keys: " + ", ".join(f"`{k}`" for k in known) if known else None)
     return Diagnostic("E-KEY-UNKNOWN", f"unknown key `{key}`",
                       position=sources.key(_data_path(loc, tree)), hint=hint)
