@@ -14,6 +14,7 @@ from generator.layout.slides import DeckLayout, layout_deck
 from generator.options import BuildOptions
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
+from generator.parallel import side_by_side
 from generator.plan import Plan, make_plan
 from generator.stamps import build_moment
 
@@ -109,7 +110,7 @@ def prepare(outline: Path, options: BuildOptions) -> Prepared:
         raise MakeDeckError(problems)
     template = choice.template or template_path()
     info = read_template(template, dict(workshop.layouts), choice.theme)
-    problems.extend(_template_problems(info, source))
+    problems.extend(_template_problems(info, source, plan))
     deck = layout_deck(plan, info.geometry, info.theme, source.images)
     problems.extend(deck.diagnostics)
     problems.extend(run_checks(source, plan, deck, info.theme))
@@ -122,9 +123,15 @@ def prepare(outline: Path, options: BuildOptions) -> Prepared:
                     info.is_default)
 
 
-def _template_problems(info: TemplateInfo, source: OutlineSource) -> list[Diagnostic]:
-    """Return warnings for layout names the outline gave that the template lacks,
-    and for roles the template could serve only with added pieces."""
+def _template_problems(info: TemplateInfo, source: OutlineSource,
+                       plan: Plan) -> list[Diagnostic]:
+    """Return errors for layout names the outline gave that the template lacks, and
+    warnings for the roles this outline uses that the template serves only with
+    added pieces."""
+    used = {slide.role for slide in plan.slides}
+    if any(getattr(s.content, "columns", None) and len(s.content.columns) == 3
+           for s in plan.slides):
+        used.add("columns3")
     found = []
     for name in info.unknown_layouts:
         role = next((r for r, n in (source.workshop.layouts if source.workshop else {}).items()
@@ -135,11 +142,11 @@ def _template_problems(info: TemplateInfo, source: OutlineSource) -> list[Diagno
             hint="layouts in the template: " + ", ".join(lay.name for lay in info.layouts)))
     if not info.is_default:
         for choice in info.choices:
-            if choice.added:
+            if choice.added and choice.role in used:
                 found.append(Diagnostic(
                     "W-TEMPLATE-ROLE", f"the template's layout “{choice.layout}” used for "
-                    f"{choice.role} slides lacks a {' and '.join(choice.added)}; "
-                    "make-deck adds them", Severity.WARNING,
+                    f"{choice.role} slides lacks what they need, so make-deck adds "
+                    f"{' and '.join(choice.added)}", Severity.WARNING,
                     position=source.sources.value(("theme",)),
                     hint="map the role to a better layout under `layouts:`, or run "
                     "`make-deck check-template` to see what the template offers"))
@@ -165,15 +172,19 @@ def build(outline: Path, options: BuildOptions) -> BuildResult:
     return write_prepared(prepare(outline, options), options)
 
 
-def write_prepared(prepared: Prepared, options: BuildOptions) -> BuildResult:
-    """Write the outputs of an already prepared outline; raises `EditedOutputError`."""
+def write_prepared(prepared: Prepared, options: BuildOptions, *,
+                   parallel: bool = True) -> BuildResult:
+    """Write the outputs of an already prepared outline; raises `EditedOutputError`.
+
+    With ``parallel``, the outputs render side by side in forked processes."""
     workshop = prepared.source.workshop
     assert workshop is not None
     moment = build_moment(workshop.date)
     paths = output_paths(prepared, options)
     writers = _writers(prepared, moment)
     planned = [PlannedOutput(paths[name], writers[name]) for name in options.outputs]
-    backups = write_outputs(planned, force=options.force)
+    with side_by_side(planned, enabled=parallel) as rendered:
+        backups = write_outputs(rendered, force=options.force)
     decisions = tuple(
         f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "
         f"{'shrunk to' if d.shrunk else 'set at'} {d.size:g} pt"

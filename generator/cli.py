@@ -35,9 +35,10 @@ OutlinesArg = Annotated[list[Path], typer.Argument(
     "in parallel.", show_default=False, metavar="OUTLINE")]
 
 
-def _report(diagnostics: tuple[Diagnostic, ...], text: str | None) -> None:
+def _report(diagnostics: tuple[Diagnostic, ...], text: str | None,
+            file: str | None = None) -> None:
     for diagnostic in diagnostics:
-        typer.echo(format_diagnostic(diagnostic, text), err=True)
+        typer.echo(format_diagnostic(diagnostic, text, file), err=True)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
@@ -89,7 +90,7 @@ def build_command(
     try:
         result = build(outline, options)
     except MakeDeckError as exc:
-        _report(exc.diagnostics, _source_text(outline))
+        _report(exc.diagnostics, _source_text(outline), str(outline))
         typer.echo("nothing was written", err=True)
         raise typer.Exit(EXIT_OUTLINE) from None
     except EditedOutputError as exc:
@@ -101,7 +102,7 @@ def build_command(
         typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
         typer.echo("nothing was written; run again with --debug for details", err=True)
         raise typer.Exit(EXIT_INTERNAL) from None
-    _report(result.diagnostics, _source_text(outline))
+    _report(result.diagnostics, _source_text(outline), str(outline))
     if verbose:
         for line in result.decisions:
             typer.echo(line)
@@ -170,7 +171,7 @@ def check_command(
         typer.echo(as_json(diagnostics, str(outline)))
         raise typer.Exit(code)
     titles = {s.number: s.title for s in deck.slides} if deck is not None else {}
-    report = format_by_slide(diagnostics, _source_text(outline), titles)
+    report = format_by_slide(diagnostics, _source_text(outline), titles, str(outline))
     if report:
         typer.echo(report, err=True)
     if code == EXIT_OK and deck is not None:

@@ -77,16 +77,30 @@ def source_line(source: str | None, line: int) -> str | None:
     return lines[line - 1]
 
 
-def format_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
+def _file_text(file: str) -> str | None:
+    """Return a source file's text as it is now (never cached: watch mode edits it)."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            return handle.read(8 * 1024 * 1024)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def format_diagnostic(diagnostic: Diagnostic, source: str | None = None,
+                      source_file: str | None = None) -> str:
     """Return the human-readable report of one problem.
 
     The first line is ``file:line:col: severity: message``; then, when the source is
     known, the offending line and a caret under the column; then ``hint: ...``.
+    ``source`` is the text of ``source_file`` (the outline); a problem in another
+    file (a theme file, say) quotes that file's own line.
     """
     pos = diagnostic.position
     where = f"{pos.file}:{pos.line}:{pos.column}: " if pos else ""
     slide = f" (slide {diagnostic.slide})" if diagnostic.slide else ""
     out = [f"{where}{diagnostic.severity.value}[{diagnostic.code}]{slide}: {diagnostic.message}"]
+    if pos and source_file is not None and pos.file != source_file:
+        source = _file_text(pos.file)
     text = source_line(source, pos.line) if pos else None
     if pos and text is not None:
         shown = text.replace("\t", " ")

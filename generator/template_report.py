@@ -34,7 +34,8 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
              "", "Layouts:"]
     for layout in info.layouts:
         shade = " (dark background)" if layout.dark else ""
-        lines.append(f"  {layout.name}{shade}")
+        untitled = " (no title placeholder)" if layout.first("title") is None else ""
+        lines.append(f"  {layout.name}{shade}{untitled}")
         if not layout.placeholders:
             lines.append("    (no text placeholders)")
         for ph in layout.placeholders:
@@ -49,8 +50,10 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
             "set in the outline" if choice.overridden else "chosen by placeholders and name")
         added = f"  MISSING: {', '.join(choice.added)} (added by make-deck)" if choice.added \
             else ""
+        where = " side by side" if needs.columns else " one under another" \
+            if needs.stacked and needs.bodies > 1 else ""
         lines.append(f"  {choice.role:<9} -> {choice.layout} ({how}; needs a title and "
-                     f"{needs.bodies} body box(es)){added}")
+                     f"{needs.bodies} body box(es){where}){added}")
         complete = complete and not choice.added
     for name in info.unknown_layouts:
         lines.append(f"  unknown layout in `layouts:`: {name}")

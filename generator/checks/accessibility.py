@@ -323,11 +323,14 @@ def check_language(where: Where) -> list[Diagnostic]:
 def check_text_size(deck: DeckLayout, theme: Theme, where: Where) -> list[Diagnostic]:
     """Return A11Y-TEXT-SMALL for text set below the smallest readable size.
 
-    The limit is the theme's `size_floor`, and never less than `MIN_TEXT_PT`.
-    Body text and titles shrunk below the theme's minimum (but not below this
-    floor) are reported by the layout as W-FIT-SMALL, so nothing is reported twice.
+    The limit is the theme's `size_floor`, and never less than `MIN_TEXT_PT` on a
+    7.5 in tall slide (scaled with the slide's height: a 5.625 in slide is shown
+    just as large, so its text may be set smaller). Body text and titles shrunk
+    below the theme's minimum (but not below this floor) are reported by the layout
+    as W-FIT-SMALL, so nothing is reported twice.
     """
-    floor = max(theme.size_floor, MIN_TEXT_PT)
+    scale = deck.size[1] / 540.0
+    floor = max(theme.size_floor, round(MIN_TEXT_PT * scale, 1))
     found: list[Diagnostic] = []
     for slide in deck.slides:
         for frame in slide.frames:

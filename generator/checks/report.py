@@ -44,14 +44,16 @@ def summary(diagnostics: Sequence[Diagnostic]) -> str:
 
 
 def format_by_slide(diagnostics: Sequence[Diagnostic], source: str | None,
-                    titles: Mapping[int, str] | None = None) -> str:
+                    titles: Mapping[int, str] | None = None,
+                    source_file: str | None = None) -> str:
     """Return the human report: ungrouped problems, then one group per slide, then counts."""
     if not diagnostics:
         return ""
     blocks: list[str] = []
     for number, group in group_by_slide(diagnostics):
         lines = [] if number is None else [slide_heading(number, (titles or {}).get(number))]
-        lines.extend(format_diagnostic(replace(d, slide=None), source) for d in group)
+        lines.extend(format_diagnostic(replace(d, slide=None), source, source_file)
+                     for d in group)
         blocks.append("\n".join(lines))
     blocks.append(summary(diagnostics))
     return "\n\n".join(blocks)

@@ -63,7 +63,7 @@ class LayoutGeometry:
     def bodies(self) -> tuple[Placeholder, ...]:
         """Return the body-like placeholders in idx order."""
         found = [p for p in self.placeholders if p.kind in ("body", "subTitle", "obj")]
-        return tuple(sorted(found, key=lambda p: p.idx))
+        return tuple(sorted(found, key=lambda p: (p.idx is None, p.idx or 0)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,18 @@ from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeho
 SYNTHETIC_TITLE = -1
 """The idx of a title placeholder the writer adds because the layout has none."""
 
+ADDED_BODY = 1 << 32
+"""The first idx of the bodies the writer adds as free text boxes (ADDED_BODY, +1, ...).
+
+Above any real placeholder idx (an unsigned 32-bit number), so added bodies sort
+after the layout's own ones and the writer can tell them apart.
+"""
+
+
+def is_added_body(idx: int | None) -> bool:
+    """Return True when ``idx`` marks a body the writer adds as a free text box."""
+    return idx is None or idx >= ADDED_BODY
+
 
 @dataclass(frozen=True, slots=True)
 class RoleNeeds:
@@ -25,6 +37,8 @@ class RoleNeeds:
     bodies: int
     names: tuple[str, ...]
     centre_title: bool = False
+    columns: bool = False  # the bodies must stand side by side
+    stacked: bool = False  # the bodies must stand one under another
 
 
 ROLE_NEEDS: dict[str, RoleNeeds] = {
@@ -32,9 +46,11 @@ ROLE_NEEDS: dict[str, RoleNeeds] = {
     "agenda": RoleNeeds(1, ("agenda", "title and content", "title and body", "content")),
     "section": RoleNeeds(1, ("section header", "section title", "section", "divider")),
     "bullets": RoleNeeds(1, ("title and content", "title and body", "content", "bullets")),
-    "columns": RoleNeeds(2, ("two content", "title and two columns", "two columns", "comparison")),
-    "columns3": RoleNeeds(3, ("three content", "three columns", "title and three columns")),
-    "quote": RoleNeeds(2, ("quote", "main point", "big quote")),
+    "columns": RoleNeeds(2, ("two content", "title and two columns", "two columns", "comparison"),
+                         columns=True),
+    "columns3": RoleNeeds(3, ("three content", "three columns", "title and three columns"),
+                          columns=True),
+    "quote": RoleNeeds(2, ("quote", "main point", "big quote"), stacked=True),
     "statement": RoleNeeds(1, ("statement", "main point", "big number")),
     "image": RoleNeeds(0, ("title only", "picture", "image")),
     "table": RoleNeeds(0, ("title only", "table")),
@@ -59,16 +75,56 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[_\-]+", " ", name).lower().split())
 
 
+def _row(bodies: tuple[Placeholder, ...]) -> tuple[Placeholder, ...]:
+    """Return the most bodies that stand side by side in one row, left to right."""
+    best: tuple[Placeholder, ...] = ()
+    for body in bodies:
+        middle = body.box.y + body.box.h / 2
+        row: list[Placeholder] = []
+        for other in sorted(bodies, key=lambda p: p.box.x):
+            if other.box.y <= middle <= other.box.bottom and all(
+                    other.box.x >= kept.box.right - 1 for kept in row):
+                row.append(other)
+        if len(row) > len(best):
+            best = tuple(row)
+    return best
+
+
+def _stack(bodies: tuple[Placeholder, ...]) -> tuple[Placeholder, ...]:
+    """Return the bodies (in idx order) that stand one under another, largest first."""
+    stack: list[Placeholder] = []
+    for body in sorted(bodies, key=lambda p: p.box.y):
+        if not stack or (body.box.y >= stack[-1].box.bottom - 1
+                         and min(body.box.right, stack[-1].box.right)
+                         > max(body.box.x, stack[-1].box.x)):
+            stack.append(body)
+    ordered = tuple(p for p in bodies if p in stack)
+    in_order = [p.box.y for p in ordered] == sorted(p.box.y for p in ordered)
+    # the first body (a quote) must be the large one, not a heading over a column
+    if len(ordered) < 2 or (in_order and ordered[0].box.h >= ordered[-1].box.h):
+        return ordered
+    return ordered[:1]
+
+
+def _usable(layout: LayoutGeometry, needs: RoleNeeds) -> int:
+    """Return how many bodies of ``layout`` a role can use (side by side for columns,
+    one under another for a quote and its attribution)."""
+    if needs.columns:
+        return len(_row(layout.bodies()))
+    return len(_stack(layout.bodies()) if needs.stacked else layout.bodies())
+
+
 def _score(layout: LayoutGeometry, needs: RoleNeeds) -> tuple[int, int, int, int]:
     has_title = layout.first("title") is not None
-    bodies = len(layout.bodies())
+    bodies = _usable(layout, needs)
     enough = bodies >= needs.bodies
     name = normalise(layout.name)
     named = max((len(needs.names) - i for i, hint in enumerate(needs.names)
                  if name == hint or hint in name), default=0)
-    centred = 1 if needs.centre_title and any(p.kind == "ctrTitle" for p in layout.placeholders) \
-        else 0
-    surplus = -abs(bodies - needs.bodies)
+    title_slide = any(p.kind in ("ctrTitle", "subTitle") for p in layout.placeholders)
+    centred = (1 if any(p.kind == "ctrTitle" for p in layout.placeholders) else 0) \
+        if needs.centre_title else -int(title_slide)  # other roles avoid the title slide
+    surplus = -abs(bodies - needs.bodies) - (len(layout.bodies()) > bodies)
     return (int(has_title) * 2 + int(enough), centred + named, surplus, 0)
 
 
@@ -82,27 +138,105 @@ def _content_area(layout: LayoutGeometry, width: float, height: float) -> Box:
     return Box(left, top, right - left, max(bottom - top, height * 0.3))
 
 
+def _overlaps(a: Box, b: Box) -> bool:
+    return min(a.right, b.right) - max(a.x, b.x) > 1 and min(a.bottom, b.bottom) - max(a.y, b.y) > 1
+
+
+def _clear_title(layout: LayoutGeometry, height: float) -> LayoutGeometry:
+    """Return ``layout`` with its title moved above the bodies where it covers one.
+
+    Some templates (LibreOffice writes them so) give every layout the title slide's
+    title box, in the middle of the content; text set there would overprint the body.
+    """
+    title = layout.first("title")
+    bodies = layout.bodies()
+    if title is not None and not bodies and title.box.y > height * 0.25:
+        # a title-only layout with its title low down leaves no room for a picture
+        # or a table: the title goes to the top
+        moved = replace(title, box=replace(title.box, y=height * 0.04,
+                                           h=min(title.box.h, height * 0.2)))
+        return replace(layout, placeholders=tuple(moved if p is title else p
+                                                  for p in layout.placeholders))
+    if title is None or not any(_overlaps(title.box, b.box) for b in bodies):
+        return layout
+    top, bottom = height * 0.04, min(b.box.y for b in bodies) - height * 0.02
+    if bottom - top < height * 0.08:
+        return layout  # no room above the bodies: leave the template's design alone
+    left, right = min(b.box.x for b in bodies), max(b.box.right for b in bodies)
+    moved = replace(title, box=Box(left, top, right - left, bottom - top))
+    return replace(layout, placeholders=tuple(moved if p is title else p
+                                              for p in layout.placeholders))
+
+
+def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], needs: RoleNeeds,
+                 missing: int, width: float, height: float
+                 ) -> tuple[list[Box], dict[Placeholder, Box]]:
+    """Return the boxes of the bodies to add, and new boxes for existing bodies that make room.
+
+    Columns split their row again into equal columns; other roles put the added
+    boxes under the last body, taking the lower part of it when there is no room below.
+    """
+    gap = 12.0
+    if existing and needs.columns:
+        existing = tuple(sorted(existing, key=lambda p: p.box.x))
+        top = min(p.box.y for p in existing)
+        area = Box(existing[0].box.x, top, existing[-1].box.right - existing[0].box.x,
+                   max(p.box.bottom for p in existing) - top)
+        each = (area.w - gap * (needs.bodies - 1)) / needs.bodies
+        boxes = [Box(area.x + i * (each + gap), area.y, each, area.h)
+                 for i in range(needs.bodies)]
+        return boxes[len(existing):], dict(zip(existing, boxes, strict=False))
+    resized: dict[Placeholder, Box] = {}
+    area = _content_area(layout, width, height)
+    if existing:
+        last = existing[-1].box
+        below = height * 0.92 - last.bottom - gap
+        if below >= height * 0.1:
+            area = Box(last.x, last.bottom + gap, last.w, below)
+        else:  # no room below: the last body gives up a band at its foot
+            keep = last.h - min(last.h / 3, height * 0.15)
+            resized[existing[-1]] = Box(last.x, last.y, last.w, keep)
+            area = Box(last.x, last.y + keep + gap, last.w, last.h - keep - gap)
+    each = (area.w - gap * (missing - 1)) / missing
+    return [Box(area.x + i * (each + gap), area.y, each, area.h) for i in range(missing)], resized
+
+
 def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: float,
              height: float) -> tuple[LayoutGeometry, tuple[str, ...]]:
-    """Return ``layout`` with a title and enough bodies, and the names of what was added."""
+    """Return ``layout`` with a title and enough bodies, and the names of what was added.
+
+    For columns the bodies used are those side by side in one row; where there are
+    too few, that row is split again into equal columns, the layout's own bodies
+    first and free text boxes after them.
+    """
     added: list[str] = []
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
         placeholders.insert(0, Placeholder("title", SYNTHETIC_TITLE, title_box))
         added.append("title placeholder")
     shaped = replace(layout, placeholders=tuple(placeholders))
-    missing = needs.bodies - len(shaped.bodies())
+    if needs.columns and shaped.bodies():  # keep only one row of columns, grown down
+        bodies = shaped.bodies()  # to where the bodies under it ended
+        row = _row(bodies)
+        bottom = max(p.box.bottom for p in bodies)
+        shaped = replace(shaped, placeholders=tuple(
+            replace(p, box=replace(p.box, h=max(p.box.h, bottom - p.box.y))) if p in row else p
+            for p in shaped.placeholders
+            if p.kind not in ("body", "subTitle", "obj") or p in row))
+    if needs.stacked and shaped.bodies():  # keep only bodies one under another
+        stack = _stack(shaped.bodies())
+        shaped = replace(shaped, placeholders=tuple(
+            p for p in shaped.placeholders
+            if p.kind not in ("body", "subTitle", "obj") or p in stack))
+    shaped = _clear_title(shaped, height)
+    existing = shaped.bodies()
+    missing = needs.bodies - len(existing)
     if missing > 0:
-        area = _content_area(shaped, width, height)
-        existing = shaped.bodies()
-        if existing:  # put the extra boxes beside or under what is there
-            last = existing[-1].box
-            area = Box(last.x, last.bottom + 6, last.w, max(area.bottom - last.bottom - 6, 36))
-        gap = 12.0
-        each = (area.w - gap * (missing - 1)) / missing
-        extra = [Placeholder("body", None, Box(area.x + i * (each + gap), area.y, each, area.h))
-                 for i in range(missing)]
-        shaped = replace(shaped, placeholders=(*shaped.placeholders, *extra))
+        boxes, resized = _added_boxes(shaped, existing, needs, missing, width, height)
+        extra = [Placeholder("body", ADDED_BODY + i, box) for i, box in enumerate(boxes)]
+        shaped = replace(shaped, placeholders=(
+            *(replace(p, box=resized[p]) if p in resized else p for p in shaped.placeholders),
+            *extra))
         added.append(f"{missing} text box(es)")
     return shaped, tuple(added)
 

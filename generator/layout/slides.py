@@ -228,6 +228,7 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
     bodies = layout.bodies()
     frames: list[Frame] = []
     decisions: list[FitDecision] = []
+    on_dark = "inverse" if layout.dark else "text"
 
     def add(slot: str, index: int, paragraphs: list[Paragraph], kind: str,
             style: TextStyle = BODY, **extra: object) -> None:
@@ -258,13 +259,13 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
             lines.append(" · ".join(details))
         if lines:
             add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small", anchor="t",
-                tone="inverse")
+                tone=on_dark)
     elif role == "section" and isinstance(content, Section):
         line = planned_section_line(planned, content, ctx.workshop)
-        add("detail", 0, [Paragraph.from_markup(line)], "small", tone="inverse")
+        add("detail", 0, [Paragraph.from_markup(line)], "small", tone=on_dark)
     elif role == "break" and isinstance(content, Break):
         add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
-            tone="inverse")
+            tone=on_dark)
     elif isinstance(content, QuoteSlide):
         add("quote", 0, [Paragraph.from_markup(f"“{content.quote}”")], "hero", HERO,
             anchor="ctr")
@@ -394,6 +395,15 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 (title_decision, *decisions),
             ))
     problems.extend(_fit_warnings(slides, theme))
+    if theme.footer and slides and not any(
+        isinstance(f, TextFrame) and f.slot == "footer"
+        and "".join(sp.text for p in f.text.paragraphs for ln in p.lines for sp in ln.spans)
+        .replace(" ", "") == theme.footer.replace(" ", "")
+        for f in slides[0].frames
+    ):
+        problems.append(Diagnostic(
+            "W-THEME-FOOTER", "the theme's footer is too long for one line and was shortened",
+            Severity.WARNING, hint="shorten `footer:` in the theme file"))
     return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
 
 
@@ -410,13 +420,18 @@ def _furniture(ctx: _Context, layout: LayoutGeometry) -> list[Frame]:
         x += w + 8
     if theme.footer:
         box = Box(x, band.y, band.right - x, band.h)
-        small = min(theme.small_size, 14.0 * height / 540)
-        try:
-            fitted = fit_in_box([Paragraph.from_markup(theme.footer)], box,
-                                SizeRange(small, small * 0.7, small * 0.7), BODY, "footer",
-                                ctx.factor)
-        except DoesNotFit:
-            return frames
+        size = theme.size_floor  # the smallest readable size, and no larger
+        words = theme.footer.split()
+        while True:  # a footer too long for its line is shortened, with a warning (below)
+            text = " ".join(words) + ("" if len(words) == len(theme.footer.split()) else " …")
+            try:
+                fitted = fit_in_box([Paragraph.from_markup(text)], box,
+                                    SizeRange(size, size, size), BODY, "footer", ctx.factor)
+                break
+            except DoesNotFit:
+                if len(words) <= 1:
+                    return frames
+                words = words[:-1]
         frames.append(TextFrame("footer", None, box, fitted, BODY, anchor="ctr",
                                 tone="inverse" if layout.dark else "muted"))
     return frames

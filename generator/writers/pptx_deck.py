@@ -21,6 +21,7 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
@@ -33,6 +34,7 @@ from generator.markup import plain_text
 from generator.model import Workshop
 from generator.theme import Theme
 from generator.writers.pptx_notes import write_notes
+from generator.writers.pptx_parts import SlideMaker
 from generator.writers.pptx_sections import write_sections
 from generator.writers.pptx_template import open_template
 from generator.writers.pptx_text import fill_text_body
@@ -40,6 +42,8 @@ from generator.writers.pptx_text import fill_text_body
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _TONE_COLOUR = {"text": "tx1", "muted": "accent5", "inverse": "bg1"}
+_ORG_TONE_COLOUR = {**_TONE_COLOUR, "muted": "tx2"}
+"""An organisation's accent 5 is no text colour: muted text there takes dark 2."""
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 _DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
@@ -59,7 +63,8 @@ def _relater(slide: object):
     return relate
 
 
-def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
+def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = True,
+                tones: dict[str, str] = _TONE_COLOUR) -> None:
     free = is_added_body(frame.placeholder_idx)
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
@@ -69,10 +74,43 @@ def _text_frame(slide: object, frame: TextFrame, language: str) -> None:
         shape = slide.shapes.add_textbox(0, 0, 0, 0)  # type: ignore[attr-defined]
         shape.name = f"{frame.slot.capitalize()} {shape.shape_id}"
     _place(shape, frame.box)
-    colour = _TONE_COLOUR.get(frame.tone) if free else None
+    tone = "text" if frame.tone == "inverse" and not dark else frame.tone  # light layout
+    colour = tones.get(tone) if free else None
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour)
+    if not free:
+        _measured_case(shape)
+
+
+def _measured_case(shape: object) -> None:
+    """Keep text in the case it was measured in where the template capitalises it.
+
+    A template style with ``cap="all"`` (python-pptx's Section Header title has it)
+    sets text wider than the layout measured, so it could run out of its box.
+    """
+    styles = []
+    base = shape
+    while True:
+        try:
+            base = base._base_placeholder  # type: ignore[attr-defined]
+        except (AttributeError, NotImplementedError):
+            break
+        if base is None:
+            break
+        styles.append(base._element)
+    master = shape.part.slide_layout.slide_master._element  # type: ignore[attr-defined]
+    kind = shape._element.ph.get("type", "obj")  # type: ignore[attr-defined]
+    style = "titleStyle" if kind in ("title", "ctrTitle") else "bodyStyle"
+    styles.extend(_xpath(master, f"./p:txStyles/p:{style}"))
+    if not any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
+        return
+    for run in _xpath(shape._element.txBody, ".//a:rPr | .//a:endParaRPr"):  # type: ignore[attr-defined]
+        run.set("cap", "none")
+
+
+def _xpath(element: etree._Element, path: str) -> list[etree._Element]:
+    return etree._Element.xpath(element, path, namespaces={"a": _A, "p": _P})
 
 
 def _table(slide: object, frame: TableFrame, language: str) -> None:
@@ -244,7 +282,7 @@ def _title_placeholder(slide: object, frame: TextFrame) -> object:
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>'
         '</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody></p:sp>'
     )
-    element = etree.fromstring(xml)
+    element = parse_xml(xml)  # python-pptx's element classes, so slide.placeholders works
     tree = slide.shapes._spTree  # type: ignore[attr-defined]
     tree.insert(2, element)
     return next(s for s in slide.placeholders  # type: ignore[attr-defined]
@@ -265,15 +303,19 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
     by_name = {layout.name: layout for layout in prs.slide_layouts}
+    maker = SlideMaker(prs)  # python-pptx's add_slide and notes_slide slow down as decks grow
     language = workshop.language
+    tones = _TONE_COLOUR if theme is not None else _ORG_TONE_COLOUR
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
-        slide = prs.slides.add_slide(layout)
+        slide = maker.add_slide(layout)
         used: set[int] = set()
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
-                _text_frame(slide, frame, language)
-                if not is_added_body(frame.placeholder_idx):
+                _text_frame(slide, frame, language, laid.layout.dark, tones)
+                if frame.placeholder_idx == SYNTHETIC_TITLE:
+                    used.add(0)  # the added title placeholder has idx 0
+                elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
                 _table(slide, frame, language)
@@ -283,6 +325,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         _slide_number(slide, layout)
         _colour_mapping(slide, layout)
         if laid.notes:
+            maker.notes_slide(slide)
             write_notes(slide, laid.notes, language)
     write_sections(prs, deck.slides)
     _view_properties(prs)

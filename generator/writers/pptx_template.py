@@ -213,7 +213,10 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             base_theme, name=template.stem, font_family=theme_font(prs),
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
-            heading=dark, dark_background=dark, table_header_fill=dark,
+            heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
+            # PowerPoint's default table style fills the header with accent 1, text lt1
+            table_header_fill=colours.get("accent1", dark),
+            table_header_text=colours.get("lt1", base_theme.table_header_text),
             surface=colours.get("lt2", base_theme.surface),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)

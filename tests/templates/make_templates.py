@@ -1,0 +1,203 @@
+"""Helpers (not tests) that make organisation templates of different origins in a folder.
+
+Each function writes one template and returns its path:
+
+- `python_pptx_default`: python-pptx's own default template (4:3, Calibri, 11 layouts)
+  saved as it is, with two example slides that a build must remove;
+- `libreoffice_saved`: that file opened and saved again by LibreOffice, which renames
+  and reshapes the layouts the way it always does;
+- `google_like`: shaped like a Google Slides export: 10 x 5.625 in, layouts named
+  ``TITLE``, ``TITLE_AND_BODY``..., some without a title placeholder, Arial, a few slides;
+- `potx`: the python-pptx default saved as a PowerPoint template (.potx).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches
+
+PRESENTATION_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")
+TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+
+EXAMPLE_TEXTS = (
+    "Quarterly results example slide",
+    "Delete this placeholder slide before use",
+    "Google example agenda slide",
+)
+"""Text on the templates' own example slides: none of it may reach a built deck."""
+
+GOOGLE_SIZE = (Inches(10), Inches(5.625))
+GOOGLE_FONT = "Arial"
+GOOGLE_LAYOUTS = {
+    # python-pptx layout name -> Google Slides export name
+    "Title Slide": "TITLE",
+    "Title and Content": "TITLE_AND_BODY",
+    "Section Header": "SECTION_HEADER",
+    "Two Content": "TITLE_AND_TWO_COLUMNS",
+    "Title Only": "TITLE_ONLY",
+    "Content with Caption": "ONE_COLUMN_TEXT",
+    "Picture with Caption": "MAIN_POINT",
+    "Blank": "BLANK",
+}
+GOOGLE_WITHOUT_TITLE = ("ONE_COLUMN_TEXT", "MAIN_POINT")
+GOOGLE_COLOURS = {"dk1": "000000", "lt1": "FFFFFF", "dk2": "595959", "lt2": "EEEEEE",
+                  "accent1": "1967D2", "hlink": "1155CC"}
+
+
+def _add_example_slides(prs: object, texts: tuple[str, ...]) -> None:
+    """Add one slide per text on the first layout with a title (the template's examples)."""
+    layout = next(lay for lay in prs.slide_layouts  # type: ignore[attr-defined]
+                  if any(ph.placeholder_format.type is not None
+                         and "TITLE" in str(ph.placeholder_format.type)
+                         for ph in lay.placeholders))
+    for text in texts:
+        slide = prs.slides.add_slide(layout)  # type: ignore[attr-defined]
+        slide.shapes.title.text = text
+        for ph in slide.placeholders:
+            if ph.placeholder_format.idx != 0 and ph.has_text_frame:
+                ph.text_frame.text = f"{text}: body"
+
+
+def python_pptx_default(folder: Path, name: str = "pptx-default.pptx") -> Path:
+    """Save python-pptx's default template with two example slides; return its path."""
+    prs = Presentation()
+    _add_example_slides(prs, EXAMPLE_TEXTS[:2])
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def libreoffice_saved(folder: Path, soffice: str, name: str = "libreoffice.pptx") -> Path:
+    """Convert the python-pptx default (with its slides) with LibreOffice; return the path."""
+    work = folder / "libreoffice-work"
+    out = work / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    source = python_pptx_default(work, "source.pptx")
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{work / 'profile'}",
+         "--convert-to", "pptx", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=240)
+    path = folder / name
+    shutil.move(out / "source.pptx", path)
+    return path
+
+
+def _scale_shapes(element: etree._Element, sx: float, sy: float) -> None:
+    """Scale every shape position and size of a master or layout, for a new slide size."""
+    for xfrm in element.iter(qn("a:xfrm")):
+        off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+        if off is not None:
+            off.set("x", str(round(int(off.get("x")) * sx)))
+            off.set("y", str(round(int(off.get("y")) * sy)))
+        if ext is not None:
+            ext.set("cx", str(round(int(ext.get("cx")) * sx)))
+            ext.set("cy", str(round(int(ext.get("cy")) * sy)))
+
+
+def _theme_part(prs: object) -> object:
+    master = prs.slide_masters[0]  # type: ignore[attr-defined]
+    return next(rel.target_part for rel in master.part.rels.values()
+                if rel.reltype.endswith("/theme"))
+
+
+def _restyle_theme(prs: object, font: str, colours: dict[str, str], name: str) -> None:
+    """Set the theme's Latin fonts and some colour slots, as Google Slides writes them."""
+    part = _theme_part(prs)
+    root = etree.fromstring(part.blob)  # type: ignore[attr-defined]
+    root.set("name", name)
+    for latin in root.iterfind(f".//{qn('a:fontScheme')}/*/{qn('a:latin')}"):
+        latin.set("typeface", font)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    scheme.set("name", name)
+    for slot, value in colours.items():
+        element = scheme.find(qn(f"a:{slot}"))
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, qn("a:srgbClr"), val=value)
+    part._blob = etree.tostring(root, xml_declaration=True,  # type: ignore[attr-defined]
+                                encoding="UTF-8", standalone=True)
+
+
+def google_like(folder: Path, name: str = "google-slides.pptx") -> Path:
+    """Make a template shaped like a Google Slides export; return its path.
+
+    The slide is 10 x 5.625 in (16:9) with every master and layout shape scaled to
+    it; layouts carry Google's names, ``ONE_COLUMN_TEXT`` and ``MAIN_POINT`` have no
+    title placeholder, content placeholders are plain ``body`` ones, the theme font
+    is Arial, and three example slides are left in.
+    """
+    prs = Presentation()
+    sx = GOOGLE_SIZE[0] / prs.slide_width
+    sy = GOOGLE_SIZE[1] / prs.slide_height
+    prs.slide_width, prs.slide_height = Emu(GOOGLE_SIZE[0]), Emu(GOOGLE_SIZE[1])
+    _scale_shapes(prs.slide_masters[0]._element, sx, sy)
+    for layout in list(prs.slide_layouts):
+        if layout.name not in GOOGLE_LAYOUTS:
+            prs.slide_layouts.remove(layout)
+            continue
+        layout.name = GOOGLE_LAYOUTS[layout.name]
+        _scale_shapes(layout._element, sx, sy)
+        for shape in list(layout.placeholders):
+            ph = shape._element.ph
+            kind = ph.get("type", "obj")
+            untitled = layout.name in GOOGLE_WITHOUT_TITLE and kind in ("title", "ctrTitle")
+            if untitled or kind == "pic":  # no title here; no picture placeholders at all
+                shape._element.getparent().remove(shape._element)
+            elif kind == "obj":
+                ph.set("type", "body")
+    by_name = {layout.name: layout for layout in prs.slide_layouts}
+    main_point = by_name["MAIN_POINT"]
+    for shape in main_point.placeholders:  # one large statement box under a free band
+        if shape.placeholder_format.idx == 2:
+            shape.left, shape.top = Inches(0.6), Inches(1.3)
+            shape.width, shape.height = Inches(8.8), Inches(3.4)
+    _restyle_theme(prs, GOOGLE_FONT, GOOGLE_COLOURS, "Simple Light")
+    _add_example_slides(prs, EXAMPLE_TEXTS)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def potx(folder: Path, name: str = "pptx-default.potx") -> Path:
+    """Save the python-pptx default (with its slides) as a .potx template; return its path."""
+    source = python_pptx_default(folder, "potx-source.pptx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as package, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in package.infolist():
+            body = package.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                assert PRESENTATION_TYPE in body
+                body = body.replace(PRESENTATION_TYPE, TEMPLATE_TYPE)
+            target.writestr(info, body)
+    source.unlink()
+    path = folder / name
+    path.write_bytes(out.getvalue())
+    return path
+
+
+MAKERS = {
+    "python-pptx": python_pptx_default,
+    "libreoffice": libreoffice_saved,
+    "google": google_like,
+    "potx": potx,
+}
+"""Each template origin and the function that makes it (LibreOffice's needs ``soffice``)."""
+
+
+def make(kind: str, folder: Path, soffice: str | None = None) -> Path:
+    """Make the template of origin ``kind`` in ``folder``; return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if kind == "libreoffice":
+        assert soffice is not None, "LibreOffice is needed to make this template"
+        return libreoffice_saved(folder, soffice)
+    return MAKERS[kind](folder)
