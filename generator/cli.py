@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
-from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions
+from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions, Output
 
 EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = 0, 1, 2, 3, 4
 
@@ -43,6 +43,16 @@ def _report(diagnostics: tuple[Diagnostic, ...], text: str | None,
     warnings = len(diagnostics) - errors
     if diagnostics:
         typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def _chosen_outputs(only: list[str] | None) -> tuple[Output, ...]:
+    """Return the outputs ``--only`` names (all when none); exit 2 on an unknown name."""
+    outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
+    unknown = [o for o in outputs if o not in ALL_OUTPUTS]
+    if unknown:
+        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    return outputs  # type: ignore[return-value]
 
 
 def _source_text(path: Path) -> str | None:
@@ -74,11 +84,7 @@ def build_command(
     from generator.build import build
     from generator.outputs import EditedOutputError
 
-    outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
-    unknown = [o for o in outputs if o not in ALL_OUTPUTS]
-    if unknown:
-        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    outputs = _chosen_outputs(only)
     options = BuildOptions(
         strict=strict, outputs=outputs, output_dir=out_dir, force=force,  # type: ignore[arg-type]
         verbose=verbose, debug=debug, allow_outside_images=allow_outside_images,
@@ -191,11 +197,7 @@ def watch_command(
     """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
     from generator.watch import Rebuilder, watch
 
-    outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
-    unknown = [o for o in outputs if o not in ALL_OUTPUTS]
-    if unknown:
-        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
-        raise typer.Exit(EXIT_USAGE)
+    outputs = _chosen_outputs(only)
     options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir)  # type: ignore[arg-type]
     try:
         watch(Rebuilder(outline, options), typer.echo)
