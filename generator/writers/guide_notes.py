@@ -7,11 +7,8 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
-    Table,
 )
-from reportlab.platypus.flowables import HRFlowable
 
 from generator.model import Activity, ActivitySlide, Section
 from generator.plan import Plan, PlannedSlide, clock
@@ -37,7 +34,9 @@ from generator.writers.pdf_document import (
     PageGeometry,
     bookmark,
 )
-from generator.writers.pdf_flowables import SlideThumbnail, Thumbnail
+from generator.writers.pdf_flowables import Rule, SlideThumbnail, Thumbnail
+from generator.writers.pdf_tagged import Paragraph, Table
+from generator.writers.slide_alt import slide_alt
 
 THUMB_WIDTH = 196.0
 GUTTER = 16.0
@@ -96,7 +95,8 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
     side: list[Flowable] = [
         Paragraph(markup_of("  ·  ".join(facts)), st.label),
         Paragraph(inline(slide.title), make_style("entry-title", 13, leading=17,
-                                                  fontName=st.h3.fontName, spaceAfter=4)),
+                                                  fontName=st.h3.fontName, spaceAfter=4),
+                  role="H2"),
     ]
     content = slide.content
     if isinstance(content, ActivitySlide):
@@ -108,8 +108,9 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
     if handout:
         side.append(Paragraph("<b>In the handout:</b> " + inline(handout), make_style(
             "entry-handout", 9.5, leading=12.8, textColor=GREY, spaceBefore=4)))
-    row = Table([[SlideThumbnail(thumbnail, index, THUMB_WIDTH), side]],
-                colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER], hAlign="LEFT")
+    picture = SlideThumbnail(thumbnail, index, THUMB_WIDTH, slide_alt(plan, index, number))
+    row = Table([[picture, side]], colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER],
+                hAlign="LEFT", layout=True)
     row.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -129,8 +130,8 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
     if isinstance(content, ActivitySlide):
         body += [Spacer(1, 4), activity_table(content.activity, plan, slide, width)]
     out: list[Flowable] = [KeepTogether([row, *body[:2]]), *body[2:]]
-    out += [Spacer(1, 8), HRFlowable(width="100%", thickness=0.5, color=RULE,
-                                     spaceBefore=0, spaceAfter=14)]
+    out += [Spacer(1, 8), Rule(width="100%", thickness=0.5, color=RULE, spaceBefore=0,
+                               spaceAfter=14)]
     return out
 
 
@@ -180,6 +181,6 @@ def activity_table(activity: Activity, plan: Plan, slide: PlannedSlide,
     ]
     if outcome_row is not None:
         commands.append(("BACKGROUND", (0, outcome_row), (-1, outcome_row), PALE_ACCENT))
-    table = Table(rows, colWidths=[112.0, width - 112.0], hAlign="LEFT")
+    table = Table(rows, colWidths=[112.0, width - 112.0], hAlign="LEFT", header_cols=1)
     table.setStyle(table_style(commands))
     return table

@@ -13,9 +13,7 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
-    Table,
 )
 
 from generator.model import ActivitySlide
@@ -48,6 +46,7 @@ from generator.writers.pdf_document import (
     document_info,
 )
 from generator.writers.pdf_flowables import CheckBox, CoverPage, Thumbnail
+from generator.writers.pdf_tagged import Paragraph, Table
 from generator.writers.slide_standin import standin_thumbnail
 
 
@@ -188,7 +187,7 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
                                                        right)])
     fixed = [56.0, 40.0, 0.0, 36.0, 52.0]
     fixed[2] = width - sum(fixed)
-    table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT", header_rows=1)
     table.setStyle(table_style(commands))
     out.append(table)
     return out
@@ -210,7 +209,7 @@ def _timing(plan: Plan) -> list[Flowable]:
         if problem.hint:
             text += f"<br/><font color='#505A5F'>Fix: {markup_of(problem.hint)}</font>"
         rows.append([Paragraph(text, st.cell)])
-    table = Table(rows, hAlign="LEFT")
+    table = Table(rows, hAlign="LEFT", layout=True)
     table.setStyle(table_style([
         ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
         ("BACKGROUND", (0, 0), (-1, -1), PALE_ACCENT),
@@ -266,7 +265,7 @@ def _materials(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
         rows.append([CheckBox(10), Paragraph(inline(material), st.cell),
                      Paragraph("<br/>".join(uses), st.cell_small)])
     table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],
-                  repeatRows=1, hAlign="LEFT")
+                  repeatRows=1, hAlign="LEFT", header_rows=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, 0), NAVY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

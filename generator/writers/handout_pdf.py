@@ -15,9 +15,7 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
-    Table,
 )
 
 from generator.model import ActivitySlide, Section
@@ -61,6 +59,8 @@ from generator.writers.pdf_flowables import (
     RuledLines,
     Thumbnail,
 )
+from generator.writers.pdf_tagged import Paragraph, Table
+from generator.writers.slide_alt import slide_alt
 from generator.writers.slide_standin import standin_thumbnail
 
 MIN_LINE_SPACING = 19.0
@@ -208,7 +208,8 @@ class _Handout:
             for index, slide in slides:
                 out += slide_text(slide, self._caption(index, slide), self.geo.frame_width)
         else:
-            cards = [SlideCard(i, self._caption(i, s), slide_field(s.content, "handout"))
+            cards = [SlideCard(i, self._caption(i, s), slide_field(s.content, "handout"),
+                               slide_alt(self.plan, i, self.numbers[i]))
                      for i, s in slides]
             out += slide_rows(cards, per_page, self.thumbnail, self.geo.frame_width,
                               self.geo.frame_height)
@@ -285,8 +286,9 @@ class _Handout:
         heading = make_style("next-step", 12, leading=16, spaceBefore=14, spaceAfter=2,
                              keepWithNext=1)
         for prompt in NEXT_STEPS_PROMPTS:
-            out.append(KeepTogether([Paragraph(inline(prompt), heading), RuledLines(3)]))
-        out.append(FillLines(Paragraph("Other notes", heading)))
+            out.append(KeepTogether([Paragraph(inline(prompt), heading, role="H2"),
+                                     RuledLines(3)]))
+        out.append(FillLines(Paragraph("Other notes", heading, role="H2")))
         return out
 
 def agenda_table(plan: Plan, width: float) -> Table:
@@ -324,7 +326,7 @@ def agenda_table(plan: Plan, width: float) -> Table:
     widths = [width - 74.0, 74.0]
     if timed:
         widths = [104.0, width - 104.0 - 74.0, 74.0]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", header_rows=1)
     table.setStyle(table_style(commands))
     return table
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from generator.model import (
     ActivitySlide,
@@ -44,6 +44,7 @@ from generator.writers.pdf_flowables import (
     draw_ruled_lines,
     draw_thumbnail,
 )
+from generator.writers.pdf_tagged import Paragraph, Table
 
 CONTENT_ROLES = frozenset(
     {"bullets", "columns", "quote", "statement", "image", "table", "activity"}
@@ -78,11 +79,13 @@ LAYOUTS: dict[int, RowLayout] = {
 
 @dataclass(frozen=True, slots=True)
 class SlideCard:
-    """One slide in a row: which slide, its caption and the handout text beside it."""
+    """One slide in a row: which slide, its caption, the handout text beside it and
+    the picture's alternative text."""
 
     index: int
     caption: str
     text: str | None
+    alt: str
 
 
 def _caption_style(layout: RowLayout) -> ParagraphStyle:
@@ -148,7 +151,7 @@ class SlideRow(Flowable):
                 x += (self.cell_width - self.thumb_width) / 2
             y = top - self.thumb_height
             draw_thumbnail(canvas, self.thumbnail, card.index, x, y, self.thumb_width,
-                           self.thumb_height)
+                           self.thumb_height, card.alt)
             y -= 8
             for i, paragraph in enumerate(card_paragraphs(card, self.layout)):
                 _w, h = paragraph.wrap(self.thumb_width, y)
@@ -189,7 +192,7 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
     for card in cards:
         if card.text and stack_height(card_paragraphs(card, layout), width) > 0.4 * frame_height:
             after.extend(text_flowables(card.text, styles().note_box))
-            card = SlideCard(card.index, card.caption + " (text below)", None)
+            card = SlideCard(card.index, card.caption + " (text below)", None, card.alt)
         pending.append(card)
         if len(pending) == layout.columns:
             flush()
@@ -205,7 +208,8 @@ def _bullets(bullets: Sequence[Bullet], depth: int = 0) -> list[Flowable]:
     out: list[Flowable] = []
     for bullet in bullets:
         style = st.bullet if depth == 0 else st.bullet2
-        out.append(Paragraph(inline(bullet.text), style, bulletText="•" if depth == 0 else "–"))
+        out.append(Paragraph(inline(bullet.text), style, bulletText="•" if depth == 0 else "–",
+                             list_level=depth))
         out.extend(_bullets(bullet.children, depth + 1))
     return out
 
@@ -224,7 +228,8 @@ def _table(slide: TableSlide) -> Table:
     ]
     if slide.table.header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), NAVY))
-    table = Table(rows, repeatRows=1 if slide.table.header else 0, hAlign="LEFT")
+    table = Table(rows, repeatRows=1 if slide.table.header else 0, hAlign="LEFT",
+                  header_rows=1 if slide.table.header else 0)
     table.setStyle(table_style(commands))
     return table
 
@@ -239,7 +244,8 @@ def _columns(slide: ColumnsSlide, width: float) -> Table:
             cell.append(Spacer(1, 3))
         cell.extend(_bullets(column.bullets))
         cells.append(cell)
-    table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT")
+    table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT",
+                  layout=True)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -254,7 +260,7 @@ def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable
     content = slide.content
     head: list[Flowable] = [Paragraph(caption, st.label)]
     if slide.title_given or not isinstance(content, QuoteSlide | StatementSlide):
-        head.append(Paragraph(inline(slide.title), st.h3))
+        head.append(Paragraph(inline(slide.title), st.h3, role="H2"))
     body: list[Flowable] = []
     if isinstance(content, BulletsSlide):
         body = _bullets(content.bullets)

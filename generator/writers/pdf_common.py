@@ -21,10 +21,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from generator.layout.fonts import face_path
 from generator.markup import Span, parse_inline, plain_text
+from generator.writers.pdf_tagged import Paragraph
 
 # --------------------------------------------------------------------------- fonts
 

@@ -1,5 +1,10 @@
 """Flowables the handout and the facilitator guide share: ruled writing lines,
-slide thumbnails, checkbox squares and the cover page."""
+slide thumbnails, checkbox squares, rules and the cover page.
+
+Each marks what it draws for the structure tree (`generator.writers.pdf_tags`):
+writing lines, squares, rules and the cover's bands are artifacts, a thumbnail
+is a figure with alternative text, the cover's texts are headings and paragraphs.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable
+from reportlab.platypus.flowables import HRFlowable
 
 from generator.writers.pdf_common import (
     ACCENT,
@@ -26,6 +32,8 @@ from generator.writers.pdf_common import (
 from generator.writers.pdf_document import (
     PageGeometry,
 )
+from generator.writers.pdf_tagged import Paragraph, Table
+from generator.writers.pdf_tags import artifact, figure, tagged
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
 """Draws ``plan.slides[i]`` into the rectangle (x, y, width, height), in points."""
@@ -73,13 +81,14 @@ class RuledLines(Flowable):
     def draw(self) -> None:
         """Draw the lines, the last one at the bottom of the block."""
         canvas = self.canv
-        canvas.saveState()
-        canvas.setStrokeColor(self.colour)
-        canvas.setLineWidth(0.6)
-        for i in range(self._lines):
-            y = self.height - (i + 1) * self.spacing
-            canvas.line(0, y, self.width, y)
-        canvas.restoreState()
+        with artifact(canvas, "Layout"):
+            canvas.saveState()
+            canvas.setStrokeColor(self.colour)
+            canvas.setLineWidth(0.6)
+            for i in range(self._lines):
+                y = self.height - (i + 1) * self.spacing
+                canvas.line(0, y, self.width, y)
+            canvas.restoreState()
 
 
 class FillLines(Flowable):
@@ -119,31 +128,37 @@ def draw_ruled_lines(canvas: Canvas, x: float, top: float, width: float, bottom:
                      spacing: float = LINE_SPACING) -> int:
     """Draw writing lines from ``top`` down to ``bottom``; return how many were drawn."""
     count = math.floor((top - bottom + 0.01) / spacing)
-    canvas.saveState()
-    canvas.setStrokeColor(LINE)
-    canvas.setLineWidth(0.6)
-    for i in range(count):
-        y = top - (i + 1) * spacing
-        canvas.line(x, y, x + width, y)
-    canvas.restoreState()
+    if count < 1:
+        return 0
+    with artifact(canvas, "Layout"):
+        canvas.saveState()
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.6)
+        for i in range(count):
+            y = top - (i + 1) * spacing
+            canvas.line(x, y, x + width, y)
+        canvas.restoreState()
     return count
 
 
 def draw_thumbnail(canvas: Canvas, thumbnail: Thumbnail, index: int,
-                   x: float, y: float, width: float, height: float) -> None:
-    """Draw slide ``index`` through ``thumbnail`` into a rectangle (the drawer frames it)."""
-    canvas.saveState()
-    thumbnail(canvas, index, x, y, width, height)
-    canvas.restoreState()
+                   x: float, y: float, width: float, height: float, alt: str) -> None:
+    """Draw slide ``index`` through ``thumbnail`` into a rectangle (the drawer frames it),
+    as a figure with alternative text ``alt``."""
+    with figure(canvas, alt, (x, y, width, height)):
+        canvas.saveState()
+        thumbnail(canvas, index, x, y, width, height)
+        canvas.restoreState()
 
 
 class SlideThumbnail(Flowable):
-    """A framed 16:9 picture of one slide, ``width`` points wide."""
+    """A framed 16:9 picture of one slide, ``width`` points wide, with alternative text."""
 
-    def __init__(self, thumbnail: Thumbnail, index: int, width: float) -> None:
+    def __init__(self, thumbnail: Thumbnail, index: int, width: float, alt: str) -> None:
         super().__init__()
         self.thumbnail = thumbnail
         self.index = index
+        self.alt = alt
         self.width = width
         self.height = width * SLIDE_RATIO
 
@@ -153,7 +168,8 @@ class SlideThumbnail(Flowable):
 
     def draw(self) -> None:
         """Draw the slide and its frame."""
-        draw_thumbnail(self.canv, self.thumbnail, self.index, 0, 0, self.width, self.height)
+        draw_thumbnail(self.canv, self.thumbnail, self.index, 0, 0, self.width, self.height,
+                       self.alt)
 
 
 class CheckBox(Flowable):
@@ -168,12 +184,22 @@ class CheckBox(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw the square."""
-        self.canv.saveState()
-        self.canv.setStrokeColor(TEXT)
-        self.canv.setLineWidth(0.9)
-        self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
-        self.canv.restoreState()
+        """Draw the square (an artifact: it is there to tick on paper)."""
+        with artifact(self.canv, "Layout"):
+            self.canv.saveState()
+            self.canv.setStrokeColor(TEXT)
+            self.canv.setLineWidth(0.9)
+            self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+            self.canv.restoreState()
+
+
+class Rule(HRFlowable):
+    """A horizontal rule between blocks (an artifact)."""
+
+    def draw(self) -> None:
+        """Draw the rule."""
+        with artifact(self.canv, "Layout"):
+            super().draw()
 
 
 class CoverPage(Flowable):
@@ -210,24 +236,30 @@ class CoverPage(Flowable):
         return availWidth, availHeight
 
     def _band_paragraphs(self) -> list[tuple[Paragraph, float]]:
-        """Return the band's paragraphs, each with the space to leave above it."""
+        """Return the band's paragraphs, each with the space to leave above it.
+
+        The title is the document's first heading; the rest are paragraphs.
+        """
         out: list[tuple[Paragraph, float]] = [
             (Paragraph(self.kind, make_style("cover-kind", 15, fontName=FONT_BOLD,
-                                         textColor=WHITE)), 0.0),
+                                         textColor=WHITE), role="P"), 0.0),
         ]
         if self.kicker:
             kicker = make_style("cover-kicker", 13, textColor=SOFT_WHITE)
-            out.append((Paragraph(self.kicker, kicker), 18.0))
+            out.append((Paragraph(self.kicker, kicker, role="P"), 18.0))
         out.append((Paragraph(self.title, make_style("cover-title", 36, leading=41,
-                                                 fontName=FONT_BOLD, textColor=WHITE)),
+                                                 fontName=FONT_BOLD, textColor=WHITE),
+                              role="H1"),
                     8.0 if self.kicker else 18.0))
         if self.subtitle:
             out.append((Paragraph(self.subtitle, make_style("cover-sub", 16, leading=21.5,
-                                                        textColor=SOFT_WHITE)), 12.0))
+                                                        textColor=SOFT_WHITE), role="P"),
+                        12.0))
         return out
 
     def draw(self) -> None:
-        """Draw the cover."""
+        """Draw the cover, its texts in reading order: organisation, title block,
+        details, notice, credit."""
         canvas = self.canv
         geo = self.geo
         left = geo.left + 8
@@ -243,31 +275,38 @@ class CoverPage(Flowable):
         band_bottom = page_top - band_height
 
         canvas.saveState()
-        canvas.setFillColor(NAVY)
-        canvas.rect(0, band_bottom, self.width, band_height, stroke=0, fill=1)
-        canvas.setFillColor(ACCENT)
-        canvas.rect(0, band_bottom - 9, self.width, 9, stroke=0, fill=1)
+        with artifact(canvas, "Layout"):
+            canvas.setFillColor(NAVY)
+            canvas.rect(0, band_bottom, self.width, band_height, stroke=0, fill=1)
+            canvas.setFillColor(ACCENT)
+            canvas.rect(0, band_bottom - 9, self.width, 9, stroke=0, fill=1)
         if self.organisation:
-            canvas.setFillColor(WHITE)
-            canvas.setFont(FONT_BOLD, 10.5)
-            canvas.drawString(left, page_top - 58, self.organisation)
+            with tagged(canvas, "P"):
+                canvas.setFillColor(WHITE)
+                canvas.setFont(FONT_BOLD, 10.5)
+                canvas.drawString(left, page_top - 58, self.organisation)
         # The title block sits at the foot of the band, an accent bar above it.
         y = band_bottom + 48 + block
-        canvas.setFillColor(ACCENT)
-        canvas.rect(left, y + 14, 56, 5, stroke=0, fill=1)
+        with artifact(canvas, "Layout"):
+            canvas.setFillColor(ACCENT)
+            canvas.rect(left, y + 14, 56, 5, stroke=0, fill=1)
         for (paragraph, gap), height in zip(paragraphs, heights, strict=True):
             y -= gap + height
             paragraph.drawOn(canvas, left, y)
         canvas.restoreState()
 
+        self._draw_details(left, width, band_bottom - 9 - 44)
+        self._draw_foot(left, width)
+
+    def _draw_details(self, left: float, width: float, top: float) -> None:
+        """Draw the details as a table of label (row header) and value."""
         label_style = make_style("cover-label", 9.5, fontName=FONT_BOLD, textColor=GREY,
                              leading=16)
         value_style = make_style("cover-value", 13, leading=17)
         rows = [[Paragraph(label, label_style), Paragraph(value, value_style)]
                 for label, value in self.details]
-        y = band_bottom - 9 - 44
         if rows:
-            table = Table(rows, colWidths=[112, width - 112 + 8])
+            table = Table(rows, colWidths=[112, width - 112 + 8], header_cols=1)
             table.setStyle(table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (0, -1), 2.5),
@@ -276,29 +315,35 @@ class CoverPage(Flowable):
                 ("TOPPADDING", (1, 0), (1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 13),
             ]))
-            _w, h = table.wrap(width + 8, y)
-            table.drawOn(canvas, left, y - h)
-            y -= h
+            _w, h = table.wrap(width + 8, top)
+            table.drawOn(self.canv, left, top - h)
 
-        foot = geo.bottom
+    def _draw_foot(self, left: float, width: float) -> None:
+        """Draw the notice and, under it at the foot of the page, the credit line."""
+        canvas = self.canv
+        foot = geo_bottom = self.geo.bottom
+        credit = None
         if self.credit:
             credit = Paragraph(self.credit, make_style("cover-credit", 9.5, leading=13,
                                                    textColor=GREY))
-            _w, h = credit.wrap(width + 40, page_top)
-            credit.drawOn(canvas, left, foot)
-            canvas.saveState()
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.6)
-            canvas.line(left, foot + h + 10, left + width + 40, foot + h + 10)
-            canvas.restoreState()
-            foot += h + 24
+            _w, credit_height = credit.wrap(width + 40, self.height)
+            foot += credit_height + 24
         if self.notice:
             notice = Paragraph(self.notice, make_style(
                 "cover-notice", 10.5, leading=14.5, backColor=None, textColor=TEXT))
-            _w, h = notice.wrap(width - 12, page_top)
-            canvas.saveState()
-            canvas.setFillColor(ACCENT)
-            canvas.rect(left, foot + 6, 4, h + 12, stroke=0, fill=1)
-            canvas.restoreState()
+            _w, h = notice.wrap(width - 12, self.height)
+            with artifact(canvas, "Layout"):
+                canvas.saveState()
+                canvas.setFillColor(ACCENT)
+                canvas.rect(left, foot + 6, 4, h + 12, stroke=0, fill=1)
+                canvas.restoreState()
             notice.drawOn(canvas, left + 14, foot + 12)
-
+        if credit is not None:
+            credit.drawOn(canvas, left, geo_bottom)
+            line = geo_bottom + credit_height + 10
+            with artifact(canvas, "Layout"):
+                canvas.saveState()
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.6)
+                canvas.line(left, line, left + width + 40, line)
+                canvas.restoreState()

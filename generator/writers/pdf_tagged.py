@@ -1,0 +1,237 @@
+"""Paragraphs and tables that mark what they draw (see `generator.writers.pdf_tags`).
+
+`Paragraph` and `Table` are drop-in replacements for reportlab's. A paragraph is
+one structure element: H1, H2 or H3 for the heading styles, a list item
+(L > LI > Lbl + LBody) when it has a bullet, else P, unless ``role`` says
+otherwise. A table is a Table element with a TR per row and a TH or TD per cell
+(``header_rows`` and ``header_cols`` say which cells are headers); with
+``layout`` it only places its cells side by side and adds no structure of its
+own. Backgrounds and rules are artifacts, and so is a header row repeated on a
+following page. A paragraph or table split across pages stays one element.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import ExitStack
+from typing import Any
+
+from reportlab import platypus
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.tables import TableRenderCB
+
+from generator.writers.pdf_tags import EMC, Node, TagRecorder, artifact, bdc, recorder_of
+
+_HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3"}
+
+
+def numbering(bullet: str | None) -> str:
+    """Return the /ListNumbering of a list whose items start with ``bullet``."""
+    mark = (bullet or "").strip()
+    if re.fullmatch(r"\d+[.)]?", mark):
+        return "Decimal"
+    return "Disc" if mark == "•" else "None"
+
+
+class Paragraph(platypus.Paragraph):
+    """A reportlab paragraph that marks its drawing as one structure element.
+
+    ``role`` overrides the role taken from the style and bullet; ``list_level``
+    is a list item's nesting depth (0 for a top-level item).
+    """
+
+    def __init__(self, text: Any, style: Any = None, bulletText: Any = None,
+                 frags: Any = None, caseSensitive: int = 1, encoding: str = "utf8", *,
+                 role: str | None = None, list_level: int = 0) -> None:
+        super().__init__(text, style, bulletText=bulletText, frags=frags,
+                         caseSensitive=caseSensitive, encoding=encoding)
+        if role is None:
+            role = "LI" if bulletText else _HEADINGS.get(getattr(style, "name", ""), "P")
+        self.tag_role = role
+        self.list_level = list_level
+        self.tag_key: object = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split as reportlab does; both parts stay one structure element."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            key = self.tag_key if self.tag_key is not None else object()
+            for part in parts:
+                part.tag_role, part.list_level, part.tag_key = (
+                    self.tag_role, self.list_level, key)
+        return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the paragraph inside its marked content."""
+        recorder = recorder_of(canvas)
+        if recorder is None:
+            super().drawOn(canvas, x, y, _sW)
+        elif self.tag_role == "LI":
+            self._draw_item(recorder, canvas, x, y, _sW)
+        else:
+            with recorder.element(self.tag_role, key=self.tag_key) as node:
+                with recorder.marked(canvas):
+                    links = self._draw_counting_links(canvas, x, y, _sW)
+                _record_links(recorder, canvas, node, links)
+
+    def _draw_counting_links(self, canvas: Canvas, x: float, y: float,
+                             _sW: float) -> range:
+        """Draw; return the indexes of the link annotations the drawing added."""
+        before = len(canvas._annotationrefs)
+        super().drawOn(canvas, x, y, _sW)
+        return range(before, len(canvas._annotationrefs))
+
+    def _draw_item(self, recorder: TagRecorder, canvas: Canvas, x: float, y: float,
+                   _sW: float) -> None:
+        """Draw a list item: its bullet as the Lbl, the rest as the LBody."""
+        body = recorder.keyed(self.tag_key) if self.tag_key is not None else None
+        if body is not None:  # the rest of an item split across pages
+            with recorder.marked(canvas, body):
+                links = self._draw_counting_links(canvas, x, y, _sW)
+            _record_links(recorder, canvas, body, links)
+            return
+        listing = recorder.list_for(self.list_level, numbering(_bullet_text(self.bulletText)))
+        item = listing.add("LI")
+        label = item.add("Lbl") if self.bulletText else None
+        body = item.add("LBody")
+        if self.tag_key is not None:
+            recorder.remember(self.tag_key, body)
+        code = canvas._code
+        start = len(code)
+        links = self._draw_counting_links(canvas, x, y, _sW)
+        # reportlab draws the bullet first, as a text object of its own.
+        cut = next((i + 1 for i in range(start, len(code))
+                    if code[i].startswith("BT") and re.search(r"\bT[jJ]\b", code[i])), None)
+        if label is not None and cut is not None:
+            label_id = recorder.new_mcid(canvas, label)
+            code[cut:cut] = [EMC, bdc("LBody", recorder.new_mcid(canvas, body))]
+            code.insert(start, bdc("Lbl", label_id))
+        else:
+            if label is not None:
+                item.kids.remove(label)
+            code.insert(start, bdc("LBody", recorder.new_mcid(canvas, body)))
+        code.append(EMC)
+        _record_links(recorder, canvas, body, links)
+
+
+def _bullet_text(bullet: Any) -> str | None:
+    """Return a bullet as text (reportlab also allows a list of fragments)."""
+    if bullet is None or isinstance(bullet, str):
+        return bullet
+    return "".join(getattr(frag, "text", "") for frag in bullet)
+
+
+def _record_links(recorder: TagRecorder, canvas: Canvas, node: Node, links: range) -> None:
+    """Record the link annotations a paragraph added as links inside ``node``."""
+    with recorder.inside(node):
+        for index in links:
+            recorder.link(canvas, index)
+
+
+class TableTagger(TableRenderCB):
+    """Marks a table's drawing: called by reportlab as each part of it is drawn.
+
+    One tagger serves a table and every part it is split into, so the parts
+    make one Table element.
+    """
+
+    def __init__(self, header_rows: int = 0, header_cols: int = 0,
+                 layout: bool = False) -> None:
+        self.header_rows = header_rows
+        self.header_cols = header_cols
+        self.layout = layout
+
+    @staticmethod
+    def _open(table: Table) -> ExitStack:
+        scopes = table.__dict__.setdefault("_tag_scopes", [])
+        scopes.append(ExitStack())
+        return scopes[-1]
+
+    @staticmethod
+    def _close(table: Table) -> None:
+        table._tag_scopes.pop().close()
+
+    def startTable(self, T: Table) -> None:
+        scope = self._open(T)
+        recorder = recorder_of(T.canv)
+        if recorder is not None and not self.layout:
+            scope.enter_context(recorder.element("Table", key=self))
+
+    def endTable(self, T: Table) -> None:
+        self._close(T)
+
+    def startBG(self, T: Table) -> None:
+        self._open(T).enter_context(artifact(T.canv))
+
+    def endBG(self, T: Table) -> None:
+        self._close(T)
+
+    def startLines(self, T: Table) -> None:
+        self._open(T).enter_context(artifact(T.canv))
+
+    def endLines(self, T: Table) -> None:
+        self._close(T)
+
+    def startRow(self, T: Table, rowNo: int) -> None:
+        scope = self._open(T)
+        if T.source_rows[rowNo] is None:
+            scope.enter_context(artifact(T.canv, "Pagination"))
+            return
+        recorder = recorder_of(T.canv)
+        if recorder is not None and not self.layout:
+            scope.enter_context(recorder.element("TR"))
+
+    def endRow(self, T: Table) -> None:
+        self._close(T)
+
+    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any,
+                  pos: Any, size: Any) -> None:
+        scope = self._open(T)
+        recorder = recorder_of(T.canv)
+        if recorder is None:
+            return
+        text = not isinstance(cellval, list | tuple | platypus.Flowable) and bool(
+            str(cellval if cellval is not None else "").strip())
+        if self.layout:
+            if text:
+                scope.enter_context(recorder.element("P"))
+                scope.enter_context(recorder.marked(T.canv))
+            return
+        source = T.source_rows[rowNo] or 0
+        if source < self.header_rows:
+            role, attributes = "TH", {"O": "Table", "Scope": "Column"}
+        elif colNo < self.header_cols:
+            role, attributes = "TH", {"O": "Table", "Scope": "Row"}
+        else:
+            role, attributes = "TD", None
+        scope.enter_context(recorder.element(role, attributes=attributes))
+        if text:
+            scope.enter_context(recorder.marked(T.canv))
+
+    def endCell(self, T: Table) -> None:
+        self._close(T)
+
+
+class Table(platypus.Table):
+    """A reportlab table that marks its drawing as a Table element (or, with
+    ``layout``, only marks its backgrounds and rules as artifacts)."""
+
+    def __init__(self, data: Any, *args: Any, header_rows: int = 0, header_cols: int = 0,
+                 layout: bool = False, **kwargs: Any) -> None:
+        if kwargs.get("renderCB") is None:
+            kwargs["renderCB"] = TableTagger(header_rows, header_cols, layout)
+        super().__init__(data, *args, **kwargs)
+        self.source_rows: list[int | None] = list(range(len(self._cellvalues)))
+        """The row of the whole table each row of this part is (None: a repeated header)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split as reportlab does, noting which rows of the whole table each part has."""
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            first, rest = parts
+            kept = len(first._cellvalues)
+            tail = self.source_rows[kept:]
+            repeated = max(len(rest._cellvalues) - len(tail), 0)
+            first.source_rows = self.source_rows[:kept]
+            rest.source_rows = ([None] * repeated + tail)[-len(rest._cellvalues):]
+        return parts
