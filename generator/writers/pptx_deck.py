@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,7 +34,7 @@ from generator.markup import plain_text
 from generator.model import Workshop
 from generator.theme import Theme
 from generator.writers.pptx_notes import write_notes
-from generator.writers.pptx_parts import SlideMaker
+from generator.writers.pptx_parts import SlideMaker, package_entries
 from generator.writers.pptx_sections import write_sections
 from generator.writers.pptx_template import open_template
 from generator.writers.pptx_text import fill_text_body
@@ -223,20 +223,17 @@ def _app_properties(xml: bytes, slides: int, notes: int) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _reproducible_zip(data: bytes, target: BinaryIO, moment: dt.datetime,
-                      counts: tuple[int, int]) -> None:
-    """Write the package again with every entry dated ``moment``, in the same order."""
+def _reproducible_zip(entries: Iterable[tuple[str, bytes]], target: BinaryIO,
+                      moment: dt.datetime, counts: tuple[int, int]) -> None:
+    """Write the package's entries with every entry dated ``moment``, in the same order."""
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute,
              moment.second)
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, stamp)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in entries:
+            entry = zipfile.ZipInfo(name, stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            body = source.read(info.filename)
-            if info.filename == "docProps/app.xml":
-                body = _app_properties(body, *counts)
+            body = _app_properties(data, *counts) if name == "docProps/app.xml" else data
             out.writestr(entry, body)
 
 
@@ -327,13 +324,13 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         if laid.notes:
             maker.notes_slide(slide)
             write_notes(slide, laid.notes, language)
+        maker.finish(slide)  # keeps its bytes, not its XML tree: big decks fit in memory
     write_sections(prs, deck.slides)
     _view_properties(prs)
     _core_properties(prs, workshop, moment)
-    buffer = io.BytesIO()
-    prs.save(buffer)
     notes = sum(1 for laid in deck.slides if laid.notes)
-    _reproducible_zip(buffer.getvalue(), target, moment, (len(deck.slides), notes))
+    # The package zipped once, straight from the parts (not saved, then zipped again).
+    _reproducible_zip(package_entries(prs), target, moment, (len(deck.slides), notes))
 
 
 def slide_title(laid: SlideLayout) -> str:

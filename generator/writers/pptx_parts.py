@@ -18,13 +18,16 @@ which was a third of the deck writer's time); the results are the same.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml.ns import _nsmap
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -101,3 +104,49 @@ class SlideMaker:
         notes_part.rels._add_relationship(RT.SLIDE, part)
         part.rels._add_relationship(RT.NOTES_SLIDE, notes_part)
         return notes_part.notes_slide
+
+    def finish(self, slide: object) -> None:
+        """Serialise a finished slide and its notes page and let their XML trees go.
+
+        A big deck then holds bytes rather than lxml trees (a tenth of the memory).
+        The slide must not be changed afterwards (its XML is gone: that fails loudly).
+        """
+        part = slide.part  # type: ignore[attr-defined]
+        notes = part.rels._rels_by_reltype.get(RT.NOTES_SLIDE, [])
+        for rel in notes:
+            _finish_part(rel.target_part)
+        _finish_part(part)
+
+
+_FROZEN: dict[type, type] = {}
+
+
+def _frozen_class(cls: type) -> type:
+    """Return a subclass of part class ``cls`` whose bytes were fixed by `SlideMaker.finish`."""
+    if cls not in _FROZEN:
+        _FROZEN[cls] = type(f"Finished{cls.__name__}", (cls,), {
+            "blob": property(lambda self: self._finished_blob),
+            "__doc__": f"A {cls.__name__} whose XML was serialised and let go."})
+    return _FROZEN[cls]
+
+
+def _finish_part(part: Any) -> None:
+    blob = part.blob
+    part.__class__ = _frozen_class(type(part))
+    part._finished_blob = blob
+    part._element = None
+    for cached in ("slide", "notes_slide"):  # python-pptx's lazy proxies of the XML
+        part.__dict__.pop(cached, None)
+
+
+def package_entries(prs: object) -> Iterator[tuple[str, bytes]]:
+    """Yield the presentation's zip entries (member name, bytes) uncompressed, in the
+    order python-pptx's ``save`` writes them, so the caller zips the package only once."""
+    package = prs.part.package  # type: ignore[attr-defined]
+    parts = tuple(package.iter_parts())
+    yield CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield PACKAGE_URI.rels_uri.membername, package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml

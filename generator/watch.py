@@ -1,0 +1,247 @@
+"""``make-deck watch``: rebuild whenever the outline, its pictures or its theme change.
+
+The process stays warm: the pipeline's modules, fonts and template are loaded by
+the first build and reused, so each rebuild pays only for the work itself. A
+build that fails leaves the last good outputs in place (outputs are written whole
+or not at all) and the problems are shown without leaving the watch. Between
+builds it reports which slides were added, removed or refitted.
+
+`Rebuilder.step` is one rebuild and returns a `RebuildSummary`; `watch` is the
+loop around it (file events come from ``watchfiles``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
+from generator.options import BuildOptions
+
+THEME_SUFFIXES = (".yaml", ".yml", ".pptx", ".potx")
+
+
+@dataclass(frozen=True, slots=True)
+class SlideMark:
+    """What a slide looks like for change reports: its title and the sizes it was fitted at."""
+
+    title: str
+    sizes: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class RebuildSummary:
+    """The outcome of one rebuild, and what changed since the last good one."""
+
+    ok: bool
+    seconds: float
+    slides: int = 0
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    refitted: tuple[str, ...] = ()
+    written: tuple[Path, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: str | None = None
+    changed: tuple[Path, ...] = ()
+    first: bool = False
+
+    def lines(self, source: str | None = None) -> list[str]:
+        """Return the report shown after this rebuild (problems first, then the result)."""
+        out = ["changed: " + ", ".join(p.name for p in self.changed)] if self.changed else []
+        out.extend(format_diagnostic(d, source) for d in self.diagnostics)
+        if not self.ok:
+            out.append(f"build failed ({self.error}); the last good outputs are unchanged")
+            return out
+        verb = "built" if self.first else "rebuilt"
+        out.append(f"{verb} {self.slides} slides in {self.seconds:.2f} s")
+        if not self.first:
+            out.extend(_change_lines("added", self.added))
+            out.extend(_change_lines("removed", self.removed))
+            out.extend(_change_lines("refitted", self.refitted))
+            if not (self.added or self.removed or self.refitted):
+                out.append("  no slides added, removed or refitted")
+        return out
+
+
+def _change_lines(verb: str, items: tuple[str, ...], limit: int = 8) -> list[str]:
+    if not items:
+        return []
+    shown = [f"  {verb}: {item}" for item in items[:limit]]
+    if len(items) > limit:
+        shown.append(f"  {verb}: ... and {len(items) - limit} more")
+    return shown
+
+
+def deck_marks(deck: object) -> tuple[SlideMark, ...]:
+    """Return the title and fit sizes of every slide of a laid-out deck."""
+    return tuple(
+        SlideMark(slide.title, tuple((d.slot, d.size) for d in slide.decisions))
+        for slide in deck.slides  # type: ignore[attr-defined]
+    )
+
+
+def compare_decks(
+    before: tuple[SlideMark, ...], after: tuple[SlideMark, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Return the (added, removed, refitted) slides between two laid-out decks.
+
+    Slides are matched by title in deck order; a matched slide whose fitted text
+    sizes differ was refitted (e.g. "Why we are here: body 28 -> 24 pt").
+    """
+    added: list[str] = []
+    removed: list[str] = []
+    refitted: list[str] = []
+    matcher = difflib.SequenceMatcher(
+        None, [m.title for m in before], [m.title for m in after], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for old, new in zip(before[i1:i2], after[j1:j2], strict=True):
+                if old.sizes != new.sizes:
+                    refitted.append(f"{new.title}: {_size_change(old.sizes, new.sizes)}")
+            continue
+        removed.extend(m.title for m in before[i1:i2])
+        added.extend(m.title for m in after[j1:j2])
+    return tuple(added), tuple(removed), tuple(refitted)
+
+
+def _size_change(old: tuple[tuple[str, float], ...], new: tuple[tuple[str, float], ...]) -> str:
+    before, after = dict(old), dict(new)
+    parts = [
+        f"{slot} {before.get(slot, 0):g} -> {after.get(slot, 0):g} pt"
+        for slot in dict.fromkeys([*before, *after])
+        if before.get(slot) != after.get(slot)
+    ]
+    return ", ".join(parts) or "refitted"
+
+
+class Rebuilder:
+    """Builds one outline again and again in this process, remembering the last good deck."""
+
+    def __init__(self, outline: Path, options: BuildOptions | None = None, *,
+                 output_dir: Path | None = None) -> None:
+        base = options or BuildOptions()
+        if output_dir is not None:
+            base = replace(base, output_dir=output_dir)
+        self.outline = outline
+        self.options = base
+        self.marks: tuple[SlideMark, ...] | None = None
+        self.dependencies: frozenset[Path] = frozenset({self._resolve(outline)})
+        self.source_text: str | None = None
+
+    @staticmethod
+    def _resolve(path: Path) -> Path:
+        return Path(path).expanduser().resolve()
+
+    def step(self, changed: Iterable[Path] = ()) -> RebuildSummary:
+        """Build once; return what happened. Never raises for problems in the outline."""
+        from generator.build import prepare, write_prepared
+        from generator.outputs import EditedOutputError
+
+        start = time.perf_counter()
+        changed = tuple(changed)
+        first = self.marks is None
+        self.source_text = _read_text(self.outline)
+        try:
+            prepared = prepare(self.outline, self.options)
+        except MakeDeckError as exc:
+            self._update_dependencies(None)
+            errors = sum(d.severity is Severity.ERROR for d in exc.diagnostics)
+            return RebuildSummary(False, time.perf_counter() - start,
+                                  diagnostics=tuple(exc.diagnostics),
+                                  error=f"{errors} error(s) in the outline", changed=changed,
+                                  first=first)
+        except Exception as exc:  # keep watching whatever went wrong
+            return RebuildSummary(False, time.perf_counter() - start,
+                                  error=f"internal error: {type(exc).__name__}: {exc}",
+                                  changed=changed, first=first)
+        self._update_dependencies(prepared)
+        try:
+            result = write_prepared(prepared, self.options)
+        except EditedOutputError as exc:
+            return RebuildSummary(False, time.perf_counter() - start,
+                                  diagnostics=exc.diagnostics, changed=changed, first=first,
+                                  error="an output was edited by hand")
+        except Exception as exc:
+            return RebuildSummary(False, time.perf_counter() - start,
+                                  error=f"internal error: {type(exc).__name__}: {exc}",
+                                  changed=changed, first=first)
+        marks = deck_marks(prepared.deck)
+        added, removed, refitted = compare_decks(self.marks or (), marks)
+        self.marks = marks
+        return RebuildSummary(True, time.perf_counter() - start, len(marks), added, removed,
+                              refitted, result.written, result.diagnostics, changed=changed,
+                              first=first)
+
+    def _update_dependencies(self, prepared: object | None) -> None:
+        """Remember the files a rebuild depends on: outline, pictures, theme and template."""
+        found = {self._resolve(self.outline)}
+        base = self._resolve(self.outline).parent
+        if prepared is None:
+            self.dependencies = frozenset(self.dependencies | found)
+            return
+        source = prepared.source  # type: ignore[attr-defined]
+        found.update(self._resolve(asset.path) for asset in source.images.values())
+        workshop = source.workshop
+        theme = getattr(workshop, "theme", None)
+        if isinstance(theme, str) and theme.lower().endswith(THEME_SUFFIXES):
+            found.add(self._resolve(base / theme))
+        template = getattr(prepared, "template", None)
+        if isinstance(template, Path) and template.is_relative_to(base):
+            found.add(self._resolve(template))
+        logo = getattr(getattr(getattr(prepared, "theme", None), "logo", None), "path", None)
+        if isinstance(logo, Path):
+            found.add(self._resolve(logo))
+        self.dependencies = frozenset(found)
+
+    def folders(self) -> frozenset[Path]:
+        """Return the folders to watch: those holding the files the build depends on."""
+        return frozenset(path.parent for path in self.dependencies)
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+Echo = Callable[[str], None]
+
+
+def watch(rebuilder: Rebuilder, echo: Echo, *, stop: threading.Event | None = None,
+          debounce_ms: int = 400) -> None:
+    """Build, then rebuild on every change until Ctrl-C (or ``stop`` is set)."""
+    import watchfiles
+
+    def show(summary: RebuildSummary) -> None:
+        for line in summary.lines(rebuilder.source_text):
+            echo(line)
+
+    show(rebuilder.step())
+    echo(f"watching {rebuilder.outline} and {len(rebuilder.dependencies) - 1} other file(s); "
+         "press Ctrl-C to stop")
+    while stop is None or not stop.is_set():
+        folders = rebuilder.folders()
+        wanted = rebuilder.dependencies
+
+        def relevant(_change: object, path: str, wanted: frozenset[Path] = wanted) -> bool:
+            return Path(path).resolve() in wanted
+
+        for changes in watchfiles.watch(
+            *sorted(folders), watch_filter=relevant, debounce=debounce_ms * 4,
+            step=min(debounce_ms, 200), recursive=False, stop_event=stop,
+            raise_interrupt=True,
+        ):
+            paths = tuple(sorted({Path(p) for _, p in changes}))
+            show(rebuilder.step(paths))
+            if rebuilder.folders() != folders or rebuilder.dependencies != wanted:
+                break  # a new picture or theme to watch: start watching again
+        else:
+            return
+
+
+__all__ = ["RebuildSummary", "Rebuilder", "SlideMark", "compare_decks", "deck_marks", "watch"]
