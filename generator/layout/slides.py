@@ -111,11 +111,12 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
                           anchor="t", tone="muted"),
                 FitDecision("eyebrow", fitted.size, sizes.preferred))
     sizes = ctx.sizes("title")
-    if role == "title":
+    if role in ("title", "break"):
         sizes = SizeRange(theme.hero_max, theme.title_min, theme.size_floor)
     fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
-    return (TextFrame("title", placeholder.idx, placeholder.box, fitted, TITLE, anchor="b",
-                      tone=tone),
+    align = "ctr" if role == "break" else "l"  # the break layout centres its rule
+    return (TextFrame("title", placeholder.idx, placeholder.box, fitted, TITLE, align=align,
+                      anchor="b", tone=tone),
             FitDecision("title", fitted.size, sizes.preferred))
 
 
@@ -265,7 +266,7 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
         add("detail", 0, [Paragraph.from_markup(line)], "small", tone=on_dark)
     elif role == "break" and isinstance(content, Break):
         add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
-            tone=on_dark)
+            tone=on_dark, align="ctr")
     elif isinstance(content, QuoteSlide):
         add("quote", 0, [Paragraph.from_markup(f"“{content.quote}”")], "hero", HERO,
             anchor="ctr")
