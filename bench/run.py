@@ -228,9 +228,19 @@ def bench_case(case: Case, work: Path, tools_on: dict[str, bool],
     finally:
         if warm is not None:
             warm.close()
+    if not slides:  # no warm process: take the count make-deck printed
+        slides = _printed_slides([*md, str(case.outline), "--only", "deck", "--out-dir",
+                                  str(out / "deck")])
     for result in results.values():
         result.slides = slides
     return results
+
+
+def _printed_slides(command: list[str]) -> int:
+    found = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    words = found.stdout.strip().splitlines()[-1:] or [""]
+    count = words[0].split(" ")[0]
+    return int(count) if count.isdigit() else 0
 
 
 def print_rows(results: dict[str, Measure]) -> None:

@@ -227,6 +227,11 @@ def _material_key(text: str) -> str:
     return re.sub(r"[\s.,;:]+", " ", plain(text).casefold()).strip()
 
 
+MAX_USES_SHOWN = 12
+"""A material used by more activities lists the first ones and a count (a table row
+must fit on a page)."""
+
+
 def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str]]]:
     """Return each material once (first spelling), with the activities that need it."""
     found: dict[str, tuple[str, list[str]]] = {}
@@ -262,8 +267,10 @@ def _materials(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
         ["", Paragraph("Material", head), Paragraph("Needed for", head)]
     ]
     for material, uses in materials:
+        shown = uses if len(uses) <= MAX_USES_SHOWN else [
+            *uses[: MAX_USES_SHOWN - 1], f"and {len(uses) - MAX_USES_SHOWN + 1} more activities"]
         rows.append([CheckBox(10), Paragraph(inline(material), st.cell),
-                     Paragraph("<br/>".join(uses), st.cell_small)])
+                     Paragraph("<br/>".join(shown), st.cell_small)])
     table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],
                   repeatRows=1, hAlign="LEFT", header_rows=1)
     table.setStyle(table_style([
