@@ -102,6 +102,15 @@ def build_command(
     except EditedOutputError as exc:
         _report(exc.diagnostics, None)
         raise typer.Exit(EXIT_EDITED) from None
+    except OSError as exc:  # the output folder cannot be written: say where and why
+        if debug:
+            raise
+        where = f" ({exc.filename})" if exc.filename else ""
+        typer.echo(f"error: cannot write the outputs{where}: {exc.strerror or exc}", err=True)
+        typer.echo("hint: check that the output folder is a folder you may write to, or "
+                   "choose another with --out-dir", err=True)
+        typer.echo("nothing was written", err=True)
+        raise typer.Exit(EXIT_OUTLINE) from None
     except Exception as exc:  # the last line of defence: no traceback unless asked
         if debug:
             raise

@@ -121,6 +121,17 @@ def test_missing_outline_file(tmp_path, capsys):
     assert files_under(tmp_path) == []
 
 
+def test_an_output_folder_that_is_a_file_is_a_clear_error(default_copy, tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("mine", encoding="utf-8")
+    code, _, err = run([str(default_copy), "--only", "deck", "--out-dir", str(blocker)],
+                       capsys)
+    assert code == EXIT_OUTLINE
+    assert "cannot write the outputs" in err and str(blocker) in err
+    assert "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
 def test_check_passes_the_default_outline_and_writes_nothing(default_copy, capsys):
     before = files_under(default_copy.parent)
     code, stdout, _ = run(["check", str(default_copy)], capsys)
