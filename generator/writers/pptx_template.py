@@ -7,18 +7,37 @@ the template's own colours and font.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
+import tempfile
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
-from pptx import Presentation
-from pptx.oxml.ns import qn
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
 from generator.theme import DEFAULT_THEME, Theme
+
+if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
+    from pptx.presentation import Presentation
+
+_NAMESPACES = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+CACHE_FORMAT = 1
+
+
+def qn(tag: str) -> str:
+    """Return a prefixed tag such as ``a:latin`` in Clark notation."""
+    prefix, name = tag.split(":")
+    return f"{{{_NAMESPACES[prefix]}}}{name}"
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "default.pptx"
 
@@ -49,6 +68,8 @@ def template_path() -> Path:
 
 def open_template(path: Path) -> Presentation:
     """Return the template opened with python-pptx; a .potx is opened as a presentation."""
+    from pptx import Presentation
+
     data = path.read_bytes()
     if _TEMPLATE_TYPE in _content_types(data):
         out = io.BytesIO()
@@ -193,24 +214,78 @@ def _master_title_box(prs: Presentation, width: float) -> Box:
     return Box(width * 0.05, width * 0.03, width * 0.9, width * 0.09)
 
 
-def read_template(template: Path, overrides: dict[str, str] | None = None,
-                  base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
-    """Return what the layout engine needs from ``template``."""
+def _read_raw(template: Path) -> dict[str, Any]:
+    """Return what a template holds for layout, as JSON-ready data (reads it with python-pptx)."""
     prs = open_template(template)
     colours = scheme_colours(prs)
     master_bg = _background_colour(prs.slide_masters[0]._element, colours)
-    layouts = tuple(_layout_geometry(layout, colours, master_bg)
-                    for layout in prs.slide_layouts)
     width, height = prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT
+    title = _master_title_box(prs, width)
+    return {
+        "width": width, "height": height, "colours": colours, "font": theme_font(prs),
+        "title_box": [title.x, title.y, title.w, title.h],
+        "layouts": [
+            {"name": lay.name, "dark": lay.dark,
+             "placeholders": [[p.kind, p.idx, p.box.x, p.box.y, p.box.w, p.box.h]
+                              for p in lay.placeholders]}
+            for lay in (_layout_geometry(layout, colours, master_bg)
+                        for layout in prs.slide_layouts)
+        ],
+    }
+
+
+def _cache_folder() -> Path:
+    from generator.layout.fonts import cache_dir
+
+    return cache_dir().parent / f"templates-{CACHE_FORMAT}"
+
+
+def _raw_template(template: Path) -> dict[str, Any]:
+    """Return `_read_raw` of ``template``, cached on disk by the template's content.
+
+    Reading a template needs python-pptx, which is slow to import; `check` and
+    rebuilds of an unchanged template skip it.
+    """
+    data = template.read_bytes()
+    key = hashlib.sha256(data + str(CACHE_FORMAT).encode()).hexdigest()
+    folder = _cache_folder()
+    cached = folder / f"{key}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    raw = _read_raw(template)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(raw, handle)
+        os.replace(name, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return raw
+
+
+def read_template(template: Path, overrides: dict[str, str] | None = None,
+                  base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
+    """Return what the layout engine needs from ``template``."""
+    raw = _raw_template(template)
+    colours: dict[str, str] = raw["colours"]
+    width, height = float(raw["width"]), float(raw["height"])
+    layouts = tuple(
+        LayoutGeometry(lay["name"], tuple(Placeholder(k, i, Box(x, y, w, h))
+                                          for k, i, x, y, w, h in lay["placeholders"]),
+                       bool(lay["dark"]))
+        for lay in raw["layouts"])
     is_default = template.resolve() == template_path().resolve()
     wanted = {**DEFAULT_ROLE_LAYOUTS, **(overrides or {})} if is_default else overrides
-    geometry, choices, unknown = map_roles(layouts, width, height,
-                                           _master_title_box(prs, width), wanted)
+    geometry, choices, unknown = map_roles(layouts, width, height, Box(*raw["title_box"]),
+                                           wanted)
     theme = base_theme
     if not is_default:
         dark = colours.get("dk2", base_theme.dark_background)
         theme = replace(
-            base_theme, name=template.stem, font_family=theme_font(prs),
+            base_theme, name=template.stem, font_family=raw["font"],
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
