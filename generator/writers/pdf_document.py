@@ -313,6 +313,20 @@ def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> i
     ``make_story`` is called once per pass with the page numbers found by the
     previous pass. Returns the number of pages.
     """
+    from reportlab import rl_config
+
+    # Streams are compressed again when the tags are added, so reportlab's pure-Python
+    # ASCII85 pass would be wasted work (about a fifth of the time); the bytes written
+    # are the same either way.
+    saved_a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _build_passes(target, info, make_story)
+    finally:
+        rl_config.useA85 = saved_a85
+
+
+def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> int:
+    """Return the page count after laying out until page numbers settle (see `build_pdf`)."""
     refs = PageRefs({}, 0)
     data = b""
     tags = TagRecorder()
