@@ -160,12 +160,14 @@ def _picture(slide: object, frame: PictureFrame) -> None:
         c_nv_pr.set("descr", frame.alt or "")
 
 
-def _slide_number(slide: object, layout: object) -> None:
+def _slide_number(slide: object, layout: object, language: str) -> None:
     """Copy the layout's slide-number placeholder onto the slide, showing the number."""
     for shape in layout.placeholders:  # type: ignore[attr-defined]
         ph = shape._element.ph
         if ph is not None and ph.get("type") == "sldNum":
             element = copy.deepcopy(shape._element)
+            for props in element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
+                props.set("lang", language)
             slide.shapes._spTree.append(element)  # type: ignore[attr-defined]
             ids = [int(x) for x in slide.shapes._spTree.xpath(".//p:cNvPr/@id")]  # type: ignore[attr-defined]
             element.nvSpPr.cNvPr.set("id", str(max(ids) + 1))
@@ -319,7 +321,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
             elif isinstance(frame, PictureFrame):
                 _picture(slide, frame)
         _remove_unused_placeholders(slide, used)
-        _slide_number(slide, layout)
+        _slide_number(slide, layout, language)
         _colour_mapping(slide, layout)
         if laid.notes:
             maker.notes_slide(slide)
