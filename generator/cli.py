@@ -24,7 +24,9 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a deck, a participant handout and a "
-    "facilitator guide.",
+    "facilitator guide.\n\n`make-deck OUTLINE` builds them (the same as "
+    "`make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
+    "2 wrong usage, 3 an output was edited by hand, 4 internal error.",
 )
 
 OutlineArg = Annotated[Path, typer.Argument(help="The outline file, e.g. outline.yaml.",
