@@ -14,14 +14,9 @@ from jsonschema import Draft202012Validator
 
 from generator.build import build
 from generator.init import InitError, run_init
-from generator.init.from_article import (
-    BULLET_WORDS,
-    ONE_SECTION,
-    draft_outline,
-    find_quotations,
-    sentences,
-    shorten,
-)
+from generator.init.article import ONE_SECTION
+from generator.init.from_article import draft_outline
+from generator.init.sentences import BULLET_WORDS, find_quotations, sentences, shorten
 from generator.model import ActivitySlide, BulletsSlide, QuoteSlide, Section, TableSlide, Workshop
 from generator.options import BuildOptions
 from generator.outline.reader import load_outline
