@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
@@ -16,6 +17,7 @@ from generator.layout.fitting import (
     split_over_slides,
 )
 from generator.layout.frames import FitDecision, Frame, PictureFrame, SlideLayout, TextFrame
+from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
@@ -357,6 +359,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 images: dict[str, ImageAsset]) -> DeckLayout:
     """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found."""
     ctx = _Context(geometry, theme, images, plan.workshop)
+    furniture = lay_out_furniture(theme, geometry.width, geometry.height, ctx.factor)
     slides: list[SlideLayout] = []
     problems: list[Diagnostic] = []
     seen: dict[str, int] = {}
@@ -389,53 +392,18 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 continue
             slides.append(SlideLayout(
                 len(slides) + 1, index, planned.role, page_layout, title,
-                (title_frame, *frames, *_furniture(ctx, page_layout)),
+                (title_frame, *frames, *furniture.frames(page_layout.dark)),
                 _notes(planned) if not page else
                 f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
                 page, planned.section_title, planned.position,
                 (title_decision, *decisions),
             ))
-    problems.extend(_fit_warnings(slides, theme))
-    if theme.footer and slides and not any(
-        isinstance(f, TextFrame) and f.slot == "footer"
-        and "".join(sp.text for p in f.text.paragraphs for ln in p.lines for sp in ln.spans)
-        .replace(" ", "") == theme.footer.replace(" ", "")
-        for f in slides[0].frames
-    ):
+    problems.extend(fit_warnings(slides, theme))
+    if furniture.shortened:
         problems.append(Diagnostic(
             "W-THEME-FOOTER", "the theme's footer is too long for one line and was shortened",
             Severity.WARNING, hint="shorten `footer:` in the theme file"))
     return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
-
-
-def _furniture(ctx: _Context, layout: LayoutGeometry) -> list[Frame]:
-    """Return the theme's logo and footer line for the foot of a slide (may be empty)."""
-    theme, width, height = ctx.theme, ctx.geometry.width, ctx.geometry.height
-    frames: list[Frame] = []
-    band = Box(width * 0.045, height * 0.915, width * 0.6, height * 0.06)
-    x = band.x
-    if theme.logo is not None:
-        h = band.h
-        w = min(h * theme.logo.width / max(theme.logo.height, 1), width * 0.2)
-        frames.append(PictureFrame(Box(x, band.y, w, h), theme.logo.path, theme.logo.alt, False))
-        x += w + 8
-    if theme.footer:
-        box = Box(x, band.y, band.right - x, band.h)
-        size = theme.size_floor  # the smallest readable size, and no larger
-        words = theme.footer.split()
-        while True:  # a footer too long for its line is shortened, with a warning (below)
-            text = " ".join(words) + ("" if len(words) == len(theme.footer.split()) else " …")
-            try:
-                fitted = fit_in_box([Paragraph.from_markup(text)], box,
-                                    SizeRange(size, size, size), BODY, "footer", ctx.factor)
-                break
-            except DoesNotFit:
-                if len(words) <= 1:
-                    return frames
-                words = words[:-1]
-        frames.append(TextFrame("footer", None, box, fitted, BODY, anchor="ctr",
-                                tone="inverse" if layout.dark else "muted"))
-    return frames
 
 
 def _layout_role(planned: PlannedSlide) -> str:
@@ -443,25 +411,3 @@ def _layout_role(planned: PlannedSlide) -> str:
     if isinstance(content, ColumnsSlide) and len(content.columns) == 3:
         return "columns3"
     return planned.role
-
-
-_SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow",
-                "footer"}
-
-
-def _fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
-    """Return a warning for each text set below the theme's minimum size to fit."""
-    found = []
-    for slide in slides:
-        for decision in slide.decisions:
-            if decision.slot in _SMALL_SLOTS:
-                continue
-            minimum = theme.title_min if decision.slot == "title" else theme.body_min
-            if decision.size < minimum:
-                found.append(Diagnostic(
-                    "W-FIT-SMALL", f"the {decision.slot} was set at "
-                    f"{decision.size:g} pt to fit, below the theme's minimum of {minimum:g} pt",
-                    Severity.WARNING, slide.position, slide=slide.number,
-                    hint="shorten the text so it can be read from the back of the room",
-                ))
-    return found
