@@ -262,18 +262,31 @@ def themes_command() -> None:
 def check_template_command(
     template: Annotated[Path, typer.Argument(help="An organisation's .pptx or .potx.",
                                              show_default=False)],
+    layout: Annotated[list[str] | None, typer.Option(
+        "--layout", metavar="ROLE=NAME",
+        help="Use this layout for a slide role, as `layouts:` in an outline does "
+        "(repeatable), e.g. --layout bullets=\"Title and Content\".")] = None,
 ) -> None:
     """Show a template's layouts, the layout each slide role would use, and what is missing.
 
     Exits 1 when a role cannot be served by the template's own placeholders.
     """
+    from generator.layout.roles import ROLE_NEEDS
     from generator.template_report import template_report
 
     if not template.is_file():
         typer.echo(f"error: no template at {template}", err=True)
         raise typer.Exit(EXIT_OUTLINE)
+    overrides: dict[str, str] = {}
+    for pair in layout or []:
+        role, _, name = pair.partition("=")
+        if role.strip() not in ROLE_NEEDS or not name.strip():
+            typer.echo(f"error: --layout takes ROLE=NAME with a role from "
+                       f"{', '.join(ROLE_NEEDS)}, not {pair!r}", err=True)
+            raise typer.Exit(EXIT_USAGE)
+        overrides[role.strip()] = name.strip()
     try:
-        report, complete = template_report(template)
+        report, complete = template_report(template, overrides or None)
     except Exception as exc:  # a damaged or foreign file: say so, no traceback
         typer.echo(f"error: cannot read {template} as a PowerPoint template: {exc}", err=True)
         raise typer.Exit(EXIT_OUTLINE) from None

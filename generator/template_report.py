@@ -46,8 +46,12 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     complete = True
     for choice in info.choices:
         needs = ROLE_NEEDS[choice.role]
-        how = "built-in mapping" if info.is_default else (
-            "set in the outline" if choice.overridden else "chosen by placeholders and name")
+        if overrides and choice.role in overrides and choice.overridden:
+            how = "as asked"
+        elif info.is_default:
+            how = "built-in mapping"
+        else:
+            how = "chosen by placeholders and name"
         added = f"  MISSING: {', '.join(choice.added)} (added by make-deck)" if choice.added \
             else ""
         where = " side by side" if needs.columns else " one under another" \
@@ -56,7 +60,7 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
                      f"{needs.bodies} body box(es){where}){added}")
         complete = complete and not choice.added
     for name in info.unknown_layouts:
-        lines.append(f"  unknown layout in `layouts:`: {name}")
+        lines.append(f"  no layout named “{name}” (asked for with --layout or `layouts:`)")
         complete = False
     lines += ["", "Every role is served by the template's own placeholders." if complete else
               "Some roles lack placeholders: make-deck adds them so every slide has a title, "

@@ -356,9 +356,23 @@ def test_check_template_reports_the_missing_title(templates: Callable[[str], Pat
     path = templates("google")
     report, complete = template_report(path, {"statement": "MAIN_POINT"})
     assert not complete
-    assert re.search(r"^  statement +-> MAIN_POINT \(set in the outline.*MISSING: title "
+    assert re.search(r"^  statement +-> MAIN_POINT \(as asked.*MISSING: title "
                      r"placeholder", report, flags=re.MULTILINE), report
     assert "Slide size: 10.00 x 5.62 in" in report or "Slide size: 10.00 x 5.63 in" in report
+
+
+def test_check_template_takes_layouts_like_an_outline(
+        templates: Callable[[str], Path], capsys: pytest.CaptureFixture[str]) -> None:
+    path = templates("google")
+    code, out = run_cli(["check-template", str(path), "--layout", "statement=MAIN_POINT"],
+                        capsys)
+    assert code == 1
+    assert re.search(r"^  statement +-> MAIN_POINT \(as asked.*MISSING: title placeholder",
+                     out, flags=re.MULTILINE), out
+    code, out = run_cli(["check-template", str(path), "--layout", "bullets=NO_SUCH"], capsys)
+    assert code == 1 and "no layout named “NO_SUCH”" in out
+    code, _ = run_cli(["check-template", str(path), "--layout", "nonsense"], capsys)
+    assert code == 2
 
 
 def test_themes_lists_the_built_in_themes(capsys: pytest.CaptureFixture[str]) -> None:
