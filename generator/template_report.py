@@ -30,7 +30,9 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     info = read_template(path, overrides)
     lines = [f"Template: {path}",
              f"Slide size: {_inches(info.geometry.width)} x {_inches(info.geometry.height)} in",
-             f"Font: {info.theme.font_family} (width margin x{info.theme.font_width_factor:g})",
+             f"Fonts: {info.theme.font_family} for text, "
+             f"{info.theme.heading_font_family or info.theme.font_family} for headings "
+             f"(width margin x{info.theme.font_width_factor:g})",
              "", "Layouts:"]
     for layout in info.layouts:
         shade = " (dark background)" if layout.dark else ""

@@ -48,6 +48,7 @@ class Theme:
 
     name: str = "default"
     font_family: str = "Arial"
+    heading_font_family: str | None = None
     text: str = "0B0C0C"
     background: str = "FFFFFF"
     dark_background: str = "12436D"
@@ -75,8 +76,10 @@ class Theme:
 
     @property
     def font_width_factor(self) -> float:
-        """Return how much wider than Arial this theme's font may set text."""
-        return FONT_WIDTH_FACTORS.get(self.font_family.lower(), UNKNOWN_FONT_FACTOR)
+        """Return how much wider than Arial this theme's fonts (body and headings) may
+        set text; the wider of the two is used for all text."""
+        families = [self.font_family, self.heading_font_family or self.font_family]
+        return max(FONT_WIDTH_FACTORS.get(f.lower(), UNKNOWN_FONT_FACTOR) for f in families)
 
     def scheme(self) -> dict[str, str]:
         """Return the template colour-scheme slots this theme sets (dk1, lt1, ...)."""
@@ -214,6 +217,7 @@ def apply_theme_file(base: Theme, spec: ThemeFile, folder: Path) -> Theme:
             changes[key] = getattr(colours, key)
     if spec.font:
         changes["font_family"] = spec.font
+        changes["heading_font_family"] = spec.font
     size_keys = {"small": "small_size", "floor": "size_floor"}
     for field in ThemeSizes.model_fields:
         value = getattr(spec.sizes, field)

@@ -31,7 +31,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def qn(tag: str) -> str:
@@ -142,10 +142,11 @@ def scheme_colours(prs: Presentation) -> dict[str, str]:
     return colours
 
 
-def theme_font(prs: Presentation) -> str:
-    """Return the template's body (minor) Latin font family, e.g. Calibri."""
+def theme_font(prs: Presentation, kind: str = "minorFont") -> str:
+    """Return the template's body (``minorFont``) or heading (``majorFont``) Latin font
+    family, e.g. Calibri."""
     root = _theme_root(prs)
-    latin = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}") if root is not None else None
+    latin = root.find(f".//{qn('a:' + kind)}/{qn('a:latin')}") if root is not None else None
     return latin.get("typeface", "Arial") if latin is not None else "Arial"
 
 
@@ -223,6 +224,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
     title = _master_title_box(prs, width)
     return {
         "width": width, "height": height, "colours": colours, "font": theme_font(prs),
+        "heading_font": theme_font(prs, "majorFont"),
         "title_box": [title.x, title.y, title.w, title.h],
         "layouts": [
             {"name": lay.name, "dark": lay.dark,
@@ -286,6 +288,7 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
         dark = colours.get("dk2", base_theme.dark_background)
         theme = replace(
             base_theme, name=template.stem, font_family=raw["font"],
+            heading_font_family=raw["heading_font"],
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
