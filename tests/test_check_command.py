@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
 from generator.checks.report import JSON_KEYS, format_by_slide, group_by_slide
-from generator.cli import main
 from generator.diagnostics import Diagnostic, Position, Severity
 
 EXIT_OK, EXIT_OUTLINE, EXIT_USAGE = 0, 1, 2
@@ -46,19 +46,6 @@ sections:
           rows:
             - [Code, Weeks]
 """
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI in-process; return (exit code, stdout, stderr)."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    else:
-        code = 0
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
 
 
 # -- human output ----------------------------------------------------------------------

@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from generator.cli import main
 from generator.outputs import MANIFEST_NAME
 
 EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED = 0, 1, 2, 3
@@ -31,19 +31,6 @@ sections:
         bullets: [Another point]
         minutes: 4
 """
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the CLI in-process; return (exit code, stdout, stderr)."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    else:
-        code = 0
-    captured = capsys.readouterr()
-    assert "Traceback" not in captured.err
-    return code, captured.out, captured.err
 
 
 def files_under(folder: Path) -> list[Path]:

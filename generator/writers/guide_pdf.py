@@ -42,12 +42,10 @@ from generator.writers.pdf_document import (
     bookmark,
     build_pdf,
     cover_details,
-    deck_numbers,
-    document_info,
+    document_setup,
 )
 from generator.writers.pdf_flowables import CheckBox, CoverPage, Thumbnail
 from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.slide_standin import standin_thumbnail
 
 
 def write_guide(
@@ -63,10 +61,7 @@ def write_guide(
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
     (default ``i + 1``).
     """
-    numbers = deck_numbers(plan, slide_numbers)
-    workshop = plan.workshop
-    draw = thumbnail or standin_thumbnail(plan, numbers)
-    info = document_info(workshop, "Facilitator guide")
+    numbers, draw, info = document_setup(plan, "Facilitator guide", thumbnail, slide_numbers)
     geometry = info.geometry
 
     def story(refs: PageRefs) -> list[Flowable]:

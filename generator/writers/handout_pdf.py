@@ -49,8 +49,7 @@ from generator.writers.pdf_document import (
     bookmark,
     build_pdf,
     cover_details,
-    deck_numbers,
-    document_info,
+    document_setup,
 )
 from generator.writers.pdf_flowables import (
     LINE_SPACING,
@@ -61,7 +60,6 @@ from generator.writers.pdf_flowables import (
 )
 from generator.writers.pdf_tagged import Paragraph, Table
 from generator.writers.slide_alt import slide_alt
-from generator.writers.slide_standin import standin_thumbnail
 
 MIN_LINE_SPACING = 19.0
 """Writing lines are never closer than this (about 6.7 mm)."""
@@ -87,10 +85,7 @@ def write_handout(
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
     (default ``i + 1``).
     """
-    numbers = deck_numbers(plan, slide_numbers)
-    workshop = plan.workshop
-    draw = thumbnail or standin_thumbnail(plan, numbers)
-    info = document_info(workshop, "Participant handout")
+    numbers, draw, info = document_setup(plan, "Participant handout", thumbnail, slide_numbers)
     geometry = info.geometry
     build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
 

@@ -15,7 +15,7 @@ import datetime as dt
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.utils import TimeStamp
@@ -40,6 +40,9 @@ from generator.writers.pdf_common import (
 )
 from generator.writers.pdf_structure import FileInfo, tag_pdf
 from generator.writers.pdf_tags import TagRecorder, artifact, attach
+
+if TYPE_CHECKING:  # pdf_flowables imports this module
+    from generator.writers.pdf_flowables import Thumbnail
 
 
 def author_of(workshop: Workshop) -> str:
@@ -86,6 +89,19 @@ def deck_numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
             f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
         )
     return list(slide_numbers)
+
+
+def document_setup(plan: Plan, kind: str, thumbnail: Thumbnail | None,
+                   slide_numbers: Sequence[int] | None
+                   ) -> tuple[list[int], Thumbnail, DocumentInfo]:
+    """Return what both PDFs start from: the deck number of each plan slide, the
+    thumbnail drawer (a sketch of each slide when none is given) and the document's
+    information (title, metadata, page geometry) for ``kind``."""
+    from generator.writers.slide_standin import standin_thumbnail
+
+    numbers = deck_numbers(plan, slide_numbers)
+    return numbers, thumbnail or standin_thumbnail(plan, numbers), document_info(
+        plan.workshop, kind)
 
 
 def footer_text(workshop: Workshop) -> str:

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
 from roundtrip import characters_outside, find_soffice, pdf_page_count
 
 from generator.build import Prepared, build, prepare
-from generator.cli import main
 from generator.diagnostics import Diagnostic, MakeDeckError
 from generator.layout.roles import ROLE_NEEDS
 from generator.options import BuildOptions
@@ -322,13 +322,8 @@ def test_template_theme_follows_the_template(cases: dict[tuple[str, str], Case])
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """Run the CLI in-process; return (exit code, stdout)."""
-    try:
-        main(argv)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    else:
-        code = 0
-    return code, capsys.readouterr().out
+    code, out, _ = run(argv, capsys)
+    return code, out
 
 
 @pytest.mark.parametrize(("kind", "complete"), [
