@@ -142,7 +142,7 @@ def _agenda_paragraphs(items: tuple[AgendaItem, ...]) -> list[Paragraph]:
     return paragraphs
 
 
-def _bulleted(role: str, planned: PlannedSlide, paragraphs: list[Paragraph],
+def _bulleted(role: str, paragraphs: list[Paragraph],
               ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
     layout = ctx.layout(role)
     body = layout.bodies()[0]
@@ -160,7 +160,7 @@ def _bulleted(role: str, planned: PlannedSlide, paragraphs: list[Paragraph],
     return pages
 
 
-def _columns(planned: PlannedSlide, slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
+def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
     layout = ctx.layout("columns3" if len(slide.columns) == 3 else "columns")
     bodies = layout.bodies()[: len(slide.columns)]
     groups = []
@@ -278,7 +278,7 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
         add("statement", 0, plain_paragraphs(content.statement, bold=True), "hero", HERO,
             anchor="ctr", align="ctr")
     elif isinstance(content, ColumnsSlide):
-        frames.extend(_columns(planned, content, ctx))
+        frames.extend(_columns(content, ctx))
     elif isinstance(content, ImageSlide):
         frames.extend(_picture(content, ctx))
     elif role == "closing" and isinstance(content, Workshop):
@@ -341,9 +341,9 @@ def _notes(planned: PlannedSlide) -> str | None:
 def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
     content = planned.content
     if isinstance(content, BulletsSlide):
-        return _bulleted("bullets", planned, bullet_paragraphs(content.bullets), ctx)
+        return _bulleted("bullets", bullet_paragraphs(content.bullets), ctx)
     if planned.role == "agenda":
-        return _bulleted("agenda", planned, _agenda_paragraphs(content), ctx)  # type: ignore[arg-type]
+        return _bulleted("agenda", _agenda_paragraphs(content), ctx)  # type: ignore[arg-type]
     if isinstance(content, ActivitySlide):
         return _activity(content, ctx)
     if isinstance(content, TableSlide):

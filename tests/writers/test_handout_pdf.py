@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pdfplumber
 import pytest
@@ -31,19 +30,6 @@ from . import (
 )
 
 LAYOUTS = (0, 1, 2, 3, 4, 6)
-
-
-@pytest.fixture(autouse=True)
-def _no_epoch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Keep a SOURCE_DATE_EPOCH from the environment out of these builds."""
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    yield
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    """Return the plan of the default outline."""
-    return load_plan()
 
 
 @pytest.fixture(scope="module")
