@@ -45,6 +45,7 @@ from generator.writers.pdf_flowables import (
     draw_thumbnail,
 )
 from generator.writers.pdf_tagged import Paragraph, Table
+from generator.writers.pdf_tags import layout_only
 
 CONTENT_ROLES = frozenset(
     {"bullets", "columns", "quote", "statement", "image", "table", "activity"}
@@ -141,8 +142,11 @@ class SlideRow(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw each card: thumbnail, caption, text, then lines to write notes on."""
+        """Draw each card: thumbnail, caption, text, then lines to write notes on
+        (nothing in a layout pass)."""
         canvas = self.canv
+        if layout_only(canvas):
+            return
         top = self.height
         bottom = ROW_GAP
         for column, card in enumerate(self.cards):

@@ -39,7 +39,7 @@ from generator.writers.pdf_common import (
     register_fonts,
 )
 from generator.writers.pdf_structure import FileInfo, tag_pdf
-from generator.writers.pdf_tags import TagRecorder, artifact, attach
+from generator.writers.pdf_tags import TagRecorder, artifact, attach, layout_only, set_layout_only
 
 if TYPE_CHECKING:  # pdf_flowables imports this module
     from generator.writers.pdf_flowables import Thumbnail
@@ -238,9 +238,13 @@ class PageRefs:
 
 
 class _Document(BaseDocTemplate):
-    """A document with a cover template and a body template with header and footer."""
+    """A document with a cover template and a body template with header and footer.
 
-    def __init__(self, target: BinaryIO, info: DocumentInfo, total: int) -> None:
+    With ``measure_only``, the document is a layout pass: it finds where pages break
+    and what lands on each, but draws nothing and compresses nothing."""
+
+    def __init__(self, target: BinaryIO, info: DocumentInfo, total: int,
+                 measure_only: bool = False) -> None:
         geo = info.geometry
         register_fonts()
         super().__init__(
@@ -249,7 +253,9 @@ class _Document(BaseDocTemplate):
             title=info.title, author=info.author, subject=info.subject,
             creator="make-deck", producer="make-deck", invariant=1, lang=info.language,
             initialFontName=FONT, initialFontSize=BODY_SIZE, displayDocTitle=True,
+            pageCompression=0 if measure_only else 1,
         )
+        self.measure_only = measure_only
         self.info = info
         self.total = total
         self.found: dict[str, int] = {}
@@ -268,6 +274,8 @@ class _Document(BaseDocTemplate):
         start marking the content for the structure tree."""
         self.canv._doc._timeStamp = _timestamp(self.info.created)
         self.tags = attach(self.canv)
+        if self.measure_only:
+            set_layout_only(self.canv)
         self.canv.showOutline()
 
     def _cover_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -275,6 +283,8 @@ class _Document(BaseDocTemplate):
 
     def _body_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Draw the running header and the "Page X of Y" footer, both artifacts."""
+        if layout_only(canvas):
+            return
         geo = self.info.geometry
         with artifact(canvas, "Pagination", "Header"):
             canvas.saveState()
@@ -342,19 +352,26 @@ def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> i
 
 
 def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> int:
-    """Return the page count after laying out until page numbers settle (see `build_pdf`)."""
+    """Return the page count after laying out until page numbers settle (see `build_pdf`).
+
+    The first pass only measures, drawing nothing, to find the page numbers; each
+    later pass draws with the numbers the pass before found, and the first whose
+    numbers hold is written. Usually that is one measuring and one drawing pass."""
     refs = PageRefs({}, 0)
     data = b""
     tags = TagRecorder()
-    for _ in range(4):
+    measure_only = True
+    for _ in range(5):
         buffer = io.BytesIO()
-        doc = _Document(buffer, info, refs.total)
+        doc = _Document(buffer, info, refs.total, measure_only=measure_only)
         doc.build(make_story(refs))
-        data, tags = buffer.getvalue(), doc.tags
-        found = PageRefs(doc.found, doc.page)
-        if doc.found == refs._pages and doc.page == refs.total:
-            break
-        refs = found
+        settled = doc.found == refs._pages and doc.page == refs.total
+        if not measure_only:
+            data, tags = buffer.getvalue(), doc.tags
+            if settled:
+                break
+        refs = PageRefs(doc.found, doc.page)
+        measure_only = False
     file_info = FileInfo(info.title, info.author, info.subject, info.language, info.created)
     target.write(tag_pdf(data, tags, file_info))
     return refs.total

@@ -33,7 +33,7 @@ from generator.writers.pdf_document import (
     PageGeometry,
 )
 from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.pdf_tags import artifact, figure, tagged
+from generator.writers.pdf_tags import artifact, figure, layout_only, tagged
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
 """Draws ``plan.slides[i]`` into the rectangle (x, y, width, height), in points."""
@@ -167,7 +167,9 @@ class SlideThumbnail(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw the slide and its frame."""
+        """Draw the slide and its frame (nothing in a layout pass)."""
+        if layout_only(self.canv):
+            return
         draw_thumbnail(self.canv, self.thumbnail, self.index, 0, 0, self.width, self.height,
                        self.alt)
 
@@ -259,8 +261,10 @@ class CoverPage(Flowable):
 
     def draw(self) -> None:
         """Draw the cover, its texts in reading order: organisation, title block,
-        details, notice, credit."""
+        details, notice, credit (nothing in a layout pass)."""
         canvas = self.canv
+        if layout_only(canvas):
+            return
         geo = self.geo
         left = geo.left + 8
         width = min(geo.width - left - geo.right - 8, 440.0)

@@ -20,7 +20,15 @@ from reportlab import platypus
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import TableRenderCB
 
-from generator.writers.pdf_tags import EMC, Node, TagRecorder, artifact, bdc, recorder_of
+from generator.writers.pdf_tags import (
+    EMC,
+    Node,
+    TagRecorder,
+    artifact,
+    bdc,
+    layout_only,
+    recorder_of,
+)
 
 _HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3"}
 
@@ -62,7 +70,9 @@ class Paragraph(platypus.Paragraph):
         return parts
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        """Draw the paragraph inside its marked content."""
+        """Draw the paragraph inside its marked content (nothing in a layout pass)."""
+        if layout_only(canvas):
+            return
         recorder = recorder_of(canvas)
         if recorder is None:
             super().drawOn(canvas, x, y, _sW)
@@ -235,3 +245,8 @@ class Table(platypus.Table):
             first.source_rows = self.source_rows[:kept]
             rest.source_rows = ([None] * repeated + tail)[-len(rest._cellvalues):]
         return parts
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the table (nothing in a layout pass)."""
+        if not layout_only(canvas):
+            super().drawOn(canvas, x, y, _sW)

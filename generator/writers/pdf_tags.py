@@ -199,6 +199,20 @@ def attach(canvas: Canvas) -> TagRecorder:
     return recorder
 
 
+_LAYOUT_ONLY = "_make_deck_layout_only"
+
+
+def set_layout_only(canvas: Canvas) -> None:
+    """Mark ``canvas`` as a layout pass's: its pages are measured, never drawn."""
+    setattr(canvas, _LAYOUT_ONLY, True)
+
+
+def layout_only(canvas: Canvas) -> bool:
+    """Return True when ``canvas`` belongs to a layout pass, whose drawing is thrown
+    away: flowables then skip drawing, which never changes where they break."""
+    return getattr(canvas, _LAYOUT_ONLY, False)
+
+
 def recorder_of(canvas: Canvas) -> TagRecorder | None:
     """Return the recorder marking ``canvas``, or None when nothing is to be marked
     (no recorder, or inside an artifact or a figure)."""

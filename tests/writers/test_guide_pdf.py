@@ -185,3 +185,19 @@ def test_letter_paper_and_identical_bytes(guide: bytes, plan: Plan) -> None:
     data = render(write_guide, load_plan(paper="letter"))
     for page in PdfReader(io.BytesIO(data)).pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (612, 792)
+
+
+def test_slides_are_drawn_once_measuring_passes_draw_nothing(plan: Plan) -> None:
+    """Page numbers are found by a pass that draws nothing, so each thumbnail is
+    drawn once, in the pass that is written, and the page references still hold."""
+    drawn: list[int] = []
+
+    def thumbnail(canvas: object, index: int, *box: float) -> None:
+        drawn.append(index)
+
+    buffer = io.BytesIO()
+    write_guide(plan, buffer, thumbnail=thumbnail)
+    assert sorted(drawn) == list(range(len(plan.slides)))
+    pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
