@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -181,9 +182,10 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *,
     assert workshop is not None
     moment = build_moment(workshop.date)
     paths = output_paths(prepared, options)
-    writers = _writers(prepared, moment)
-    planned = [PlannedOutput(paths[name], writers[name]) for name in options.outputs]
-    with side_by_side(planned, enabled=parallel) as rendered:
+    writers = _Writers(prepared, moment)
+    planned = [PlannedOutput(paths[name], writers.writer(name)) for name in options.outputs]
+    with side_by_side(planned, enabled=parallel,
+                      warm_up=lambda: writers.warm_up(options.outputs)) as rendered:
         backups = write_outputs(rendered, force=options.force)
     decisions = tuple(
         f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "
@@ -195,27 +197,58 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *,
                        len(prepared.deck.slides), decisions)
 
 
-def _writers(prepared: Prepared, moment: dt.datetime) -> dict[str, object]:
-    workshop = prepared.source.workshop
-    assert workshop is not None
+class _Writers:
+    """The writers of one prepared outline, sharing what the PDFs need (thumbnail
+    drawer, slide numbers) so that it is made once, before any renderer forks."""
 
-    def deck(target: BinaryIO) -> None:
+    def __init__(self, prepared: Prepared, moment: dt.datetime) -> None:
+        self.prepared = prepared
+        self.moment = moment
+        self._pdf_extras: dict[str, object] | None = None
+
+    def warm_up(self, outputs: Sequence[str]) -> None:
+        """Load the libraries, fonts and template parts that the ``outputs`` use."""
+        if "deck" in outputs:
+            import generator.writers.pptx_deck
+        if {"handout", "guide"} & set(outputs):
+            import generator.writers.guide_pdf
+            import generator.writers.handout_pdf  # noqa: F401
+            from generator.writers.pdf_common import register_fonts
+
+            register_fonts()
+            self.pdf_extras()
+
+    def pdf_extras(self) -> dict[str, object]:
+        """Return the thumbnail drawer and deck slide numbers for the PDF writers."""
+        if self._pdf_extras is None:
+            self._pdf_extras = _pdf_extras(self.prepared)
+        return self._pdf_extras
+
+    def writer(self, name: str) -> Callable[[BinaryIO], None]:
+        """Return the function writing output ``name`` (deck, handout or guide)."""
+        return {"deck": self.deck, "handout": self.handout, "guide": self.guide}[name]
+
+    def deck(self, target: BinaryIO) -> None:
+        """Write the deck to ``target``."""
         from generator.writers.pptx_deck import write_deck
 
-        write_deck(prepared.deck, workshop, prepared.template, target, moment,
+        prepared = self.prepared
+        workshop = prepared.source.workshop
+        assert workshop is not None
+        write_deck(prepared.deck, workshop, prepared.template, target, self.moment,
                    theme=prepared.theme if prepared.template_is_default else None)
 
-    def handout(target: BinaryIO) -> None:
+    def handout(self, target: BinaryIO) -> None:
+        """Write the handout to ``target``."""
         from generator.writers.handout_pdf import write_handout
 
-        write_handout(prepared.plan, target, **_pdf_extras(prepared))
+        write_handout(self.prepared.plan, target, **self.pdf_extras())
 
-    def guide(target: BinaryIO) -> None:
+    def guide(self, target: BinaryIO) -> None:
+        """Write the facilitator guide to ``target``."""
         from generator.writers.guide_pdf import write_guide
 
-        write_guide(prepared.plan, target, **_pdf_extras(prepared))
-
-    return {"deck": deck, "handout": handout, "guide": guide}
+        write_guide(self.prepared.plan, target, **self.pdf_extras())
 
 
 def _pdf_extras(prepared: Prepared) -> dict[str, object]:

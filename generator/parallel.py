@@ -2,7 +2,8 @@
 
 The outputs are independent once the outline is laid out, and the PDFs take most
 of a build's time. `side_by_side` wraps the planned outputs' writers: when the
-first is called (after `write_outputs` has checked for hand edits), the others
+first is called (after `write_outputs` has checked for hand edits), a warm-up
+loads what the writers share (libraries, fonts, the template), then the others
 start rendering in forked child processes, into memory; each later writer then
 copies its child's bytes. The bytes are the same as rendering one after another.
 A child that fails is not trusted: its writer runs again in this process, so the
@@ -15,7 +16,7 @@ import contextlib
 import io
 import os
 import signal
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import BinaryIO
 
 from generator.outputs import PlannedOutput, Writer
@@ -24,8 +25,9 @@ from generator.outputs import PlannedOutput, Writer
 class _Children:
     """The forked renderers of outputs 1..n-1, started on the first writer's call."""
 
-    def __init__(self, writers: Sequence[Writer]) -> None:
+    def __init__(self, writers: Sequence[Writer], warm_up: Callable[[], None] | None) -> None:
         self.writers = list(writers)
+        self.warm_up = warm_up
         self.started = False
         self.running: dict[int, tuple[int, int]] = {}  # output index -> (pid, read fd)
 
@@ -47,6 +49,8 @@ class _Children:
         if self.started:
             return
         self.started = True
+        if self.warm_up is not None:  # done once here, not once in every child
+            self.warm_up()
         for index in range(1, len(self.writers)):
             read_fd, write_fd = os.pipe()
             pid = os.fork()
@@ -87,13 +91,15 @@ class _Children:
 
 
 @contextlib.contextmanager
-def side_by_side(planned: Sequence[PlannedOutput], *, enabled: bool = True
-                 ) -> Iterator[list[PlannedOutput]]:
-    """Yield ``planned`` with writers that render in parallel (when there are several)."""
+def side_by_side(planned: Sequence[PlannedOutput], *, enabled: bool = True,
+                 warm_up: Callable[[], None] | None = None) -> Iterator[list[PlannedOutput]]:
+    """Yield ``planned`` with writers that render in parallel (when there are several).
+
+    ``warm_up`` runs once before the renderers fork, to load what they all need."""
     if not enabled or len(planned) < 2 or not hasattr(os, "fork"):
         yield list(planned)
         return
-    children = _Children([p.write for p in planned])
+    children = _Children([p.write for p in planned], warm_up)
     try:
         yield [PlannedOutput(p.path, children.writer(i)) for i, p in enumerate(planned)]
     finally:

@@ -58,6 +58,22 @@ class Paragraph(platypus.Paragraph):
         self.tag_role = role
         self.list_level = list_level
         self.tag_key: object = None
+        self._wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return (width, height) at ``availWidth``, as reportlab does.
+
+        The lines depend on the width alone, and tables and kept-together groups
+        ask the same paragraph again and again at one width: the lines broken the
+        first time are reused while they are still the paragraph's own."""
+        if self._wrapped is not None:
+            width, size, lines = self._wrapped
+            if width == availWidth and self.__dict__.get("blPara") is lines:
+                self.width, self.height = availWidth, size[1]
+                return size
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.__dict__.get("blPara"))
+        return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; both parts stay one structure element."""

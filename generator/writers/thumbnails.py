@@ -386,6 +386,7 @@ def thumbnail_drawer(deck: DeckLayout, theme: Theme = DEFAULT_THEME, *,
     at the deck's slide size; a plan index with no laid-out slide gets an empty framed box."""
     first = {slide.plan_index: slide for slide in reversed(deck.slides)}
     chosen = template or template_path()
+    template_looks(chosen, theme)  # read the template now, once for every PDF
 
     def draw(canvas: Canvas, plan_index: int, x: float, y: float, w: float, h: float) -> None:
         slide = first.get(plan_index)
