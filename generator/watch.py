@@ -1,7 +1,9 @@
 """``make-deck watch``: rebuild whenever the outline, its pictures or its theme change.
 
 The process stays warm: the pipeline's modules, fonts and template are loaded by
-the first build and reused, so each rebuild pays only for the work itself. A
+the first build and reused, so each rebuild pays only for the work itself. The
+deck is written first, on its own, so that it can be reloaded while the handout
+and guide are still rendering (they follow side by side). A
 build that fails leaves the last good outputs in place (outputs are written whole
 or not at all) and the problems are shown without leaving the watch. Between
 builds it reports which slides were added, removed or refitted.
@@ -48,16 +50,25 @@ class RebuildSummary:
     error: str | None = None
     changed: tuple[Path, ...] = ()
     first: bool = False
+    deck_seconds: float | None = None
+    """When the deck was written, ahead of the PDFs (None: built with them)."""
 
     def lines(self, source: str | None = None) -> list[str]:
         """Return the report shown after this rebuild (problems first, then the result)."""
         out = ["changed: " + ", ".join(p.name for p in self.changed)] if self.changed else []
         out.extend(format_diagnostic(d, source) for d in self.diagnostics)
         if not self.ok:
-            out.append(f"build failed ({self.error}); the last good outputs are unchanged")
+            if self.written:
+                names = ", ".join(p.name for p in self.written)
+                out.append(f"build failed ({self.error}) after writing {names}; the other "
+                           "outputs are unchanged")
+            else:
+                out.append(f"build failed ({self.error}); the last good outputs are unchanged")
             return out
         verb = "built" if self.first else "rebuilt"
-        out.append(f"{verb} {self.slides} slides in {self.seconds:.2f} s")
+        ready = (f" (deck ready in {self.deck_seconds:.2f} s)"
+                 if self.deck_seconds is not None else "")
+        out.append(f"{verb} {self.slides} slides in {self.seconds:.2f} s{ready}")
         if not self.first:
             out.extend(_change_lines("added", self.added))
             out.extend(_change_lines("removed", self.removed))
@@ -159,22 +170,37 @@ class Rebuilder:
                                   error=f"internal error: {type(exc).__name__}: {exc}",
                                   changed=changed, first=first)
         self._update_dependencies(prepared)
+        written: list[Path] = []
+        deck_seconds: float | None = None
         try:
-            result = write_prepared(prepared, self.options)
+            for batch in self._batches():
+                result = write_prepared(prepared, replace(self.options, outputs=batch))
+                written.extend(result.written)
+                if batch == ("deck",) and len(self.options.outputs) > 1:
+                    deck_seconds = time.perf_counter() - start
         except EditedOutputError as exc:
             return RebuildSummary(False, time.perf_counter() - start,
                                   diagnostics=exc.diagnostics, changed=changed, first=first,
-                                  error="an output was edited by hand")
+                                  error="an output was edited by hand", written=tuple(written),
+                                  deck_seconds=deck_seconds)
         except Exception as exc:
             return RebuildSummary(False, time.perf_counter() - start,
                                   error=f"internal error: {type(exc).__name__}: {exc}",
-                                  changed=changed, first=first)
+                                  changed=changed, first=first, written=tuple(written),
+                                  deck_seconds=deck_seconds)
         marks = deck_marks(prepared.deck)
         added, removed, refitted = compare_decks(self.marks or (), marks)
         self.marks = marks
         return RebuildSummary(True, time.perf_counter() - start, len(marks), added, removed,
-                              refitted, result.written, result.diagnostics, changed=changed,
-                              first=first)
+                              refitted, tuple(written), result.diagnostics, changed=changed,
+                              first=first, deck_seconds=deck_seconds)
+
+    def _batches(self) -> list[tuple[str, ...]]:
+        """Return the outputs to write in turn: the deck alone first, then the PDFs."""
+        outputs = tuple(self.options.outputs)
+        if "deck" not in outputs or len(outputs) == 1:
+            return [outputs]
+        return [("deck",), tuple(o for o in outputs if o != "deck")]
 
     def _update_dependencies(self, prepared: object | None) -> None:
         """Remember the files a rebuild depends on: outline, pictures, theme and template."""

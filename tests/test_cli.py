@@ -228,3 +228,22 @@ def test_process_help_lists_the_commands(tmp_path):
     done = process([make_deck_script(), "--help"], tmp_path)
     assert done.returncode == EXIT_OK
     assert "build" in done.stdout and "check" in done.stdout
+
+
+def test_process_build_ends_quickly_with_every_line_shown_and_every_file_whole(
+        default_copy, tmp_path):
+    """The command leaves without tearing the interpreter down: the exit status,
+    the printed lines and the written files must all be complete regardless."""
+    out = tmp_path / "out"
+    done = process([make_deck_script(), "outline.yaml", "--out-dir", str(out)],
+                   default_copy.parent)
+    assert done.returncode == EXIT_OK, done.stderr
+    written = [line.removeprefix("wrote ") for line in done.stdout.splitlines()
+               if line.startswith("wrote ")]
+    assert sorted(Path(p).name for p in written) == sorted(
+        p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert len(written) == 3
+    assert done.stdout.rstrip().endswith("slides")
+    for path in written:
+        data = Path(path).read_bytes()
+        assert data.endswith(b"%%EOF\n") or data[-22:-18] == b"PK\x05\x06"

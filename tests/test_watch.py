@@ -51,6 +51,36 @@ def test_compare_decks_with_repeated_titles_and_no_change():
     assert compare_decks(deck, deck[:2])[1] == ("Plan",)
 
 
+def test_the_deck_is_written_first_then_the_pdfs(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    summary = Rebuilder(outline).step()
+    assert summary.ok, summary.error
+    deck, handout, guide = (tmp_path / "output" / f"outline{end}"
+                            for end in (".pptx", "-handout.pdf", "-guide.pdf"))
+    assert summary.written == (deck, handout, guide)
+    assert summary.deck_seconds is not None and 0 < summary.deck_seconds < summary.seconds
+    assert deck.stat().st_mtime_ns <= min(handout.stat().st_mtime_ns, guide.stat().st_mtime_ns)
+    assert "(deck ready in " in summary.lines()[-1]
+
+
+def test_a_hand_edited_pdf_does_not_hold_back_the_deck(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    rebuilder = Rebuilder(outline)
+    assert rebuilder.step().ok
+    handout = tmp_path / "output" / "outline-handout.pdf"
+    handout.write_bytes(handout.read_bytes() + b"% annotated by hand\n")
+    edited = handout.read_bytes()
+    outline.write_text(OUTLINE.replace("Watch me", "Watch me now"), encoding="utf-8")
+    summary = rebuilder.step()
+    assert not summary.ok
+    assert summary.written == (tmp_path / "output" / "outline.pptx",)
+    assert handout.read_bytes() == edited
+    assert any("after writing outline.pptx; the other outputs are unchanged" in line
+               for line in summary.lines())
+
+
 def test_step_builds_reports_changes_and_keeps_the_last_good_outputs(tmp_path):
     outline = tmp_path / "outline.yaml"
     outline.write_text(OUTLINE, encoding="utf-8")
