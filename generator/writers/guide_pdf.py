@@ -73,7 +73,7 @@ def write_guide(
             *slide_entries(plan, numbers, draw, geometry),
         ]
 
-    build_pdf(target, info, story)
+    build_pdf(target, info, story, page_refs=False)
 
 
 def _cover(plan: Plan, geometry: PageGeometry) -> list[Flowable]:

@@ -237,13 +237,18 @@ class PageRefs:
         return str(number) if number else "?"
 
 
+def _page_label(number: int) -> str:
+    """Return the name of the form showing "Page ``number`` of Y"."""
+    return f"PageLabel{number}"
+
+
 class _Document(BaseDocTemplate):
     """A document with a cover template and a body template with header and footer.
 
     With ``measure_only``, the document is a layout pass: it finds where pages break
     and what lands on each, but draws nothing and compresses nothing."""
 
-    def __init__(self, target: BinaryIO, info: DocumentInfo, total: int,
+    def __init__(self, target: BinaryIO, info: DocumentInfo,
                  measure_only: bool = False) -> None:
         geo = info.geometry
         register_fonts()
@@ -256,8 +261,9 @@ class _Document(BaseDocTemplate):
             pageCompression=0 if measure_only else 1,
         )
         self.measure_only = measure_only
+        self._doSave = 0  # reportlab's build stops short of saving: see `finish`
+        self._labelled: list[int] = []
         self.info = info
-        self.total = total
         self.found: dict[str, int] = {}
         self.tags = TagRecorder()
         self._outline_count = 0
@@ -310,11 +316,24 @@ class _Document(BaseDocTemplate):
             canvas.setFont(FONT, 8.5)
             room = geo.frame_width - stringWidth("Page 999 of 999", FONT, 8.5) - 24
             canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, FONT, 8.5, room))
-            total = self.total or canvas.getPageNumber()
-            canvas.drawRightString(
-                geo.width - geo.right, bottom, f"Page {canvas.getPageNumber()} of {total}"
-            )
+            # "Page X of Y" waits for Y: each page shows a form filled in by `finish`
+            canvas.translate(geo.width - geo.right, bottom)
+            canvas.doForm(_page_label(canvas.getPageNumber()))
             canvas.restoreState()
+            self._labelled.append(canvas.getPageNumber())
+
+    def finish(self) -> None:
+        """Fill in each page's "Page X of Y" now that Y is known, and save the file."""
+        canvas = self.canv
+        total = self.page
+        for number in self._labelled:
+            # the form's box must hold text that ends at its origin
+            canvas.beginForm(_page_label(number), -300, -10, 0, 20)
+            canvas.setFillColor(GREY)
+            canvas.setFont(FONT, 8.5)
+            canvas.drawRightString(0, 0, f"Page {number} of {total}")
+            canvas.endForm()
+        canvas.save()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Record anchors and add outline entries for marked flowables."""
@@ -333,11 +352,14 @@ class _Document(BaseDocTemplate):
 StoryMaker = Callable[[PageRefs], list[Flowable]]
 
 
-def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> int:
+def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker, *,
+              page_refs: bool = True) -> int:
     """Lay out the story until page numbers settle, write the PDF to ``target``.
 
     ``make_story`` is called once per pass with the page numbers found by the
-    previous pass. Returns the number of pages.
+    previous pass; ``page_refs`` says whether its text uses them (if not, one pass
+    is enough: the page total in the footers is filled in at the end). Returns the
+    number of pages.
     """
     from reportlab import rl_config
 
@@ -346,32 +368,36 @@ def build_pdf(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> i
     # are the same either way.
     saved_a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        return _build_passes(target, info, make_story)
+        return _build_passes(target, info, make_story, page_refs)
     finally:
         rl_config.useA85 = saved_a85
 
 
-def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker) -> int:
+def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker,
+                  page_refs: bool) -> int:
     """Return the page count after laying out until page numbers settle (see `build_pdf`).
 
-    The first pass only measures, drawing nothing, to find the page numbers; each
-    later pass draws with the numbers the pass before found, and the first whose
-    numbers hold is written. Usually that is one measuring and one drawing pass."""
+    When the story uses page numbers, the first pass only measures, drawing nothing,
+    to find them; each later pass draws with the numbers the pass before found, and
+    the first whose numbers hold is written. Usually that is one measuring and one
+    drawing pass; a story without page numbers is drawn once."""
     refs = PageRefs({}, 0)
     data = b""
     tags = TagRecorder()
-    measure_only = True
+    pages = 0
+    measure_only = page_refs
     for _ in range(5):
         buffer = io.BytesIO()
-        doc = _Document(buffer, info, refs.total, measure_only=measure_only)
+        doc = _Document(buffer, info, measure_only=measure_only)
         doc.build(make_story(refs))
-        settled = doc.found == refs._pages and doc.page == refs.total
+        settled = doc.found == refs._pages
         if not measure_only:
-            data, tags = buffer.getvalue(), doc.tags
+            doc.finish()
+            data, tags, pages = buffer.getvalue(), doc.tags, doc.page
             if settled:
                 break
         refs = PageRefs(doc.found, doc.page)
         measure_only = False
     file_info = FileInfo(info.title, info.author, info.subject, info.language, info.created)
     target.write(tag_pdf(data, tags, file_info))
-    return refs.total
+    return pages
