@@ -207,9 +207,9 @@ class _Writers:
         self._pdf_extras: dict[str, object] | None = None
 
     def warm_up(self, outputs: Sequence[str]) -> None:
-        """Load the libraries, fonts and template parts that the ``outputs`` use."""
-        if "deck" in outputs:
-            import generator.writers.pptx_deck
+        """Load the libraries, fonts and template looks that the PDFs among ``outputs``
+        use. The deck's python-pptx is left out: the deck is written by the process
+        that forks the others, so they never carry it."""
         if {"handout", "guide"} & set(outputs):
             import generator.writers.guide_pdf
             import generator.writers.handout_pdf  # noqa: F401

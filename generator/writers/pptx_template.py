@@ -31,7 +31,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def qn(tag: str) -> str:
@@ -216,7 +216,10 @@ def _master_title_box(prs: Presentation, width: float) -> Box:
 
 
 def _read_raw(template: Path) -> dict[str, Any]:
-    """Return what a template holds for layout, as JSON-ready data (reads it with python-pptx)."""
+    """Return what a template holds for layout and for the thumbnails' decorations, as
+    JSON-ready data (reads it with python-pptx)."""
+    from generator.writers.template_looks import read_looks
+
     prs = open_template(template)
     colours = scheme_colours(prs)
     master_bg = _background_colour(prs.slide_masters[0]._element, colours)
@@ -233,6 +236,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
             for lay in (_layout_geometry(layout, colours, master_bg)
                         for layout in prs.slide_layouts)
         ],
+        "looks": read_looks(prs),
     }
 
 
@@ -242,11 +246,11 @@ def _cache_folder() -> Path:
     return cache_dir().parent / f"templates-{CACHE_FORMAT}"
 
 
-def _raw_template(template: Path) -> dict[str, Any]:
-    """Return `_read_raw` of ``template``, cached on disk by the template's content.
+def template_data(template: Path) -> dict[str, Any]:
+    """Return what ``template`` holds (see `_read_raw`), cached on disk by its content.
 
-    Reading a template needs python-pptx, which is slow to import; `check` and
-    rebuilds of an unchanged template skip it.
+    Reading a template needs python-pptx, which is slow to import; `check`, the PDF
+    renderers and rebuilds of an unchanged template skip it.
     """
     data = template.read_bytes()
     key = hashlib.sha256(data + str(CACHE_FORMAT).encode()).hexdigest()
@@ -271,7 +275,7 @@ def _raw_template(template: Path) -> dict[str, Any]:
 def read_template(template: Path, overrides: dict[str, str] | None = None,
                   base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
     """Return what the layout engine needs from ``template``."""
-    raw = _raw_template(template)
+    raw = template_data(template)
     colours: dict[str, str] = raw["colours"]
     width, height = float(raw["width"]), float(raw["height"])
     layouts = tuple(

@@ -10,20 +10,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from pptx.exc import PackageNotFoundError
-from pptx.oxml.ns import qn
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.layout import frames as fr
 from generator.layout.fonts import metrics
-from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.geometry import Box
 from generator.layout.linebreak import Prepared, break_lines, prepare
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
@@ -31,7 +29,8 @@ from generator.layout.text import paragraph_indent as indent
 from generator.markup import Span
 from generator.theme import DEFAULT_THEME, Theme
 from generator.writers.pdf_common import face
-from generator.writers.pptx_template import open_template, scheme_colours, template_path
+from generator.writers.pptx_template import template_data, template_path
+from generator.writers.template_looks import LayoutLook, resolve_looks
 
 BASELINE_DROP = 0.2
 """Height of a line's baseline above the bottom of its line box, in ems."""
@@ -47,83 +46,20 @@ Size = tuple[float, float]
 RenderedLine = tuple[tuple[Span, ...], float]  # a line as set by a renderer: spans, width (pt)
 
 
-@dataclass(frozen=True, slots=True)
-class LayoutLook:
-    """What a template layout draws by itself: background, accent rules, slide number."""
-
-    background: str | None
-    rules: tuple[tuple[Box, str], ...] = ()
-    number_box: Box | None = None
-    number_size: float = 14.0
-    number_align: str = "r"
-
-
-def _box(shape: object) -> Box:
-    """Return a python-pptx shape's box in points."""
-    return Box(*(getattr(shape, k) / EMU_PER_POINT for k in ("left", "top", "width", "height")))
-
-
-def _fill(element: object, palette: dict[str, str]) -> str | None:
-    """Return the colour of the first ``a:solidFill`` under ``element``, or None."""
-    fill = element.find(f".//{qn('a:solidFill')}") if element is not None else None  # type: ignore[attr-defined]
-    rgb = fill.find(qn("a:srgbClr")) if fill is not None else None
-    slot = fill.find(qn("a:schemeClr")) if fill is not None else None
-    if rgb is not None:
-        return rgb.get("val", "").upper() or None
-    return palette.get(slot.get("val", "")) if slot is not None else None
-
-
-def _numbers(shapes: object) -> list[object]:
-    """Return the slide-number placeholders among ``shapes``."""
-    return [s for s in shapes if s._element.ph is not None  # type: ignore[attr-defined]
-            and s._element.ph.get("type") == "sldNum"]
-
-
-def _look(layout: object, palette: dict[str, str]) -> LayoutLook:
-    """Return the look of one python-pptx slide layout (slide number as the master sets it)."""
-    rules: list[tuple[Box, str]] = []
-    for shape in layout.shapes:  # type: ignore[attr-defined]
-        geometry = shape._element.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
-        colour = _fill(shape._element.find(qn("p:spPr")), palette)
-        if not shape.is_placeholder and colour and geometry is not None \
-                and geometry.get("prst") == "rect":
-            rules.append((_box(shape), colour))
-    look = LayoutLook(_fill(layout._element.cSld.bg, palette), tuple(rules))  # type: ignore[attr-defined]
-    own = _numbers(layout.placeholders)  # type: ignore[attr-defined]
-    chain = [s._element for s in own + _numbers(layout.slide_master.placeholders)]  # type: ignore[attr-defined]
-    if not own:
-        return look
-
-    def setting(path: str, name: str, default: str) -> str:
-        found = (e.find(path) for e in chain)
-        return next((f.get(name) for f in found if f is not None and f.get(name)), default)
-
-    level, body = f".//{qn('a:lvl1pPr')}", f"{qn('p:txBody')}/{qn('a:bodyPr')}"
-    left, right = (int(setting(body, k, "91440")) / EMU_PER_POINT for k in ("lIns", "rIns"))
-    box = _box(own[0])
-    return replace(look, number_box=Box(box.x + left, box.y, box.w - left - right, box.h),
-                   number_size=int(setting(f"{level}/{qn('a:defRPr')}", "sz", "1800")) / 100,
-                   number_align=setting(level, "algn", "l"))
-
-
 @lru_cache(maxsize=8)
 def template_looks(template: Path, theme: Theme = DEFAULT_THEME) -> dict[str, LayoutLook]:
     """Return {layout name: its look} for a deck template ({} when it cannot be read); the
     built-in template's colour-scheme slots take ``theme``'s colours, as in the deck."""
     try:
-        prs = open_template(template)
-    except (OSError, PackageNotFoundError, KeyError):
+        data = template_data(template)
+    except (OSError, KeyError, ValueError):
         return {}
-    palette = scheme_colours(prs)
+    palette = dict(data["colours"])
     if template.resolve() == template_path().resolve():  # the deck takes the theme's colours
         palette.update(theme.scheme())
         palette.update({a: palette[r] for a, r in zip(("tx1", "bg1", "tx2", "bg2"),
                                                       ("dk1", "lt1", "dk2", "lt2"), strict=True)})
-    looks: dict[str, LayoutLook] = {}
-    for master in prs.slide_masters:
-        for layout in master.slide_layouts:
-            looks.setdefault(layout.name, _look(layout, palette))
-    return looks
+    return resolve_looks(data["looks"], palette)
 
 
 @lru_cache(maxsize=64)

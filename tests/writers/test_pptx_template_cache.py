@@ -33,20 +33,58 @@ def test_second_read_uses_the_cache_and_not_python_pptx(tmp_path):
 
 
 def test_a_changed_template_is_read_again(tmp_path):
-    from generator.writers.pptx_template import _raw_template, template_path
+    from generator.writers.pptx_template import template_data, template_path
 
     os.environ["MAKE_DECK_CACHE"] = str(tmp_path / "cache")
     try:
         copy = tmp_path / "copy.pptx"
         copy.write_bytes(template_path().read_bytes())
-        before = _raw_template(copy)
+        before = template_data(copy)
         from pptx import Presentation
 
         prs = Presentation(str(copy))
         prs.slide_layouts[0].name = "Renamed cover"
         prs.save(str(copy))
-        after = _raw_template(copy)
+        after = template_data(copy)
     finally:
         del os.environ["MAKE_DECK_CACHE"]
     assert before["layouts"][0]["name"] != after["layouts"][0]["name"]
     assert after["layouts"][0]["name"] == "Renamed cover"
+
+
+LOOKS_PROBE = """
+import sys
+from generator.writers.pptx_template import template_path
+from generator.writers.thumbnails import template_looks
+looks = template_looks(template_path())
+numbered = sorted(name for name, look in looks.items() if look.number_box is not None)
+print(len(looks), len(numbered), "pptx" in sys.modules)
+"""
+
+
+def test_thumbnail_looks_come_from_the_cache_too(tmp_path):
+    env = {**os.environ, "MAKE_DECK_CACHE": str(tmp_path), "PYTHONPATH": str(ROOT)}
+
+    def probe() -> list[str]:
+        return subprocess.run([sys.executable, "-c", LOOKS_PROBE], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=120,
+                              check=True).stdout.split()
+
+    first, second = probe(), probe()
+    assert first[-1] == "True" and second[-1] == "False"
+    assert first[:2] == second[:2]
+    assert int(first[0]) > 5 and int(first[1]) > 0  # layouts, and some carry a slide number
+
+
+def test_looks_resolve_scheme_colours_against_the_palette():
+    from generator.layout.geometry import Box
+    from generator.writers.template_looks import resolve_looks
+
+    data = {"Band": {"background": ["slot", "dk2"],
+                     "rules": [[0, 0, 10, 2, ["slot", "accent1"]], [0, 5, 10, 2, ["rgb", "FF0000"]],
+                               [0, 9, 10, 2, ["slot", "missing"]]],
+                     "number": [1, 2, 3, 4, 12, "r"]}}
+    look = resolve_looks(data, {"dk2": "12436D", "accent1": "F47738"})["Band"]
+    assert look.background == "12436D"
+    assert look.rules == ((Box(0, 0, 10, 2), "F47738"), (Box(0, 5, 10, 2), "FF0000"))
+    assert look.number_box == Box(1, 2, 3, 4) and look.number_size == 12
