@@ -107,12 +107,18 @@ def card_paragraphs(card: SlideCard, layout: RowLayout) -> list[Flowable]:
 
 
 class SlideRow(Flowable):
-    """One row of slides: thumbnails with their captions, handout text and note lines."""
+    """One row of slides: thumbnails with their captions, handout text and note lines.
+
+    ``texts`` are the cards' `card_paragraphs` when the caller has made them already;
+    they are made once, measured and drawn at one width."""
 
     def __init__(self, cards: Sequence[SlideCard], layout: RowLayout, thumbnail: Thumbnail,
-                 frame_width: float, frame_height: float) -> None:
+                 frame_width: float, frame_height: float,
+                 texts: Sequence[list[Flowable]] | None = None) -> None:
         super().__init__()
         self.cards = list(cards)
+        self.texts = list(texts) if texts is not None else [
+            card_paragraphs(card, layout) for card in self.cards]
         self.layout = layout
         self.thumbnail = thumbnail
         self.width = frame_width
@@ -123,14 +129,13 @@ class SlideRow(Flowable):
         else:
             self.thumb_width = self.cell_width * layout.thumb_fraction
         self.thumb_height = self.thumb_width * SLIDE_RATIO
-        self.need = ROW_GAP + max(self._content_height(card) for card in self.cards)
+        self.need = ROW_GAP + max(self._content_height(text) for text in self.texts)
         if not layout.lines_beside:
             self.need += layout.min_lines * NOTE_LINE_SPACING
         self.height = self.nominal
 
-    def _content_height(self, card: SlideCard) -> float:
-        return self.thumb_height + 8 + stack_height(
-            card_paragraphs(card, self.layout), self.thumb_width)
+    def _content_height(self, text: list[Flowable]) -> float:
+        return self.thumb_height + 8 + stack_height(text, self.thumb_width)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Return the row's size: its page share, or all the space left when no other
@@ -149,7 +154,7 @@ class SlideRow(Flowable):
             return
         top = self.height
         bottom = ROW_GAP
-        for column, card in enumerate(self.cards):
+        for column, (card, text) in enumerate(zip(self.cards, self.texts, strict=True)):
             x = column * (self.cell_width + COLUMN_GAP)
             if not self.layout.lines_beside:
                 x += (self.cell_width - self.thumb_width) / 2
@@ -157,7 +162,7 @@ class SlideRow(Flowable):
             draw_thumbnail(canvas, self.thumbnail, card.index, x, y, self.thumb_width,
                            self.thumb_height, card.alt)
             y -= 8
-            for i, paragraph in enumerate(card_paragraphs(card, self.layout)):
+            for i, paragraph in enumerate(text):
                 _w, h = paragraph.wrap(self.thumb_width, y)
                 y -= h + (paragraph.getSpaceBefore() if i else 0)
                 paragraph.drawOn(canvas, x, y)
@@ -180,6 +185,7 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
     layout = LAYOUTS[per_page]
     out: list[Flowable] = []
     pending: list[SlideCard] = []
+    texts: list[list[Flowable]] = []
     after: list[Flowable] = []
     width = (frame_width - COLUMN_GAP) * layout.thumb_fraction if layout.lines_beside else (
         (frame_width - COLUMN_GAP * (layout.columns - 1)) / layout.columns
@@ -188,16 +194,20 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
     def flush() -> None:
         nonlocal after
         if pending:
-            out.append(SlideRow(pending, layout, thumbnail, frame_width, frame_height))
+            out.append(SlideRow(pending, layout, thumbnail, frame_width, frame_height, texts))
             out.extend(after)
             pending.clear()
+            texts.clear()
             after = []
 
     for card in cards:
-        if card.text and stack_height(card_paragraphs(card, layout), width) > 0.4 * frame_height:
+        text = card_paragraphs(card, layout)
+        if card.text and stack_height(text, width) > 0.4 * frame_height:
             after.extend(text_flowables(card.text, styles().note_box))
             card = SlideCard(card.index, card.caption + " (text below)", None, card.alt)
+            text = card_paragraphs(card, layout)
         pending.append(card)
+        texts.append(text)
         if len(pending) == layout.columns:
             flush()
     flush()
