@@ -112,30 +112,61 @@ def _write_temp(output: PlannedOutput) -> Path:
 
 
 def write_outputs(
-    outputs: list[PlannedOutput], *, force: bool, now: dt.datetime | None = None
+    outputs: list[PlannedOutput], *, force: bool, now: dt.datetime | None = None,
+    one_by_one: bool = False, on_written: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Write every output atomically and return the backups made of edited files.
 
     Raises `EditedOutputError` (before writing anything) when an output was edited
-    by hand and ``force`` is false. If any writer fails, no output is changed.
+    by hand and ``force`` is false. If any writer fails, no output is changed,
+    unless ``one_by_one``: then each output is put in place as soon as it is
+    written, those before a failing writer stay, and outputs edited by hand are
+    left alone while the others are written (the error is raised after them).
+    ``on_written`` is told of each file put in place, as it happens.
     """
     if not outputs:
         return []
     edited = edited_outputs([o.path for o in outputs])
     if edited and not force:
+        if not one_by_one:
+            raise EditedOutputError(edited)
+        write_outputs([o for o in outputs if o.path not in edited], force=False, now=now,
+                      one_by_one=True, on_written=on_written)
         raise EditedOutputError(edited)
     for folder in {o.path.parent for o in outputs}:
         folder.mkdir(parents=True, exist_ok=True)
+    moment = now or dt.datetime.now()
+    backups: list[Path] = []
+
+    def put_in_place(ready: list[tuple[Path, Path]]) -> None:
+        backups.extend(_commit(ready, [p for p in edited if p in {t for _, t in ready}],
+                               moment))
+        for _, path in ready:
+            if on_written is not None:
+                on_written(path)
+
     temps: list[tuple[Path, Path]] = []
     try:
         for output in outputs:
             temps.append((_write_temp(output), output.path))
+            if one_by_one:
+                put_in_place(temps)
+                temps = []
     except BaseException:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
         raise
+    put_in_place(temps)
+    return backups
+
+
+def _commit(temps: list[tuple[Path, Path]], edited: list[Path],
+            moment: dt.datetime) -> list[Path]:
+    """Move written temporary files into place, the ``edited`` ones' old files kept as
+    backups first, and record their digests; return the backups made."""
+    if not temps:
+        return []
     backups: list[Path] = []
-    moment = now or dt.datetime.now()
     for path in edited:
         backup = backup_name(path, moment)
         os.replace(path, backup)

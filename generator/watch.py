@@ -2,8 +2,9 @@
 
 The process stays warm: the pipeline's modules, fonts and template are loaded by
 the first build and reused, so each rebuild pays only for the work itself. The
-deck is written first, on its own, so that it can be reloaded while the handout
-and guide are still rendering (they follow side by side). A
+deck comes first: it renders at full priority while the handout and guide render
+beside it at a lower one, and it is put in place as soon as it is ready, so that
+it can be reloaded while the PDFs are still on their way. A
 build that fails leaves the last good outputs in place (outputs are written whole
 or not at all) and the problems are shown without leaving the watch. Between
 builds it reports which slides were added, removed or refitted.
@@ -172,12 +173,16 @@ class Rebuilder:
         self._update_dependencies(prepared)
         written: list[Path] = []
         deck_seconds: float | None = None
+
+        def put_in_place(path: Path) -> None:
+            nonlocal deck_seconds
+            written.append(path)
+            if path.suffix == ".pptx" and len(self.options.outputs) > 1:
+                deck_seconds = time.perf_counter() - start
+
         try:
-            for batch in self._batches():
-                result = write_prepared(prepared, replace(self.options, outputs=batch))
-                written.extend(result.written)
-                if batch == ("deck",) and len(self.options.outputs) > 1:
-                    deck_seconds = time.perf_counter() - start
+            result = write_prepared(prepared, self.options, deck_first=True,
+                                    on_written=put_in_place)
         except EditedOutputError as exc:
             return RebuildSummary(False, time.perf_counter() - start,
                                   diagnostics=exc.diagnostics, changed=changed, first=first,
@@ -195,12 +200,6 @@ class Rebuilder:
                               refitted, tuple(written), result.diagnostics, changed=changed,
                               first=first, deck_seconds=deck_seconds)
 
-    def _batches(self) -> list[tuple[str, ...]]:
-        """Return the outputs to write in turn: the deck alone first, then the PDFs."""
-        outputs = tuple(self.options.outputs)
-        if "deck" not in outputs or len(outputs) == 1:
-            return [outputs]
-        return [("deck",), tuple(o for o in outputs if o != "deck")]
 
     def _update_dependencies(self, prepared: object | None) -> None:
         """Remember the files a rebuild depends on: outline, pictures, theme and template."""

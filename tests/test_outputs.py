@@ -153,3 +153,36 @@ def test_backup_name_keeps_the_suffix():
 def test_nothing_to_write_is_a_no_op(out):
     assert write_outputs([], force=False) == []
     assert not out.exists()
+
+
+def test_one_by_one_puts_each_file_in_place_as_it_is_written(tmp_path: Path) -> None:
+    first, second, third = (tmp_path / n for n in ("a.pptx", "b.pdf", "c.pdf"))
+    seen: list[tuple[str, bool]] = []
+
+    def report(path: Path) -> None:  # which file, and is the next one there yet?
+        seen.append((path.name, third.exists()))
+
+    with pytest.raises(RuntimeError):
+        write_outputs([PlannedOutput(first, writing(b"deck")),
+                       PlannedOutput(second, writing(b"handout")),
+                       PlannedOutput(third, failing)],
+                      force=False, now=NOW, one_by_one=True, on_written=report)
+    assert seen == [("a.pptx", False), ("b.pdf", False)]
+    assert first.read_bytes() == b"deck" and second.read_bytes() == b"handout"
+    assert not third.exists()
+    assert set(read_manifest(tmp_path)) == {"a.pptx", "b.pdf"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_one_by_one_leaves_a_hand_edit_alone_and_writes_the_rest(tmp_path: Path) -> None:
+    deck, handout = tmp_path / "a.pptx", tmp_path / "b.pdf"
+    write_outputs([PlannedOutput(deck, writing(b"v1")), PlannedOutput(handout, writing(b"v1"))],
+                  force=False, now=NOW)
+    handout.write_bytes(b"annotated by hand")
+    with pytest.raises(EditedOutputError) as caught:
+        write_outputs([PlannedOutput(deck, writing(b"v2")),
+                       PlannedOutput(handout, writing(b"v2"))],
+                      force=False, now=NOW, one_by_one=True)
+    assert caught.value.paths == [handout]
+    assert deck.read_bytes() == b"v2"
+    assert handout.read_bytes() == b"annotated by hand"

@@ -64,7 +64,7 @@ def test_the_deck_is_written_first_then_the_pdfs(tmp_path):
     assert "(deck ready in " in summary.lines()[-1]
 
 
-def test_a_hand_edited_pdf_does_not_hold_back_the_deck(tmp_path):
+def test_a_hand_edited_pdf_does_not_hold_back_the_other_outputs(tmp_path):
     outline = tmp_path / "outline.yaml"
     outline.write_text(OUTLINE, encoding="utf-8")
     rebuilder = Rebuilder(outline)
@@ -75,9 +75,12 @@ def test_a_hand_edited_pdf_does_not_hold_back_the_deck(tmp_path):
     outline.write_text(OUTLINE.replace("Watch me", "Watch me now"), encoding="utf-8")
     summary = rebuilder.step()
     assert not summary.ok
-    assert summary.written == (tmp_path / "output" / "outline.pptx",)
+    assert summary.written == (tmp_path / "output" / "outline.pptx",
+                               tmp_path / "output" / "outline-guide.pdf")
     assert handout.read_bytes() == edited
-    assert any("after writing outline.pptx; the other outputs are unchanged" in line
+    assert any("after writing outline.pptx, outline-guide.pdf; the other outputs are "
+               "unchanged" in line for line in summary.lines())
+    assert any("outline-handout.pdf was changed after make-deck wrote it" in line
                for line in summary.lines())
 
 
