@@ -174,24 +174,24 @@ def build(outline: Path, options: BuildOptions) -> BuildResult:
 
 
 def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool = True,
-                   deck_first: bool = False,
+                   one_by_one: bool = False,
                    on_written: Callable[[Path], None] | None = None) -> BuildResult:
     """Write the outputs of an already prepared outline; raises `EditedOutputError`.
 
     With ``parallel``, the outputs render side by side in forked processes. With
-    ``deck_first`` (as watch mode does), the deck gets the first claim on the
-    processor and is put in place as soon as it is ready, ahead of the PDFs,
-    rather than all outputs together; ``on_written`` is told of each file as it is
-    put in place."""
+    ``one_by_one`` (as watch mode does), each output is put in place as soon as it
+    is ready rather than all together, and one edited by hand holds back only
+    itself (see `write_outputs`); ``on_written`` is told of each file as it is put
+    in place."""
     workshop = prepared.source.workshop
     assert workshop is not None
     moment = build_moment(workshop.date)
     paths = output_paths(prepared, options)
     writers = _Writers(prepared, moment)
     planned = [PlannedOutput(paths[name], writers.writer(name)) for name in options.outputs]
-    with side_by_side(planned, enabled=parallel, first_first=deck_first,
+    with side_by_side(planned, enabled=parallel,
                       warm_up=lambda: writers.warm_up(options.outputs)) as rendered:
-        backups = write_outputs(rendered, force=options.force, one_by_one=deck_first,
+        backups = write_outputs(rendered, force=options.force, one_by_one=one_by_one,
                                 on_written=on_written)
     decisions = tuple(
         f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "

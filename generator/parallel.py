@@ -25,11 +25,9 @@ from generator.outputs import PlannedOutput, Writer
 class _Children:
     """The forked renderers of outputs 1..n-1, started on the first writer's call."""
 
-    def __init__(self, writers: Sequence[Writer], warm_up: Callable[[], None] | None,
-                 nice: int = 0) -> None:
+    def __init__(self, writers: Sequence[Writer], warm_up: Callable[[], None] | None) -> None:
         self.writers = list(writers)
         self.warm_up = warm_up
-        self.nice = nice
         self.started = False
         self.running: dict[int, tuple[int, int]] = {}  # output index -> (pid, read fd)
 
@@ -60,8 +58,6 @@ class _Children:
                 code = 1
                 try:
                     os.close(read_fd)
-                    if self.nice:
-                        os.nice(self.nice)
                     buffer = io.BytesIO()
                     self.writers[index](buffer)
                     with os.fdopen(write_fd, "wb") as pipe:
@@ -96,18 +92,14 @@ class _Children:
 
 @contextlib.contextmanager
 def side_by_side(planned: Sequence[PlannedOutput], *, enabled: bool = True,
-                 warm_up: Callable[[], None] | None = None,
-                 first_first: bool = False) -> Iterator[list[PlannedOutput]]:
+                 warm_up: Callable[[], None] | None = None) -> Iterator[list[PlannedOutput]]:
     """Yield ``planned`` with writers that render in parallel (when there are several).
 
-    ``warm_up`` runs once before the renderers fork, to load what they all need.
-    With ``first_first`` the forked renderers run at a lower priority, so that the
-    first output, rendered by this process, is ready about as soon as it would be
-    alone; the others catch up on the cores it leaves."""
+    ``warm_up`` runs once before the renderers fork, to load what they all need."""
     if not enabled or len(planned) < 2 or not hasattr(os, "fork"):
         yield list(planned)
         return
-    children = _Children([p.write for p in planned], warm_up, nice=5 if first_first else 0)
+    children = _Children([p.write for p in planned], warm_up)
     try:
         yield [PlannedOutput(p.path, children.writer(i)) for i, p in enumerate(planned)]
     finally:

@@ -2,9 +2,8 @@
 
 The process stays warm: the pipeline's modules, fonts and template are loaded by
 the first build and reused, so each rebuild pays only for the work itself. The
-deck comes first: it renders at full priority while the handout and guide render
-beside it at a lower one, and it is put in place as soon as it is ready, so that
-it can be reloaded while the PDFs are still on their way. A
+deck is written first, on its own, so that it can be reloaded while the handout
+and guide are still rendering (they follow side by side). A
 build that fails leaves the last good outputs in place (outputs are written whole
 or not at all) and the problems are shown without leaving the watch. Between
 builds it reports which slides were added, removed or refitted.
@@ -21,9 +20,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
 from generator.options import BuildOptions
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult, Prepared
 
 THEME_SUFFIXES = (".yaml", ".yml", ".pptx", ".potx")
 
@@ -150,7 +153,7 @@ class Rebuilder:
 
     def step(self, changed: Iterable[Path] = ()) -> RebuildSummary:
         """Build once; return what happened. Never raises for problems in the outline."""
-        from generator.build import prepare, write_prepared
+        from generator.build import prepare
         from generator.outputs import EditedOutputError
 
         start = time.perf_counter()
@@ -181,8 +184,7 @@ class Rebuilder:
                 deck_seconds = time.perf_counter() - start
 
         try:
-            result = write_prepared(prepared, self.options, deck_first=True,
-                                    on_written=put_in_place)
+            result = self._write(prepared, put_in_place)
         except EditedOutputError as exc:
             return RebuildSummary(False, time.perf_counter() - start,
                                   diagnostics=exc.diagnostics, changed=changed, first=first,
@@ -200,6 +202,27 @@ class Rebuilder:
                               refitted, tuple(written), result.diagnostics, changed=changed,
                               first=first, deck_seconds=deck_seconds)
 
+
+    def _write(self, prepared: Prepared, on_written: Callable[[Path], None]) -> BuildResult:
+        """Write the deck alone first, then the PDFs side by side, each file put in place
+        as soon as it is ready; raises `EditedOutputError` for files edited by hand,
+        after writing the others."""
+        from generator.build import write_prepared
+        from generator.outputs import EditedOutputError
+
+        outputs = tuple(self.options.outputs)
+        batches = [outputs] if "deck" not in outputs or len(outputs) == 1 else [
+            ("deck",), tuple(o for o in outputs if o != "deck")]
+        edited: list[Path] = []
+        for batch in batches:
+            try:
+                result = write_prepared(prepared, replace(self.options, outputs=batch),
+                                        one_by_one=True, on_written=on_written)
+            except EditedOutputError as exc:
+                edited.extend(exc.paths)
+        if edited:
+            raise EditedOutputError(edited)
+        return result
 
     def _update_dependencies(self, prepared: object | None) -> None:
         """Remember the files a rebuild depends on: outline, pictures, theme and template."""

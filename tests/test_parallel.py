@@ -50,18 +50,3 @@ def test_a_failing_child_is_rendered_again_here_to_raise_the_real_error(tmp_path
         with pytest.raises(ValueError, match="the real error"):
             wrapped[1].write(io.BytesIO())
 
-
-def test_first_first_lowers_the_other_renderers_priority(tmp_path) -> None:
-    def niceness(target: BinaryIO) -> None:
-        target.write(str(os.nice(0)).encode())
-
-    own = os.nice(0)
-    for first_first, expected in ((False, own), (True, min(own + 5, 19))):
-        planned = [PlannedOutput(tmp_path / n, niceness) for n in ("a", "b")]
-        with side_by_side(planned, first_first=first_first) as wrapped:
-            found = []
-            for item in wrapped:
-                buffer = io.BytesIO()
-                item.write(buffer)
-                found.append(int(buffer.getvalue()))
-        assert found == [own, expected]
