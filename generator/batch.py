@@ -3,6 +3,8 @@
 Outlines are built in parallel, one worker process per core, with a progress bar
 and a summary table (outline, slides, time, result) at the end. One outline
 failing does not stop the others; the run fails (exit code 1) if any did.
+Outlines that would write the same files (the same output folder and name) are
+found before anything is built, and none of them is built.
 """
 
 from __future__ import annotations
@@ -104,11 +106,59 @@ def default_workers(count: int) -> int:
 Progress = Callable[[BatchItem], None]
 
 
+def output_stem(outline: Path, options: BuildOptions) -> Path | None:
+    """Return where ``outline``'s outputs go, as folder/stem (``output/talk`` for
+    ``output/talk.pptx`` and its PDFs), from its ``output:`` settings; None when the
+    outline cannot be read (its build will say why)."""
+    import yaml
+
+    try:
+        data = yaml.load(outline.read_bytes(), Loader=getattr(yaml, "CSafeLoader",
+                                                              yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+    output = data.get("output") if isinstance(data, dict) else None
+    output = output if isinstance(output, dict) else {}
+    name, folder = output.get("name"), output.get("dir")
+    base = options.output_dir or (outline.parent / (folder if isinstance(folder, str) and folder
+                                                    else "output"))
+    stem = name if isinstance(name, str) and name else outline.stem
+    return (base / stem).resolve()
+
+
+def _clashes(outlines: Sequence[Path], options: BuildOptions) -> dict[Path, BatchItem]:
+    """Return a failed result for each outline whose outputs another one would write."""
+    by_stem: dict[Path, list[Path]] = {}
+    for outline in outlines:
+        stem = output_stem(outline, options)
+        if stem is not None:
+            by_stem.setdefault(stem, []).append(outline)
+    failed: dict[Path, BatchItem] = {}
+    for stem, sharing in by_stem.items():
+        if len(sharing) < 2:
+            continue
+        for outline in sharing:
+            others = ", ".join(str(o) for o in sharing if o != outline)
+            failed[outline] = BatchItem(
+                outline, False, 0, 0.0, f"would write the same files as {others}",
+                (f"{outline}: its outputs ({stem.name}.pptx and its PDFs in {stem.parent}) "
+                 f"are also those of {others}; nothing was built",
+                 "give each outline its own `output: name:`"))
+    return failed
+
+
 def run_batch(outlines: Sequence[Path], options: BuildOptions, *, workers: int | None = None,
               on_done: Progress | None = None) -> list[BatchItem]:
-    """Build every outline, in parallel when there are several; return results in order."""
+    """Build every outline, in parallel when there are several; return results in order.
+
+    Outlines that would write each other's files are not built (see `_clashes`)."""
+    everything = list(outlines)
+    results: dict[Path, BatchItem] = _clashes(everything, options)
+    if on_done:
+        for item in results.values():
+            on_done(item)
+    outlines = [o for o in everything if o not in results]
     workers = workers or default_workers(len(outlines))
-    results: dict[Path, BatchItem] = {}
     if workers <= 1 or len(outlines) <= 1:
         for outline in outlines:
             results[outline] = build_one(outline, options)
@@ -129,7 +179,7 @@ def run_batch(outlines: Sequence[Path], options: BuildOptions, *, workers: int |
                 results[outline] = item
                 if on_done:
                     on_done(item)
-    return _flag_collisions([results[o] for o in outlines])
+    return _flag_collisions([results[o] for o in everything])
 
 
 def _flag_collisions(items: list[BatchItem]) -> list[BatchItem]:

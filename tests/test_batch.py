@@ -93,7 +93,20 @@ def test_outlines_writing_the_same_files_are_reported(tmp_path):
     items = run_batch([a, b], BuildOptions(outputs=("deck",), output_dir=tmp_path / "out"),
                       workers=1)
     assert [i.ok for i in items] == [False, False]
-    assert "same output" in items[0].result
+    assert items[0].result == f"would write the same files as {b}"
+    assert items[1].result == f"would write the same files as {a}"
+    assert "give each outline its own `output: name:`" in items[0].messages
+    assert not (tmp_path / "out").exists()  # found before anything was built
+
+
+def test_a_clash_holds_back_only_the_outlines_in_it(tmp_path):
+    a = write(tmp_path, "a.yaml", small_outline("A") + "output:\n  name: shared\n")
+    b = write(tmp_path, "b.yaml", small_outline("B") + "output:\n  name: shared\n")
+    c = write(tmp_path, "c.yaml", small_outline("C"))
+    items = run_batch([a, b, c], DECK_ONLY, workers=2)
+    assert [i.outline for i in items] == [a, b, c]
+    assert [i.ok for i in items] == [False, False, True]
+    assert sorted(p.name for p in (tmp_path / "output").glob("*.pptx")) == ["c.pptx"]
 
 
 def test_summary_table_lists_each_outline_with_slides_time_and_result():
