@@ -53,6 +53,7 @@ from generator.writers.pdf_document import (
 )
 from generator.writers.pdf_flowables import (
     LINE_SPACING,
+    Continued,
     CoverPage,
     FillLines,
     RuledLines,
@@ -253,8 +254,12 @@ class _Handout:
         prompts = [Paragraph(inline(prompt), st.prompt, bulletText=f"{n}.")
                    for n, prompt in enumerate(activity.prompts, 1)]
         spacing = self._line_spacing(head, prompts, activity.write_in)
+        continued = f"{inline(activity.title)} (continued)"
         return [PageBreak(), *head, *(
-            KeepTogether([prompt, RuledLines(activity.write_in, spacing)]) for prompt in prompts
+            KeepTogether([Continued(prompt, Paragraph(continued, st.h2, role="P"),
+                                    self.geo.frame_height),
+                          RuledLines(activity.write_in, spacing)])
+            for prompt in prompts
         )]
 
     def _line_spacing(self, head: list[Flowable], prompts: list[Flowable], lines: int) -> float:

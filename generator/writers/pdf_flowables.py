@@ -91,6 +91,54 @@ class RuledLines(Flowable):
             canvas.restoreState()
 
 
+class Continued(Flowable):
+    """A flowable with a heading shown over it only when it starts a page, such as
+    "Map the waits (continued)" over a worksheet question that moved on from the
+    worksheet's first page.
+
+    Mid-page it is exactly its flowable (size and spacing). It knows it starts a
+    page when it is offered exactly the whole frame's height. The heading repeats one already read,
+    so it is drawn as an artifact."""
+
+    def __init__(self, flowable: Flowable, heading: Paragraph, frame_height: float) -> None:
+        super().__init__()
+        self.flowable = flowable
+        self.heading = heading
+        self.frame_height = frame_height
+        self.shown = False
+        self._above = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return the flowable's size, plus the heading's when it starts a page."""
+        # the whole frame, not more: a group measuring its parts offers them "unlimited"
+        self.shown = abs(availHeight - self.frame_height) < 1.0
+        self._above = 0.0
+        if self.shown:
+            _w, h = self.heading.wrap(availWidth, availHeight)
+            self._above = h + self.heading.getSpaceAfter()
+        width, height = self.flowable.wrap(availWidth, availHeight - self._above)
+        self.width, self.height = width, height + self._above
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        """Return the flowable's space before."""
+        return self.flowable.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        """Return the flowable's space after."""
+        return self.flowable.getSpaceAfter()
+
+    def draw(self) -> None:
+        """Draw the heading (when shown) and the flowable under it."""
+        canvas = self.canv
+        if layout_only(canvas):
+            return
+        if self.shown:
+            with artifact(canvas, "Pagination"):
+                self.heading.drawOn(canvas, 0, self.height - self.heading.height)
+        self.flowable.drawOn(canvas, 0, 0)
+
+
 class FillLines(Flowable):
     """A heading and writing lines that use up the rest of the page, or nothing at all
     when fewer than ``min_lines`` lines would fit (it never starts a page of its own)."""

@@ -198,6 +198,25 @@ def test_letter_paper(plan: Plan) -> None:
     assert round(float(default.width)) == 595 and round(float(default.height)) == 842
 
 
+def test_a_worksheet_question_moved_to_a_new_page_is_headed_there(plan: Plan) -> None:
+    """On letter paper one worksheet's last question moves to the next page: that page
+    says which worksheet it continues, at its top; on A4 everything fits and no page
+    carries the line."""
+    pages = [page.extract_text() for page in
+             PdfReader(io.BytesIO(render(write_handout, load_plan(paper="letter")))).pages]
+    continued = [(n, text) for n, text in enumerate(pages) if "(continued)" in text]
+    assert len(continued) == 1
+    number, text = continued[0]
+    title = next(line.removesuffix(" (continued)") for line in text.splitlines()
+                 if line.endswith("(continued)"))
+    assert title in pages[number - 1] and "Activity worksheet" in pages[number - 1]
+    body = text.split("(continued)", 1)[1]
+    assert body.lstrip().startswith("3.")  # the heading comes first, then the question
+    a4 = [page.extract_text() for page in PdfReader(io.BytesIO(render(write_handout,
+                                                                        plan))).pages]
+    assert not any("(continued)" in text for text in a4)
+
+
 def test_same_input_gives_identical_bytes(handout: bytes, plan: Plan) -> None:
     assert render(write_handout, plan) == handout
     assert render(write_handout, plan) == render(write_handout, plan)
