@@ -202,7 +202,6 @@ class Rebuilder:
                               refitted, tuple(written), result.diagnostics, changed=changed,
                               first=first, deck_seconds=deck_seconds)
 
-
     def _write(self, prepared: Prepared, on_written: Callable[[Path], None]) -> BuildResult:
         """Write the deck alone first, then the PDFs side by side, each file put in place
         as soon as it is ready; raises `EditedOutputError` for files edited by hand,
