@@ -225,15 +225,14 @@ def anchor(flowable: Flowable, key: str) -> Flowable:
 
 
 class PageRefs:
-    """Page numbers found in the previous layout pass, and the page count."""
+    """The page numbers of the anchors (see `anchor`) found in the previous layout pass."""
 
-    def __init__(self, pages: Mapping[str, int], total: int) -> None:
-        self._pages = dict(pages)
-        self.total = total
+    def __init__(self, pages: Mapping[str, int]) -> None:
+        self.pages = dict(pages)
 
     def page(self, key: str) -> str:
         """Return the page number of ``key`` as text ("?" before it is known)."""
-        number = self._pages.get(key)
+        number = self.pages.get(key)
         return str(number) if number else "?"
 
 
@@ -246,7 +245,7 @@ class _Document(BaseDocTemplate):
     """A document with a cover template and a body template with header and footer.
 
     With ``measure_only``, the document is a layout pass: it finds where pages break
-    and what lands on each, but draws nothing and compresses nothing."""
+    and what lands on each, but draws nothing (and is never saved)."""
 
     def __init__(self, target: BinaryIO, info: DocumentInfo,
                  measure_only: bool = False) -> None:
@@ -258,7 +257,6 @@ class _Document(BaseDocTemplate):
             title=info.title, author=info.author, subject=info.subject,
             creator="make-deck", producer="make-deck", invariant=1, lang=info.language,
             initialFontName=FONT, initialFontSize=BODY_SIZE, displayDocTitle=True,
-            pageCompression=0 if measure_only else 1,
         )
         self.measure_only = measure_only
         self._doSave = 0  # reportlab's build stops short of saving: see `finish`
@@ -381,7 +379,7 @@ def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker,
     to find them; each later pass draws with the numbers the pass before found, and
     the first whose numbers hold is written. Usually that is one measuring and one
     drawing pass; a story without page numbers is drawn once."""
-    refs = PageRefs({}, 0)
+    refs = PageRefs({})
     data = b""
     tags = TagRecorder()
     pages = 0
@@ -390,13 +388,13 @@ def _build_passes(target: BinaryIO, info: DocumentInfo, make_story: StoryMaker,
         buffer = io.BytesIO()
         doc = _Document(buffer, info, measure_only=measure_only)
         doc.build(make_story(refs))
-        settled = doc.found == refs._pages
+        settled = doc.found == refs.pages
         if not measure_only:
             doc.finish()
             data, tags, pages = buffer.getvalue(), doc.tags, doc.page
             if settled:
                 break
-        refs = PageRefs(doc.found, doc.page)
+        refs = PageRefs(doc.found)
         measure_only = False
     file_info = FileInfo(info.title, info.author, info.subject, info.language, info.created)
     target.write(tag_pdf(data, tags, file_info))
