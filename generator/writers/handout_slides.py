@@ -109,16 +109,15 @@ def card_paragraphs(card: SlideCard, layout: RowLayout) -> list[Flowable]:
 class SlideRow(Flowable):
     """One row of slides: thumbnails with their captions, handout text and note lines.
 
-    ``texts`` are the cards' `card_paragraphs` when the caller has made them already;
-    they are made once, measured and drawn at one width."""
+    ``texts`` are the cards' `card_paragraphs`, made once by the caller, then
+    measured and drawn at one width."""
 
-    def __init__(self, cards: Sequence[SlideCard], layout: RowLayout, thumbnail: Thumbnail,
-                 frame_width: float, frame_height: float,
-                 texts: Sequence[list[Flowable]] | None = None) -> None:
+    def __init__(self, cards: Sequence[SlideCard], texts: Sequence[list[Flowable]],
+                 layout: RowLayout, thumbnail: Thumbnail, frame_width: float,
+                 frame_height: float) -> None:
         super().__init__()
         self.cards = list(cards)
-        self.texts = list(texts) if texts is not None else [
-            card_paragraphs(card, layout) for card in self.cards]
+        self.texts = list(texts)
         self.layout = layout
         self.thumbnail = thumbnail
         self.width = frame_width
@@ -194,7 +193,7 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
     def flush() -> None:
         nonlocal after
         if pending:
-            out.append(SlideRow(pending, layout, thumbnail, frame_width, frame_height, texts))
+            out.append(SlideRow(pending, texts, layout, thumbnail, frame_width, frame_height))
             out.extend(after)
             pending.clear()
             texts.clear()
