@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.options import BuildOptions
+from generator.options import BuildOptions, output_stem
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 _SECTIONS_KEY = re.compile(rb"^sections\s*:", re.MULTILINE)
@@ -106,10 +106,10 @@ def default_workers(count: int) -> int:
 Progress = Callable[[BatchItem], None]
 
 
-def output_stem(outline: Path, options: BuildOptions) -> Path | None:
-    """Return where ``outline``'s outputs go, as folder/stem (``output/talk`` for
-    ``output/talk.pptx`` and its PDFs), from its ``output:`` settings; None when the
-    outline cannot be read (its build will say why)."""
+def _planned_stem(outline: Path, options: BuildOptions) -> Path | None:
+    """Return `output_stem` for ``outline``, read quickly from its ``output:`` settings
+    without checking the rest; None when the outline cannot be read (its build will
+    say why)."""
     import yaml
 
     try:
@@ -119,18 +119,16 @@ def output_stem(outline: Path, options: BuildOptions) -> Path | None:
         return None
     output = data.get("output") if isinstance(data, dict) else None
     output = output if isinstance(output, dict) else {}
-    name, folder = output.get("name"), output.get("dir")
-    base = options.output_dir or (outline.parent / (folder if isinstance(folder, str) and folder
-                                                    else "output"))
-    stem = name if isinstance(name, str) and name else outline.stem
-    return (base / stem).resolve()
+    name, folder = (value if isinstance(value, str) and value else None
+                    for value in (output.get("name"), output.get("dir")))
+    return output_stem(outline, name, folder, options).resolve()
 
 
 def _clashes(outlines: Sequence[Path], options: BuildOptions) -> dict[Path, BatchItem]:
     """Return a failed result for each outline whose outputs another one would write."""
     by_stem: dict[Path, list[Path]] = {}
     for outline in outlines:
-        stem = output_stem(outline, options)
+        stem = _planned_stem(outline, options)
         if stem is not None:
             by_stem.setdefault(stem, []).append(outline)
     failed: dict[Path, BatchItem] = {}

@@ -12,7 +12,7 @@ from generator.checks import run_checks
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
 from generator.layout.fonts import missing_characters
 from generator.layout.slides import DeckLayout, layout_deck
-from generator.options import BuildOptions
+from generator.options import BuildOptions, output_stem
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
 from generator.parallel import side_by_side
@@ -158,13 +158,12 @@ def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
     """Return where each output goes: ``deck``, ``handout`` and ``guide`` paths."""
     workshop = prepared.source.workshop
     assert workshop is not None
-    base = prepared.source.path.parent
-    folder = options.output_dir or (base / (workshop.output.dir or "output"))
-    stem = workshop.output.name or prepared.source.path.stem
+    stem = output_stem(prepared.source.path, workshop.output.name, workshop.output.dir,
+                       options)
     return {
-        "deck": folder / f"{stem}.pptx",
-        "handout": folder / f"{stem}-handout.pdf",
-        "guide": folder / f"{stem}-guide.pdf",
+        "deck": stem.with_name(f"{stem.name}.pptx"),
+        "handout": stem.with_name(f"{stem.name}-handout.pdf"),
+        "guide": stem.with_name(f"{stem.name}-guide.pdf"),
     }
 
 

@@ -27,3 +27,12 @@ class BuildOptions:
     max_outline_bytes: int = MAX_OUTLINE_BYTES
     max_image_pixels: int = MAX_IMAGE_PIXELS
     source_date_epoch: int | None = field(default=None)
+
+
+def output_stem(outline: Path, name: str | None, folder: str | None,
+                options: BuildOptions) -> Path:
+    """Return where an outline's outputs go, as folder/stem (``output/talk`` for
+    ``output/talk.pptx``, ``output/talk-handout.pdf`` and ``output/talk-guide.pdf``),
+    from its ``output: name:`` and ``output: dir:`` (None when not given)."""
+    base = options.output_dir or (outline.parent / (folder or "output"))
+    return base / (name or outline.stem)
