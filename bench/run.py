@@ -8,7 +8,8 @@ template loaded each time), the runs of all tools interleaved so that the load o
 a busy machine falls on each alike. make-deck is also timed warm, rebuilding in a
 process that stays up as `make-deck watch` does, after a real edit each time (the
 workshop title toggles, which changes every output); it writes the deck first, so
-both the time until the deck is written and until all outputs are are reported.
+both the time until the deck is written and the time until all outputs are written
+are reported.
 Times are medians of wall-clock
 seconds (CPU seconds beside them, steadier on a loaded machine); peak memory is
 each child's maximum resident set size, from ``os.wait4``. This process imports
