@@ -20,8 +20,8 @@ from generator.plan import Plan, make_plan
 from generator.stamps import build_moment
 
 if TYPE_CHECKING:
-    from generator.writers.pptx_template import TemplateInfo
-from generator.theme import Theme
+    from generator.look.template import TemplateInfo
+from generator.look.theme import Theme
 
 
 class CheckFailed(MakeDeckError):
@@ -96,8 +96,8 @@ def _strings(value: object) -> list[str]:
 
 def prepare(outline: Path, options: BuildOptions) -> Prepared:
     """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors."""
-    from generator.outline.theme_reader import resolve_theme
-    from generator.writers.pptx_template import read_template, template_path
+    from generator.look.template import read_template, template_path
+    from generator.look.theme_reader import resolve_theme
 
     source = load_outline(outline, options)
     if source.workshop is None:
@@ -216,9 +216,9 @@ class _Writers:
         use. The deck's python-pptx is left out: the deck is written by the process
         that forks the others, so they never carry it."""
         if {"handout", "guide"} & set(outputs):
-            import generator.writers.guide_pdf
-            import generator.writers.handout_pdf  # noqa: F401
-            from generator.writers.pdf_common import register_fonts
+            import generator.writers.guide.pages
+            import generator.writers.handout.pages  # noqa: F401
+            from generator.writers.pdf.common import register_fonts
 
             register_fonts()
             self.pdf_extras()
@@ -235,7 +235,7 @@ class _Writers:
 
     def deck(self, target: BinaryIO) -> None:
         """Write the deck to ``target``."""
-        from generator.writers.pptx_deck import write_deck
+        from generator.writers.pptx.deck import write_deck
 
         prepared = self.prepared
         workshop = prepared.source.workshop
@@ -245,13 +245,13 @@ class _Writers:
 
     def handout(self, target: BinaryIO) -> None:
         """Write the handout to ``target``."""
-        from generator.writers.handout_pdf import write_handout
+        from generator.writers.handout.pages import write_handout
 
         write_handout(self.prepared.plan, target, **self.pdf_extras())
 
     def guide(self, target: BinaryIO) -> None:
         """Write the facilitator guide to ``target``."""
-        from generator.writers.guide_pdf import write_guide
+        from generator.writers.guide.pages import write_guide
 
         write_guide(self.prepared.plan, target, **self.pdf_extras())
 
@@ -264,7 +264,7 @@ def _pdf_extras(prepared: Prepared) -> dict[str, object]:
     numbers = [first_number.get(i, 0) for i in range(len(prepared.plan.slides))]
     extras: dict[str, object] = {"slide_numbers": numbers}
     try:
-        from generator.writers.thumbnails import thumbnail_drawer
+        from generator.writers.pdf.thumbnails import thumbnail_drawer
     except ImportError:
         return extras
     extras["thumbnail"] = thumbnail_drawer(prepared.deck, prepared.theme,

@@ -9,8 +9,8 @@ from generator.layout.roles import ROLE_NEEDS
 
 def themes_listing() -> list[tuple[str, str]]:
     """Return (name, description) of every built-in theme, default first."""
-    from generator.outline.theme_reader import builtin_theme
-    from generator.theme import builtin_theme_names
+    from generator.look.theme import builtin_theme_names
+    from generator.look.theme_reader import builtin_theme
 
     return [(name, builtin_theme(name).description) for name in builtin_theme_names()]
 
@@ -25,7 +25,7 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     Lists each layout with its placeholders (type, idx, box in inches), then the
     layout each slide role would use and anything make-deck would have to add.
     """
-    from generator.writers.pptx_template import read_template
+    from generator.look.template import read_template
 
     info = read_template(path, overrides)
     lines = [f"Template: {path}",

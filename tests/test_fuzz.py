@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator.build import build_moment, prepare
 from generator.diagnostics import MakeDeckError
 from generator.options import BuildOptions
-from generator.writers.pptx_deck import write_deck
+from generator.writers.pptx.deck import write_deck
 
 EXAMPLES = int(os.environ.get("MAKE_DECK_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.theme import DEFAULT_THEME, FONT_WIDTH_FACTORS, UNKNOWN_FONT_FACTOR
+from generator.look.theme import DEFAULT_THEME, FONT_WIDTH_FACTORS, UNKNOWN_FONT_FACTOR
 
 
 def test_heading_font_wider_than_body_font_sets_the_margin():

@@ -20,9 +20,9 @@ from generator.checks.density import check_continued, check_density
 from generator.checks.where import Where
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.slides import DeckLayout
+from generator.look.theme import Theme
 from generator.outline.reader import OutlineSource
 from generator.plan import Plan
-from generator.theme import Theme
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -16,9 +16,9 @@ from generator.checks.where import Where, texts
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.frames import TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
+from generator.look.theme import Theme
 from generator.markup import parse_inline, plain_text
 from generator.model import ImageSlide, TableSlide
-from generator.theme import Theme
 
 ALT_MAX_CHARS = 250
 """Alt text longer than this is better split: a short alt and the detail in notes."""

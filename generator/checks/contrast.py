@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.layout.frames import SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedText
-from generator.theme import Theme
+from generator.look.theme import Theme
 
 NORMAL_TEXT_RATIO = 4.5
 LARGE_TEXT_RATIO = 3.0

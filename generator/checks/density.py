@@ -14,6 +14,7 @@ from generator.checks.where import Where
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.frames import TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
+from generator.look.theme import Theme
 from generator.markup import plain_text
 from generator.model import (
     ActivitySlide,
@@ -26,7 +27,6 @@ from generator.model import (
     TableSlide,
 )
 from generator.outline.yamlnodes import Path
-from generator.theme import Theme
 
 MAX_SLIDES_PER_LIST = 2
 """A list may continue once onto a "(cont.)" slide; more than this many slides is too much."""

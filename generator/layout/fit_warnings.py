@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.frames import SlideLayout
-from generator.theme import Theme
+from generator.look.theme import Theme
 
 SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow",
                 "footer"}

@@ -8,7 +8,7 @@ from generator.layout.fitting import DoesNotFit, SizeRange, fit_in_box
 from generator.layout.frames import Frame, PictureFrame, TextFrame
 from generator.layout.geometry import Box
 from generator.layout.text import Paragraph, TextStyle
-from generator.theme import Theme
+from generator.look.theme import Theme
 
 STYLE = TextStyle()
 

@@ -21,6 +21,7 @@ from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
+from generator.look.theme import Theme
 from generator.markup import Span, plain_text
 from generator.model import (
     ActivitySlide,
@@ -36,7 +37,6 @@ from generator.model import (
 )
 from generator.outline.assets import ImageAsset
 from generator.plan import AgendaItem, Plan, PlannedSlide
-from generator.theme import Theme
 
 BODY = TextStyle()
 TITLE = TextStyle(line_height=1.1, space_before=0.0)

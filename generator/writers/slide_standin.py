@@ -30,7 +30,7 @@ from generator.model import (
     Workshop,
 )
 from generator.plan import AgendaItem, Plan, PlannedSlide
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     ACCENT,
     FONT,
     FONT_BOLD,
@@ -48,7 +48,7 @@ from generator.writers.pdf_common import (
     register_fonts,
     table_style,
 )
-from generator.writers.pdf_flowables import Thumbnail
+from generator.writers.pdf.flowables import Thumbnail
 
 
 def _markup(text: str) -> str:

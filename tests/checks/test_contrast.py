@@ -20,8 +20,8 @@ from generator.checks.contrast import (
     tint,
 )
 from generator.diagnostics import Diagnostic, MakeDeckError
+from generator.look.theme import DEFAULT_THEME, Theme, builtin_theme_names
 from generator.options import BuildOptions
-from generator.theme import DEFAULT_THEME, Theme, builtin_theme_names
 
 
 def findings(path: Path) -> list[Diagnostic]:

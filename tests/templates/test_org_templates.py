@@ -33,7 +33,7 @@ from generator.diagnostics import Diagnostic, MakeDeckError
 from generator.layout.roles import ROLE_NEEDS
 from generator.options import BuildOptions
 from generator.template_report import template_report
-from generator.writers.pptx_deck import slide_title
+from generator.writers.pptx.deck import slide_title
 
 from .make_templates import EXAMPLE_TEXTS, GOOGLE_WITHOUT_TITLE, make
 
@@ -334,7 +334,7 @@ def test_check_template_names_layouts_and_roles(
     path = templates(kind)
     code, out = run_cli(["check-template", str(path)], capsys)
     assert code == (0 if complete else 1), out
-    from generator.writers.pptx_template import open_template
+    from generator.look.template import open_template
 
     for layout in open_template(path).slide_layouts:
         assert f"\n  {layout.name}" in out, layout.name

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
-from generator.writers.guide_pdf import gather_materials, write_guide
-from generator.writers.handout_pdf import write_handout
+from generator.writers.guide.pages import gather_materials, write_guide
+from generator.writers.handout.pages import write_handout
 
 from . import (
     DEFAULT_OUTLINE,

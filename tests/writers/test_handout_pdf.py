@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
-from generator.writers.handout_pdf import write_handout
-from generator.writers.pdf_common import long_date, text_blocks
+from generator.writers.handout.pages import write_handout
+from generator.writers.pdf.common import long_date, text_blocks
 
 from . import (
     DEFAULT_OUTLINE,
@@ -351,7 +351,7 @@ def test_links_are_clickable(handout: bytes) -> None:
 
 
 def test_long_running_header_is_shortened() -> None:
-    from generator.writers.pdf_document import shorten
+    from generator.writers.pdf.document import shorten
 
     assert shorten("Short title", "Arimo", 8.5, 300) == "Short title"
     cut = shorten("A very long workshop title " * 10, "Arimo", 8.5, 200)

@@ -10,9 +10,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from generator.plan import Plan
-from generator.writers.pdf_common import register_fonts
-from generator.writers.pdf_document import PageRefs, anchor, build_pdf, document_info
-from generator.writers.pdf_tagged import Paragraph
+from generator.writers.pdf.common import register_fonts
+from generator.writers.pdf.document import PageRefs, anchor, build_pdf, document_info
+from generator.writers.pdf.tagged import Paragraph
 
 
 def _style() -> ParagraphStyle:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 
-from generator.writers.pdf_common import register_fonts
-from generator.writers.pdf_tagged import Paragraph
+from generator.writers.pdf.common import register_fonts
+from generator.writers.pdf.tagged import Paragraph
 
 TEXT = " ".join(["Co-creation means building the service with the people who use it."] * 6)
 

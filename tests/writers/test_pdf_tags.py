@@ -22,9 +22,9 @@ from fontTools.ttLib import TTFont
 from pikepdf import Dictionary, Name
 
 from generator.build import _pdf_extras
-from generator.writers.guide_pdf import write_guide
-from generator.writers.handout_pdf import write_handout
-from generator.writers.slide_alt import slide_alt
+from generator.writers.guide.pages import write_guide
+from generator.writers.handout.pages import write_handout
+from generator.writers.pdf.slide_alt import slide_alt
 
 from . import REPO_ROOT, load_plan, outline_titles, render
 

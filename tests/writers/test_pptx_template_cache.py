@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import sys
-from generator.writers.pptx_template import read_template, template_path
+from generator.look.template import read_template, template_path
 info = read_template(template_path())
 print(len(info.layouts), "pptx" in sys.modules)
 """
@@ -33,7 +33,7 @@ def test_second_read_uses_the_cache_and_not_python_pptx(tmp_path):
 
 
 def test_a_changed_template_is_read_again(tmp_path):
-    from generator.writers.pptx_template import template_data, template_path
+    from generator.look.template import template_data, template_path
 
     os.environ["MAKE_DECK_CACHE"] = str(tmp_path / "cache")
     try:
@@ -54,8 +54,8 @@ def test_a_changed_template_is_read_again(tmp_path):
 
 LOOKS_PROBE = """
 import sys
-from generator.writers.pptx_template import template_path
-from generator.writers.thumbnails import template_looks
+from generator.look.template import template_path
+from generator.writers.pdf.thumbnails import template_looks
 looks = template_looks(template_path())
 numbered = sorted(name for name, look in looks.items() if look.number_box is not None)
 print(len(looks), len(numbered), "pptx" in sys.modules)
@@ -78,7 +78,7 @@ def test_thumbnail_looks_come_from_the_cache_too(tmp_path):
 
 def test_looks_resolve_scheme_colours_against_the_palette():
     from generator.layout.geometry import Box
-    from generator.writers.template_looks import resolve_looks
+    from generator.look.template_looks import resolve_looks
 
     data = {"Band": {"background": ["slot", "dk2"],
                      "rules": [[0, 0, 10, 2, ["slot", "accent1"]], [0, 5, 10, 2, ["rgb", "FF0000"]],

@@ -19,9 +19,9 @@ from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_X, PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph, layout_text, paragraph_indent
+from generator.look.theme import DEFAULT_THEME
 from generator.options import BuildOptions
-from generator.theme import DEFAULT_THEME
-from generator.writers.thumbnails import draw_slide, rendered_lines, thumbnail_drawer
+from generator.writers.pdf.thumbnails import draw_slide, rendered_lines, thumbnail_drawer
 
 PAGE_W, PAGE_H = 842.0, 595.0  # A4 landscape
 Rect = tuple[float, float, float, float]  # x, y (lower left, reportlab), w, h

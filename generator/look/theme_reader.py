@@ -13,13 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.diagnostics import Diagnostic, Position
-from generator.options import BuildOptions
-from generator.outline.assets import check_image
-from generator.outline.reader import decode_outline
-from generator.outline.structure import nearest_key
-from generator.outline.validation import translate
-from generator.outline.yamlnodes import to_tree
-from generator.theme import (
+from generator.look.theme import (
     DEFAULT_THEME,
     Theme,
     ThemeFile,
@@ -27,6 +21,12 @@ from generator.theme import (
     builtin_theme_names,
     themes_folder,
 )
+from generator.options import BuildOptions
+from generator.outline.assets import check_image
+from generator.outline.reader import decode_outline
+from generator.outline.structure import nearest_key
+from generator.outline.validation import translate
+from generator.outline.yamlnodes import to_tree
 
 MAX_THEME_BYTES = 1024 * 1024
 

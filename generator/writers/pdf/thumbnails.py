@@ -26,11 +26,11 @@ from generator.layout.linebreak import Prepared, break_lines, prepare
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
 from generator.layout.text import paragraph_indent as indent
+from generator.look.template import template_data, template_path
+from generator.look.template_looks import LayoutLook, resolve_looks
+from generator.look.theme import DEFAULT_THEME, Theme
 from generator.markup import Span
-from generator.theme import DEFAULT_THEME, Theme
-from generator.writers.pdf_common import face
-from generator.writers.pptx_template import template_data, template_path
-from generator.writers.template_looks import LayoutLook, resolve_looks
+from generator.writers.pdf.common import face
 
 BASELINE_DROP = 0.2
 """Height of a line's baseline above the bottom of its line box, in ems."""

@@ -188,7 +188,7 @@ def themes_folder() -> Path:
     try:
         return Path(str(files("generator.templates") / "themes"))
     except ModuleNotFoundError:  # a checkout that was not installed
-        return Path(__file__).resolve().parents[1] / "templates" / "themes"
+        return Path(__file__).resolve().parents[2] / "templates" / "themes"
 
 
 def builtin_theme_names() -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from generator.model import (
     Workshop,
 )
 from generator.plan import AgendaItem, Plan
-from generator.writers.pdf_common import long_date, plain
+from generator.writers.pdf.common import long_date, plain
 
 LONGEST = 700
 """Alternative text is cut (at a word, with "…") beyond this many characters."""

@@ -21,7 +21,7 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
-from generator.theme import DEFAULT_THEME, Theme
+from generator.look.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
     from pptx.presentation import Presentation
@@ -218,7 +218,7 @@ def _master_title_box(prs: Presentation, width: float) -> Box:
 def _read_raw(template: Path) -> dict[str, Any]:
     """Return what a template holds for layout and for the thumbnails' decorations, as
     JSON-ready data (reads it with python-pptx)."""
-    from generator.writers.template_looks import read_looks
+    from generator.look.template_looks import read_looks
 
     prs = open_template(template)
     colours = scheme_colours(prs)

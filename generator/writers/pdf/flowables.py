@@ -1,7 +1,7 @@
 """Flowables the handout and the facilitator guide share: ruled writing lines,
 slide thumbnails, checkbox squares, rules and the cover page.
 
-Each marks what it draws for the structure tree (`generator.writers.pdf_tags`):
+Each marks what it draws for the structure tree (`generator.writers.pdf.tags`):
 writing lines, squares, rules and the cover's bands are artifacts, a thumbnail
 is a figure with alternative text, the cover's texts are headings and paragraphs.
 """
@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus.flowables import HRFlowable
 
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     ACCENT,
     FONT_BOLD,
     GREY,
@@ -29,11 +29,11 @@ from generator.writers.pdf_common import (
     make_style,
     table_style,
 )
-from generator.writers.pdf_document import (
+from generator.writers.pdf.document import (
     PageGeometry,
 )
-from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.pdf_tags import artifact, figure, layout_only, tagged
+from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.tags import artifact, figure, layout_only, tagged
 
 Thumbnail = Callable[[Canvas, int, float, float, float, float], None]
 """Draws ``plan.slides[i]`` into the rectangle (x, y, width, height), in points."""

@@ -5,7 +5,7 @@ rules and bands) and where its slide number sits. `read_looks` takes them from a
 template opened with python-pptx as JSON-ready data, with colours left as the
 template states them (an RGB value or a colour-scheme slot); `resolve_looks` turns
 that data into `LayoutLook`s against a palette. The data is cached on disk with the
-rest of the template (see `generator.writers.pptx_template`), so the PDFs need
+rest of the template (see `generator.look.template`), so the PDFs need
 neither python-pptx nor the template file once it has been read.
 """
 

@@ -1,6 +1,6 @@
 """Turning reportlab's output into a tagged PDF/UA-1 file.
 
-reportlab draws the pages with their content marked (`generator.writers.pdf_tags`);
+reportlab draws the pages with their content marked (`generator.writers.pdf.tags`);
 this writes what a tagged file needs besides: the structure tree with its parent
 tree, links tied to their Link elements, /MarkInfo, tab order, the XMP metadata
 with the PDF/UA identifier. The bookmarks, the document information and the
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from generator.writers.pdf_tags import LinkAnnotation, Marked, Node, TagRecorder
+from generator.writers.pdf.tags import LinkAnnotation, Marked, Node, TagRecorder
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@ styles, inline markup, multi-line texts as paragraphs and lists, dates and times
 
 Every PDF embeds Arimo (metric-compatible with Arial), never a base-14 font:
 paragraph styles, bullets and tables all name an Arimo face. Page templates,
-metadata and the build itself are in `generator.writers.pdf_document`.
+metadata and the build itself are in `generator.writers.pdf.document`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from reportlab.platypus import Flowable, TableStyle
 
 from generator.layout.fonts import face_path
 from generator.markup import Span, parse_inline, plain_text
-from generator.writers.pdf_tagged import Paragraph
+from generator.writers.pdf.tagged import Paragraph
 
 # --------------------------------------------------------------------------- fonts
 

@@ -25,7 +25,7 @@ from generator.model import (
     TableSlide,
 )
 from generator.plan import PlannedSlide
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     GREY,
     NAVY,
     RULE,
@@ -38,14 +38,14 @@ from generator.writers.pdf_common import (
     table_style,
     text_flowables,
 )
-from generator.writers.pdf_flowables import (
+from generator.writers.pdf.flowables import (
     SLIDE_RATIO,
     Thumbnail,
     draw_ruled_lines,
     draw_thumbnail,
 )
-from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.pdf_tags import layout_only
+from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.tags import layout_only
 
 CONTENT_ROLES = frozenset(
     {"bullets", "columns", "quote", "statement", "image", "table", "activity"}

@@ -20,13 +20,13 @@ from reportlab.platypus import (
 
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan, PlannedSlide
-from generator.writers.handout_slides import (
+from generator.writers.handout.slides import (
     CONTENT_ROLES,
     SlideCard,
     slide_rows,
     slide_text,
 )
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     NAVY,
     PALE,
     RULE,
@@ -42,7 +42,7 @@ from generator.writers.pdf_common import (
     styles,
     table_style,
 )
-from generator.writers.pdf_document import (
+from generator.writers.pdf.document import (
     PageGeometry,
     PageRefs,
     anchor,
@@ -51,7 +51,7 @@ from generator.writers.pdf_document import (
     cover_details,
     document_setup,
 )
-from generator.writers.pdf_flowables import (
+from generator.writers.pdf.flowables import (
     LINE_SPACING,
     Continued,
     CoverPage,
@@ -59,8 +59,8 @@ from generator.writers.pdf_flowables import (
     RuledLines,
     Thumbnail,
 )
-from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.slide_alt import slide_alt
+from generator.writers.pdf.slide_alt import slide_alt
+from generator.writers.pdf.tagged import Paragraph, Table
 
 MIN_LINE_SPACING = 19.0
 """Writing lines are never closer than this (about 6.7 mm)."""

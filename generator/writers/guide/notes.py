@@ -12,7 +12,7 @@ from reportlab.platypus import (
 
 from generator.model import Activity, ActivitySlide, Section
 from generator.plan import Plan, PlannedSlide, clock
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     ACCENT,
     GREY,
     PALE,
@@ -30,13 +30,13 @@ from generator.writers.pdf_common import (
     table_style,
     text_flowables,
 )
-from generator.writers.pdf_document import (
+from generator.writers.pdf.document import (
     PageGeometry,
     bookmark,
 )
-from generator.writers.pdf_flowables import Rule, SlideThumbnail, Thumbnail
-from generator.writers.pdf_tagged import Paragraph, Table
-from generator.writers.slide_alt import slide_alt
+from generator.writers.pdf.flowables import Rule, SlideThumbnail, Thumbnail
+from generator.writers.pdf.slide_alt import slide_alt
+from generator.writers.pdf.tagged import Paragraph, Table
 
 THUMB_WIDTH = 196.0
 GUTTER = 16.0

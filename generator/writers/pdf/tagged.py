@@ -1,4 +1,4 @@
-"""Paragraphs and tables that mark what they draw (see `generator.writers.pdf_tags`).
+"""Paragraphs and tables that mark what they draw (see `generator.writers.pdf.tags`).
 
 `Paragraph` and `Table` are drop-in replacements for reportlab's. A paragraph is
 one structure element: H1, H2 or H3 for the heading styles, a list item
@@ -20,7 +20,7 @@ from reportlab import platypus
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import TableRenderCB
 
-from generator.writers.pdf_tags import (
+from generator.writers.pdf.tags import (
     EMC,
     Node,
     TagRecorder,

@@ -18,8 +18,8 @@ from reportlab.platypus import (
 
 from generator.model import ActivitySlide
 from generator.plan import Plan, clock
-from generator.writers.guide_notes import slide_entries
-from generator.writers.pdf_common import (
+from generator.writers.guide.notes import slide_entries
+from generator.writers.pdf.common import (
     ACCENT,
     NAVY,
     PALE,
@@ -36,7 +36,7 @@ from generator.writers.pdf_common import (
     styles,
     table_style,
 )
-from generator.writers.pdf_document import (
+from generator.writers.pdf.document import (
     PageGeometry,
     PageRefs,
     bookmark,
@@ -44,8 +44,8 @@ from generator.writers.pdf_document import (
     cover_details,
     document_setup,
 )
-from generator.writers.pdf_flowables import CheckBox, CoverPage, Thumbnail
-from generator.writers.pdf_tagged import Paragraph, Table
+from generator.writers.pdf.flowables import CheckBox, CoverPage, Thumbnail
+from generator.writers.pdf.tagged import Paragraph, Table
 
 
 def write_guide(

@@ -1,7 +1,7 @@
 """The PDF document machinery: paper sizes, metadata, the cover and body page
 templates with a running header and "Page X of Y" footer, bookmarks, and a build
 that lays the story out until page numbers settle, then makes the result a
-tagged PDF (`generator.writers.pdf_structure`).
+tagged PDF (`generator.writers.pdf.structure`).
 
 A build runs the layout again while page numbers change (at most a few passes),
 so the footer knows the page count and cross-references ("worksheet on page 12")
@@ -25,7 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from generator.model import Workshop
 from generator.plan import Plan
-from generator.writers.pdf_common import (
+from generator.writers.pdf.common import (
     ACCENT,
     BODY_SIZE,
     FONT,
@@ -38,11 +38,11 @@ from generator.writers.pdf_common import (
     plain,
     register_fonts,
 )
-from generator.writers.pdf_structure import FileInfo, tag_pdf
-from generator.writers.pdf_tags import TagRecorder, artifact, attach, layout_only, set_layout_only
+from generator.writers.pdf.structure import FileInfo, tag_pdf
+from generator.writers.pdf.tags import TagRecorder, artifact, attach, layout_only, set_layout_only
 
 if TYPE_CHECKING:  # pdf_flowables imports this module
-    from generator.writers.pdf_flowables import Thumbnail
+    from generator.writers.pdf.flowables import Thumbnail
 
 
 def author_of(workshop: Workshop) -> str:

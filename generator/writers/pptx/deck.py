@@ -30,14 +30,14 @@ from generator.layout.geometry import EMU_PER_POINT, Box
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph
+from generator.look.template import open_template
+from generator.look.theme import Theme
 from generator.markup import plain_text
 from generator.model import Workshop
-from generator.theme import Theme
-from generator.writers.pptx_notes import write_notes
-from generator.writers.pptx_parts import SlideMaker, package_entries
-from generator.writers.pptx_sections import write_sections
-from generator.writers.pptx_template import open_template
-from generator.writers.pptx_text import fill_text_body
+from generator.writers.pptx.notes import write_notes
+from generator.writers.pptx.parts import SlideMaker, package_entries
+from generator.writers.pptx.sections import write_sections
+from generator.writers.pptx.text import fill_text_body
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"

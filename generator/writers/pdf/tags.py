@@ -6,7 +6,7 @@ with an MCID (``/P <</MCID 3>> BDC ... EMC``) owned by a structure element, and
 everything else (running headers, rules, writing lines, backgrounds) into an
 ``/Artifact`` sequence. A `TagRecorder` attached to the canvas keeps the
 structure elements, in reading order, with the MCIDs of each page;
-`generator.writers.pdf_structure` turns it into the file's structure tree once
+`generator.writers.pdf.structure` turns it into the file's structure tree once
 reportlab has finished.
 
 Drawing on a canvas with no recorder attached (a thumbnail in a test, say)
