@@ -22,6 +22,7 @@ from generator.stamps import build_moment
 if TYPE_CHECKING:
     from generator.look.template import TemplateInfo
 from generator.look.theme import Theme
+from generator.problems import Problem
 
 
 class CheckFailed(MakeDeckError):
@@ -77,7 +78,8 @@ def _coverage(plan: Plan) -> list[Diagnostic]:
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
             found.append(Diagnostic(
-                "E-FONT-COVERAGE", f"no font of the theme has {shown}, used in “{slide.title}”",
+                Problem.E_FONT_COVERAGE,
+                f"no font of the theme has {shown}, used in “{slide.title}”",
                 position=slide.position,
                 hint="replace the character, or use a theme font that has it",
             ))
@@ -138,14 +140,14 @@ def _template_problems(info: TemplateInfo, source: OutlineSource,
         role = next((r for r, n in (source.workshop.layouts if source.workshop else {}).items()
                      if n == name), "")
         found.append(Diagnostic(
-            "E-TEMPLATE-LAYOUT", f"the template has no layout named “{name}”",
+            Problem.E_TEMPLATE_LAYOUT, f"the template has no layout named “{name}”",
             position=source.sources.value(("layouts", role)),
             hint="layouts in the template: " + ", ".join(lay.name for lay in info.layouts)))
     if not info.is_default:
         for choice in info.choices:
             if choice.added and choice.role in used:
                 found.append(Diagnostic(
-                    "W-TEMPLATE-ROLE", f"the template's layout “{choice.layout}” used for "
+                    Problem.W_TEMPLATE_ROLE, f"the template's layout “{choice.layout}” used for "
                     f"{choice.role} slides lacks what they need, so make-deck adds "
                     f"{' and '.join(choice.added)}", Severity.WARNING,
                     position=source.sources.value(("theme",)),

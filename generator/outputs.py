@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from generator.diagnostics import Diagnostic
+from generator.problems import Problem
 
 MANIFEST_NAME = ".make-deck-manifest.json"
 
@@ -81,7 +82,7 @@ def backup_name(path: Path, now: dt.datetime) -> Path:
 def edited_diagnostic(path: Path) -> Diagnostic:
     """Return the problem reported when ``path`` was changed since make-deck wrote it."""
     return Diagnostic(
-        "E-OUTPUT-EDITED",
+        Problem.E_OUTPUT_EDITED,
         f"{path} was changed after make-deck wrote it; rebuilding would lose those edits",
         hint="copy your edits into the outline, move the file away, or run again with "
         "--force (the edited file is kept as a dated backup beside it)",

@@ -25,6 +25,7 @@ from generator.model import (
     TableSlide,
     Workshop,
 )
+from generator.problems import Problem
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -171,7 +172,7 @@ def make_plan(
         asked = _section_minutes(part)[1]
         if part.minutes is not None and asked > part.minutes:
             problems.append(Diagnostic(
-                "W-TIME-OVER",
+                Problem.W_TIME_OVER,
                 f"the slides and activities in “{plain_text(part.title)}” take {asked} minutes, "
                 f"over the section's {part.minutes}",
                 Severity.WARNING, position_of((*path, "minutes")),

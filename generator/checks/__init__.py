@@ -2,7 +2,7 @@
 
 `run_checks` takes the read outline, its plan and the laid-out deck and returns
 every finding as a `Diagnostic`; it reads and writes nothing. `CHECKS` lists each
-code with its severity and rule (docs/checks.md explains each one).
+check's code with its severity and rule (docs/checks.md explains each one).
 """
 
 from __future__ import annotations
@@ -23,28 +23,13 @@ from generator.layout.slides import DeckLayout
 from generator.look.theme import Theme
 from generator.outline.reader import OutlineSource
 from generator.plan import Plan
-
-E, W = Severity.ERROR, Severity.WARNING
+from generator.problems import Problem
 
 CHECKS: dict[str, tuple[Severity, str]] = {
-    "A11Y-TITLE-MISSING": (E, "every slide has a title"),
-    "A11Y-TITLE-DUPLICATE": (W, "no two slides have the same title"),
-    "A11Y-ALT-MISSING": (E, "every picture that is not decorative has alt text that says "
-                            "something"),
-    "A11Y-ALT-FILENAME": (E, "alt text is not a file name"),
-    "A11Y-ALT-LONG": (W, "alt text is at most 250 characters"),
-    "A11Y-TABLE-HEADER": (W, "every table has a header row"),
-    "A11Y-TABLE-HEADER-EMPTY": (E, "no header cell is empty"),
-    "A11Y-LINK-TEXT": (W, "the words beside a link say where it goes"),
-    "A11Y-LINK-LONG": (W, "a link address on a slide is at most 60 characters"),
-    "A11Y-CONTRAST": (E, "text contrast is at least 4.5:1 (3:1 for large text)"),
-    "A11Y-TEXT-SMALL": (W, "no text is smaller than 18 pt (or the theme's floor)"),
-    "A11Y-LANGUAGE": (W, "the outline's language is a known BCP 47 tag"),
-    "DENSITY-BULLETS": (W, "at most `max_bullets` bullets on one slide"),
-    "DENSITY-WORDS": (W, "at most `max_words` words on one slide"),
-    "FIT-CONTINUED": (W, "a list continues over at most two slides"),
+    problem: (problem.severity, problem.summary) for problem in Problem if problem.check
 }
-"""Every check's code, its severity (before ``--strict``) and its rule in a line."""
+"""Every check's code, its severity (before ``--strict``) and its rule in a line
+(declared in `generator.problems`)."""
 
 
 def run_checks(source: OutlineSource, plan: Plan, deck: DeckLayout,

@@ -19,6 +19,7 @@ from generator.layout.slides import DeckLayout
 from generator.look.theme import Theme
 from generator.markup import parse_inline, plain_text
 from generator.model import ImageSlide, TableSlide
+from generator.problems import Problem
 
 ALT_MAX_CHARS = 250
 """Alt text longer than this is better split: a short alt and the detail in notes."""
@@ -107,7 +108,7 @@ def check_titles(where: Where) -> list[Diagnostic]:
         position = where.position(path) if path is not None else planned.position
         if not key:
             found.append(Diagnostic(
-                "A11Y-TITLE-MISSING", "this slide has no title text",
+                Problem.A11Y_TITLE_MISSING, "this slide has no title text",
                 Severity.ERROR, position, slide=where.number(index),
                 hint="write a short `title:` that says what the slide is about",
             ))
@@ -117,7 +118,7 @@ def check_titles(where: Where) -> list[Diagnostic]:
             earlier_path = where.title_path(first[key])
             earlier_position = where.position(earlier_path) if earlier_path else earlier.position
             found.append(Diagnostic(
-                "A11Y-TITLE-DUPLICATE",
+                Problem.A11Y_TITLE_DUPLICATE,
                 f"the title “{plain_text(planned.title)}” is also the title of slide "
                 f"{where.number(first[key]) or '?'}",
                 Severity.WARNING, position, slide=where.number(index),
@@ -159,7 +160,7 @@ def check_pictures(where: Where) -> list[Diagnostic]:
         number = where.number(index)
         if not alt or alt.casefold().strip(".:!") in _GENERIC_ALT:
             found.append(Diagnostic(
-                "A11Y-ALT-MISSING",
+                Problem.A11Y_ALT_MISSING,
                 "the picture's alt text is empty" if not alt else
                 f"the alt text “{alt}” does not say what the picture shows",
                 Severity.ERROR, position, slide=number,
@@ -168,14 +169,14 @@ def check_pictures(where: Where) -> list[Diagnostic]:
             ))
         elif _looks_like_file_name(alt, slide.image):
             found.append(Diagnostic(
-                "A11Y-ALT-FILENAME", f"the alt text “{alt}” is a file name",
+                Problem.A11Y_ALT_FILENAME, f"the alt text “{alt}” is a file name",
                 Severity.ERROR, position, slide=number,
                 hint="screen readers read the alt text aloud; describe what the picture "
                 "shows instead",
             ))
         elif len(alt) > ALT_MAX_CHARS:
             found.append(Diagnostic(
-                "A11Y-ALT-LONG",
+                Problem.A11Y_ALT_LONG,
                 f"the alt text is {len(alt)} characters long (more than {ALT_MAX_CHARS})",
                 Severity.WARNING, position, slide=number,
                 hint="keep the alt text to the point; put the detail in the notes, the "
@@ -203,7 +204,7 @@ def check_tables(where: Where) -> list[Diagnostic]:
         header = slide.table.header
         if header is None:
             found.append(Diagnostic(
-                "A11Y-TABLE-HEADER", "this table has no header row",
+                Problem.A11Y_TABLE_HEADER, "this table has no header row",
                 Severity.WARNING, where.position((*base, "table"), key=True), slide=number,
                 hint="add `header: [...]` under `table:` naming each column",
             ))
@@ -211,7 +212,7 @@ def check_tables(where: Where) -> list[Diagnostic]:
         for column, cell in enumerate(header):
             if not plain_text(cell).strip():
                 found.append(Diagnostic(
-                    "A11Y-TABLE-HEADER-EMPTY",
+                    Problem.A11Y_TABLE_HEADER_EMPTY,
                     f"header cell {column + 1} of this table is empty",
                     Severity.ERROR, where.position((*base, "table", "header", column)),
                     slide=number, hint="name every column in `header:`",
@@ -258,7 +259,7 @@ def check_links(where: Where) -> list[Diagnostic]:
         vague = vague_link_context(text)
         if vague is not None:
             found.append(Diagnostic(
-                "A11Y-LINK-TEXT",
+                Problem.A11Y_LINK_TEXT,
                 f"“{vague}” does not say where the link goes",
                 Severity.WARNING, where.find(path, vague.split()[0]), slide=number,
                 hint="name the page instead, e.g. “The Service Manual: https://...”",
@@ -268,7 +269,7 @@ def check_links(where: Where) -> list[Diagnostic]:
         for span in spans:
             if len(span.text) > LINK_MAX_CHARS:
                 found.append(Diagnostic(
-                    "A11Y-LINK-LONG",
+                    Problem.A11Y_LINK_LONG,
                     f"this link's address is {len(span.text)} characters long "
                     f"(more than {LINK_MAX_CHARS}); it is read out character by character",
                     Severity.WARNING, where.find(path, span.text), slide=number,
@@ -313,7 +314,7 @@ def check_language(where: Where) -> list[Diagnostic]:
     if problem is None:
         return []
     message, hint = problem
-    return [Diagnostic("A11Y-LANGUAGE", message, Severity.WARNING,
+    return [Diagnostic(Problem.A11Y_LANGUAGE, message, Severity.WARNING,
                        where.position(("language",)), hint=hint)]
 
 
@@ -343,7 +344,7 @@ def check_text_size(deck: DeckLayout, theme: Theme, where: Where) -> list[Diagno
                 continue
             if size < floor:
                 found.append(Diagnostic(
-                    "A11Y-TEXT-SMALL",
+                    Problem.A11Y_TEXT_SMALL,
                     f"the {slot} text is {size:g} pt, smaller than {floor:g} pt",
                     Severity.WARNING, where.frame_position(slide, slot), slide=slide.number,
                     hint="shorten the text, or use a theme whose sizes stay at "

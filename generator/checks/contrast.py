@@ -22,6 +22,7 @@ from generator.layout.frames import SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedText
 from generator.look.theme import Theme
+from generator.problems import Problem
 
 NORMAL_TEXT_RATIO = 4.5
 LARGE_TEXT_RATIO = 3.0
@@ -177,7 +178,7 @@ def check_contrast(deck: DeckLayout, theme: Theme, where: Where) -> list[Diagnos
     for slide in deck.slides:
         for slot, worst in frame_shortfalls(slide, theme):
             found.append(Diagnostic(
-                "A11Y-CONTRAST",
+                Problem.A11Y_CONTRAST,
                 f"the {slot} text (#{worst.foreground} on #{worst.background}) has a "
                 f"contrast of {worst.ratio:.2f}:1; {worst.size:g} pt text needs "
                 f"{worst.needed:g}:1",

@@ -27,6 +27,7 @@ from generator.model import (
     TableSlide,
 )
 from generator.outline.yamlnodes import Path
+from generator.problems import Problem
 
 MAX_SLIDES_PER_LIST = 2
 """A list may continue once onto a "(cont.)" slide; more than this many slides is too much."""
@@ -107,7 +108,7 @@ def check_density(where: Where, theme: Theme) -> list[Diagnostic]:
                 if count <= theme.max_bullets:
                     continue
                 found.append(Diagnostic(
-                    "DENSITY-BULLETS",
+                    Problem.DENSITY_BULLETS,
                     f"this list has {count} {_noun(key)} (the theme allows "
                     f"{theme.max_bullets} on one slide)",
                     Severity.WARNING, where.position((*base, *key), key=True), slide=number,
@@ -116,7 +117,7 @@ def check_density(where: Where, theme: Theme) -> list[Diagnostic]:
                 ))
             if screen.words > theme.max_words:
                 found.append(Diagnostic(
-                    "DENSITY-WORDS",
+                    Problem.DENSITY_WORDS,
                     f"this slide has {screen.words} words (the theme allows "
                     f"{theme.max_words} on one slide)",
                     Severity.WARNING, where.position(base), slide=number,
@@ -156,7 +157,7 @@ def check_continued(deck: DeckLayout, where: Where) -> list[Diagnostic]:
         slide = next(s for s in deck.slides if s.number == numbers[0])
         title = plain_text(where.plan.slides[plan_index].title)
         found.append(Diagnostic(
-            "FIT-CONTINUED",
+            Problem.FIT_CONTINUED,
             f"the {_CONTINUING_SLOTS[slot]} of “{title}” fill {len(numbers)} slides "
             f"({numbers[0]} to {numbers[-1]})",
             Severity.WARNING, where.frame_position(slide, slot), slide=numbers[0],

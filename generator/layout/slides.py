@@ -37,6 +37,7 @@ from generator.model import (
 )
 from generator.outline.assets import ImageAsset
 from generator.plan import AgendaItem, Plan, PlannedSlide
+from generator.problems import Problem
 
 BODY = TextStyle()
 TITLE = TextStyle(line_height=1.1, space_before=0.0)
@@ -368,7 +369,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             pages = _pages(planned, ctx)
         except DoesNotFit as exc:
             problems.append(Diagnostic(
-                "E-FIT", f"the {exc.slot} of “{plain_text(planned.title)}” does not fit on a "
+                Problem.E_FIT, f"the {exc.slot} of “{plain_text(planned.title)}” does not fit on a "
                 f"slide even at {exc.size:g} pt", position=planned.position,
                 hint="shorten the text or split it over two slides",
             ))
@@ -386,7 +387,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 title_frame, title_decision = _title(page_layout, title, ctx, planned.role)
             except DoesNotFit:
                 problems.append(Diagnostic(
-                    "E-FIT", f"the title “{title}” is too long to fit even at "
+                    Problem.E_FIT, f"the title “{title}” is too long to fit even at "
                     f"{theme.size_floor:g} pt", position=planned.position,
                     hint="shorten the title; put the detail in a bullet"))
                 continue
@@ -401,7 +402,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
     problems.extend(fit_warnings(slides, theme))
     if furniture.shortened:
         problems.append(Diagnostic(
-            "W-THEME-FOOTER", "the theme's footer is too long for one line and was shortened",
+            Problem.W_THEME_FOOTER, "the theme's footer is too long for one line and was shortened",
             Severity.WARNING, hint="shorten `footer:` in the theme file"))
     return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
 

@@ -27,6 +27,7 @@ from generator.outline.reader import decode_outline
 from generator.outline.structure import nearest_key
 from generator.outline.validation import translate
 from generator.outline.yamlnodes import to_tree
+from generator.problems import Problem
 
 MAX_THEME_BYTES = 1024 * 1024
 
@@ -46,9 +47,10 @@ def _read_theme_file(path: Path, shown: str, options: BuildOptions
     try:
         data = path.read_bytes()[: MAX_THEME_BYTES + 1]
     except OSError as exc:
-        return None, [Diagnostic("E-THEME-READ", f"cannot read the theme {shown}: {exc.strerror}")]
+        return None, [Diagnostic(Problem.E_THEME_READ,
+                                 f"cannot read the theme {shown}: {exc.strerror}")]
     if len(data) > MAX_THEME_BYTES:
-        return None, [Diagnostic("E-THEME-SIZE", f"the theme file {shown} is over 1 MB",
+        return None, [Diagnostic(Problem.E_THEME_SIZE, f"the theme file {shown} is over 1 MB",
                                  position=Position(shown, 1, 1))]
     text, problems = decode_outline(data, shown)
     if text is None:
@@ -94,7 +96,7 @@ def resolve_theme(reference: str, outline_dir: Path, position: Position | None,
     if suffix not in (".yaml", ".yml", ".pptx", ".potx"):
         suggestion = nearest_key(reference, names)
         return ThemeChoice(DEFAULT_THEME, None, (Diagnostic(
-            "E-THEME-UNKNOWN", f"`{reference}` is not a built-in theme or a theme file",
+            Problem.E_THEME_UNKNOWN, f"`{reference}` is not a built-in theme or a theme file",
             position=position,
             hint=(f"did you mean `{suggestion}`? " if suggestion else "")
             + "built-in themes: " + ", ".join(names)
@@ -102,7 +104,8 @@ def resolve_theme(reference: str, outline_dir: Path, position: Position | None,
     path = (outline_dir / reference).expanduser()
     if not path.is_file():
         return ThemeChoice(DEFAULT_THEME, None, (Diagnostic(
-            "E-THEME-MISSING", f"the theme file `{reference}` was not found (looked for {path})",
+            Problem.E_THEME_MISSING,
+            f"the theme file `{reference}` was not found (looked for {path})",
             position=position, hint="the path is relative to the outline file"),))
     if suffix in (".pptx", ".potx"):
         return ThemeChoice(DEFAULT_THEME, path.resolve(), (), (path.resolve(),))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Position
+from generator.problems import Problem
 
 _SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "png",
@@ -54,14 +55,15 @@ def check_image(
             resolved.relative_to(base.resolve())
         except ValueError:
             return problem(
-                "E-IMAGE-OUTSIDE",
+                Problem.E_IMAGE_OUTSIDE,
                 f"the picture `{reference}` is outside the outline's folder",
                 "keep pictures in the outline's folder or a subfolder, "
                 "or pass --allow-outside-images",
             )
     if not candidate.is_file():
         return problem(
-            "E-IMAGE-MISSING", f"the picture `{reference}` was not found (looked for {candidate})",
+            Problem.E_IMAGE_MISSING,
+            f"the picture `{reference}` was not found (looked for {candidate})",
             "check the path; it is relative to the outline file",
         )
     with candidate.open("rb") as handle:
@@ -69,7 +71,7 @@ def check_image(
     kind = sniff_format(head)
     if kind is None:
         return problem(
-            "E-IMAGE-TYPE", f"`{reference}` is not a PNG, JPEG or GIF picture",
+            Problem.E_IMAGE_TYPE, f"`{reference}` is not a PNG, JPEG or GIF picture",
             "export the picture as PNG or JPEG",
         )
     from PIL import Image  # deferred: only outlines with pictures pay for it
@@ -79,17 +81,17 @@ def check_image(
             width, height = image.size
     except Image.DecompressionBombError:
         return problem(
-            "E-IMAGE-SIZE", f"`{reference}` claims so many pixels it looks like a "
+            Problem.E_IMAGE_SIZE, f"`{reference}` claims so many pixels it looks like a "
             "decompression bomb", "scale the picture down to a few thousand pixels across",
         )
     except Exception:  # Pillow raises many kinds for a damaged file
         return problem(
-            "E-IMAGE-TYPE", f"`{reference}` could not be read as a {kind.upper()} picture",
+            Problem.E_IMAGE_TYPE, f"`{reference}` could not be read as a {kind.upper()} picture",
             "the file may be damaged; export it again",
         )
     if width * height > max_pixels:
         return problem(
-            "E-IMAGE-SIZE",
+            Problem.E_IMAGE_SIZE,
             f"`{reference}` is {width} x {height} pixels, over the limit of {max_pixels:,}",
             "scale the picture down; slides need no more than about 4000 pixels across",
         )

@@ -18,6 +18,7 @@ from generator.outline.assets import ImageAsset, check_image
 from generator.outline.structure import check_structure, iter_slide_paths
 from generator.outline.validation import translate
 from generator.outline.yamlnodes import SourceMap, to_tree
+from generator.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]
     """Return the outline's text decoded as UTF-8, or None and the reason it is not text."""
     if b"\x00" in data[:8192]:
         return None, [Diagnostic(
-            "E-FILE-BINARY", "this is a binary file, not a YAML outline",
+            Problem.E_FILE_BINARY, "this is a binary file, not a YAML outline",
             position=Position(file, 1, 1), hint="pass the outline's .yaml file",
         )]
     if data.startswith(b"\xef\xbb\xbf"):
@@ -61,7 +62,7 @@ def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         return None, [Diagnostic(
-            "E-FILE-ENCODING",
+            Problem.E_FILE_ENCODING,
             f"the outline is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
             position=Position(file, line, column),
             hint="save the file as UTF-8 in your editor",
@@ -135,7 +136,7 @@ def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
         size = path.stat().st_size
         if size > options.max_outline_bytes:
             return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
-                "E-FILE-SIZE",
+                Problem.E_FILE_SIZE,
                 f"the outline is {size:,} bytes, over the limit of {options.max_outline_bytes:,}",
                 position=Position(shown, 1, 1),
                 hint="an outline is usually a few kilobytes; raise the limit with "
@@ -144,17 +145,17 @@ def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
         data = path.read_bytes()
     except FileNotFoundError:
         return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
-            "E-FILE-MISSING", f"no outline at {shown}",
+            Problem.E_FILE_MISSING, f"no outline at {shown}",
             hint="check the path, or run `make-deck init` to write a starter outline",
         ),))
     except IsADirectoryError:
         return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
-            "E-FILE-MISSING", f"{shown} is a folder, not an outline file",
+            Problem.E_FILE_MISSING, f"{shown} is a folder, not an outline file",
             hint="pass the outline's .yaml file",
         ),))
     except OSError as exc:
         return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
-            "E-FILE-READ", f"cannot read {shown}: {exc.strerror}",
+            Problem.E_FILE_READ, f"cannot read {shown}: {exc.strerror}",
         ),))
     result = read_outline(data, shown, path.parent, options)
     return OutlineSource(

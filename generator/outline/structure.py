@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from generator import model
 from generator.diagnostics import Diagnostic
 from generator.outline.yamlnodes import Path, SourceMap
+from generator.problems import Problem
 
 _SLIDE_MODELS: dict[str, type[BaseModel]] = {
     "bullets": model.BulletsSlide,
@@ -61,14 +62,14 @@ class _Checker:
             else:
                 hint = f"{where} may have: " + ", ".join(f"`{k}`" for k in known)
             self.problems.append(Diagnostic(
-                "E-KEY-UNKNOWN", f"unknown key `{key}` in {where}",
+                Problem.E_KEY_UNKNOWN, f"unknown key `{key}` in {where}",
                 position=self.sources.key((*path, key)), hint=hint,
             ))
 
     def workshop(self, data: object) -> None:
         if not isinstance(data, dict):
             self.problems.append(Diagnostic(
-                "E-TYPE", "an outline is a mapping of keys such as `title:` and `sections:`",
+                Problem.E_TYPE, "an outline is a mapping of keys such as `title:` and `sections:`",
                 position=self.sources.value(()), hint="start with `title: ...`",
             ))
             return
@@ -83,7 +84,7 @@ class _Checker:
     def part(self, data: object, path: Path) -> None:
         if not isinstance(data, dict):
             self.problems.append(Diagnostic(
-                "E-TYPE", "a section must be a mapping with `title:` (or a `break:`)",
+                Problem.E_TYPE, "a section must be a mapping with `title:` (or a `break:`)",
                 position=self.sources.value(path),
                 hint="write `- title: ...` and indent the section's keys under it",
             ))
@@ -100,7 +101,7 @@ class _Checker:
     def slide(self, data: object, path: Path) -> None:
         if not isinstance(data, dict):
             self.problems.append(Diagnostic(
-                "E-SLIDE-KIND", "a slide must be a mapping of keys, such as `title:` and "
+                Problem.E_SLIDE_KIND, "a slide must be a mapping of keys, such as `title:` and "
                 "`bullets:`", position=self.sources.value(path),
                 hint="write `- title: ...` and indent the slide's other keys under it",
             ))
@@ -108,7 +109,7 @@ class _Checker:
         kinds = [key for key in model.SLIDE_KEYS if key in data]
         if len(kinds) > 1:
             self.problems.append(Diagnostic(
-                "E-SLIDE-KINDS",
+                Problem.E_SLIDE_KINDS,
                 "a slide has one kind, but this one has " + " and ".join(f"`{k}`" for k in kinds),
                 position=self.sources.key((*path, kinds[1])),
                 hint="split it into two slides",
@@ -121,13 +122,13 @@ class _Checker:
             for key in unknown:
                 suggestion = nearest_key(key, tuple(every))
                 self.problems.append(Diagnostic(
-                    "E-KEY-UNKNOWN", f"unknown key `{key}` in a slide",
+                    Problem.E_KEY_UNKNOWN, f"unknown key `{key}` in a slide",
                     position=self.sources.key((*path, key)),
                     hint=f"did you mean `{suggestion}`?" if suggestion else None,
                 ))
             if not unknown:
                 self.problems.append(Diagnostic(
-                    "E-SLIDE-KIND", "cannot tell what kind of slide this is",
+                    Problem.E_SLIDE_KIND, "cannot tell what kind of slide this is",
                     position=self.sources.value(path),
                     hint="give it `title` and `bullets`, or one of `quote`, `statement`, "
                     "`columns`, `image`, `table`, `activity`",
@@ -136,7 +137,7 @@ class _Checker:
         cls = _SLIDE_MODELS[kind]
         if kind == "activity" and "minutes" in data:
             self.problems.append(Diagnostic(
-                "E-KEY-UNKNOWN", "`minutes` of an activity go inside `activity:`",
+                Problem.E_KEY_UNKNOWN, "`minutes` of an activity go inside `activity:`",
                 position=self.sources.key((*path, "minutes")),
                 hint="move `minutes:` inside `activity:`, beside its `title:`",
             ))
@@ -169,7 +170,8 @@ class _Checker:
         for index, row in enumerate(table["rows"]):
             if isinstance(row, list) and len(row) != expected:
                 self.problems.append(Diagnostic(
-                    "E-TABLE-ROW", f"this row has {len(row)} cells but {against} has {expected}",
+                    Problem.E_TABLE_ROW,
+                    f"this row has {len(row)} cells but {against} has {expected}",
                     position=self.sources.value((*path, "rows", index)),
                     hint="give every row the same number of cells; write ~ for an empty cell",
                 ))

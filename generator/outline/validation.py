@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
 from generator.outline.yamlnodes import Path, SourceMap
+from generator.problems import Problem
 
 _TAGS = {"bullets", "quote", "statement", "columns", "image", "table", "activity",
          "section", "break"}
@@ -145,7 +146,7 @@ def translate(
         path = _data_path(error["loc"], tree)
         message, hint = _describe(error)
         position = sources.value(path)
-        found.append(Diagnostic("E-VALUE", message, position=position, hint=hint))
+        found.append(Diagnostic(Problem.E_VALUE, message, position=position, hint=hint))
     return found
 
 
@@ -161,5 +162,5 @@ def _unknown_key(loc: tuple[int | str, ...], model: type[BaseModel] | None, tree
     suggestion = nearest_key(key, known)
     hint = f"did you mean `{suggestion}`?" if suggestion else (
         "known keys: " + ", ".join(f"`{k}`" for k in known) if known else None)
-    return Diagnostic("E-KEY-UNKNOWN", f"unknown key `{key}`",
+    return Diagnostic(Problem.E_KEY_UNKNOWN, f"unknown key `{key}`",
                       position=sources.key(_data_path(loc, tree)), hint=hint)

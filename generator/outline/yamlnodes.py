@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from generator.diagnostics import Diagnostic, Position
+from generator.problems import Problem
 
 try:  # the C composer is several times faster; positions are the same
     from yaml import CSafeLoader as _Loader
@@ -100,19 +101,19 @@ class _Walker:
         self.visited += 1
         if self.visited > MAX_NODES:
             raise YamlProblem(Diagnostic(
-                "E-YAML-SIZE", f"the outline expands to more than {MAX_NODES:,} values",
+                Problem.E_YAML_SIZE, f"the outline expands to more than {MAX_NODES:,} values",
                 position=self.pos(node),
                 hint="anchors and aliases (&name, *name) may expand too far; write the values out",
             ))
         if depth > MAX_DEPTH:
             raise YamlProblem(Diagnostic(
-                "E-YAML-DEPTH", f"the outline nests deeper than {MAX_DEPTH} levels",
+                Problem.E_YAML_DEPTH, f"the outline nests deeper than {MAX_DEPTH} levels",
                 position=self.pos(node), hint="an outline needs only a few levels of nesting",
             ))
         self.map.values.setdefault(path, self.pos(node))
         if node.tag not in _STANDARD_TAGS:
             self.problems.append(Diagnostic(
-                "E-YAML-TAG", f"the tag `{node.tag}` is not allowed in an outline",
+                Problem.E_YAML_TAG, f"the tag `{node.tag}` is not allowed in an outline",
                 position=self.pos(node),
                 hint="outlines hold plain text, numbers, lists and mappings; remove the tag",
             ))
@@ -141,7 +142,7 @@ class _Walker:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                 self.problems.append(Diagnostic(
-                    "E-YAML-KEY", "a key must be plain text", position=self.pos(key_node),
+                    Problem.E_YAML_KEY, "a key must be plain text", position=self.pos(key_node),
                     hint="write keys as `name: value`",
                 ))
                 continue
@@ -150,7 +151,7 @@ class _Walker:
             if key in seen:
                 first = seen[key]
                 self.problems.append(Diagnostic(
-                    "E-YAML-DUPLICATE",
+                    Problem.E_YAML_DUPLICATE,
                     f"the key `{key}` appears twice in the same mapping "
                     f"(first at line {first.line})",
                     position=key_pos, related=(first,),
@@ -192,7 +193,7 @@ def _nesting_problem(text: str, file: str) -> Diagnostic | None:
                 depth -= 1
         if len(stack) + dashes + brackets > MAX_DEPTH * 2:
             return Diagnostic(
-                "E-YAML-DEPTH", f"the outline nests deeper than {MAX_DEPTH} levels",
+                Problem.E_YAML_DEPTH, f"the outline nests deeper than {MAX_DEPTH} levels",
                 position=Position(file, number, indent + 1),
                 hint="an outline needs only a few levels of nesting",
             )
@@ -213,7 +214,8 @@ def _parse_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnosti
         hint = "a value that contains ': ' must be quoted, e.g. \"Time: 10:30\""
     elif "found character" in problem and "cannot start any token" in problem:
         hint = "quote the text, e.g. \"@team\" or \"`code`\""
-    return Diagnostic("E-YAML-SYNTAX", f"cannot parse: {problem}", position=position, hint=hint)
+    return Diagnostic(Problem.E_YAML_SYNTAX, f"cannot parse: {problem}", position=position,
+                      hint=hint)
 
 
 def to_tree(text: str, file: str) -> tuple[object, SourceMap, list[Diagnostic]]:
@@ -232,11 +234,11 @@ def to_tree(text: str, file: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     except yaml.MarkedYAMLError as exc:
         return None, walker.map, [_parse_problem(exc, text, file)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked reader errors
-        return None, walker.map, [Diagnostic("E-YAML-SYNTAX", f"cannot parse: {exc}")]
+        return None, walker.map, [Diagnostic(Problem.E_YAML_SYNTAX, f"cannot parse: {exc}")]
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
                         and not node.style):
         return None, walker.map, [Diagnostic(
-            "E-EMPTY", "the outline is empty", position=Position(file, 1, 1),
+            Problem.E_EMPTY, "the outline is empty", position=Position(file, 1, 1),
             hint="start with `title:` and `sections:`; `make-deck init` writes a starter outline",
         )]
     try:
