@@ -67,8 +67,8 @@ def _looks_like_outline(path: Path) -> bool:
 def build_one(outline: Path, options: BuildOptions) -> BatchItem:
     """Build one outline and return what happened; never raises (it runs in a worker)."""
     from generator.build import prepare, write_prepared
-    from generator.diagnostics import MakeDeckError, Severity, format_diagnostic
-    from generator.outputs import EditedOutputError
+    from generator.diagnostics import format_diagnostic
+    from generator.failures import describe_failure
 
     start = time.perf_counter()
     try:
@@ -78,23 +78,16 @@ def build_one(outline: Path, options: BuildOptions) -> BatchItem:
     try:
         # The batch already keeps every core busy: no second level of processes.
         result = write_prepared(prepare(outline, options), options, parallel=False)
-    except MakeDeckError as exc:
-        errors = sum(d.severity is Severity.ERROR for d in exc.diagnostics)
-        return BatchItem(outline, False, 0, time.perf_counter() - start,
-                         f"{errors} error(s), nothing written",
-                         tuple(format_diagnostic(d, source) for d in exc.diagnostics))
-    except EditedOutputError as exc:
-        return BatchItem(outline, False, 0, time.perf_counter() - start,
-                         "an output was edited by hand",
-                         tuple(format_diagnostic(d) for d in exc.diagnostics))
     except Exception as exc:  # one broken outline must not stop the batch
-        return BatchItem(outline, False, 0, time.perf_counter() - start,
-                         f"internal error: {type(exc).__name__}: {exc}")
+        failure = describe_failure(exc)
+        messages = () if failure.internal else tuple(failure.messages(source, str(outline)))
+        return BatchItem(outline, False, 0, time.perf_counter() - start, failure.summary,
+                         messages)
     warnings = len(result.diagnostics)
     summary = f"ok, {len(result.written)} file(s)" + (
         f", {warnings} warning(s)" if warnings else "")
     return BatchItem(outline, True, result.slides, time.perf_counter() - start, summary,
-                     tuple(format_diagnostic(d, source) for d in result.diagnostics),
+                     tuple(format_diagnostic(d, source, str(outline)) for d in result.diagnostics),
                      result.written)
 
 

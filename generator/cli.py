@@ -17,9 +17,10 @@ from typing import Annotated
 import typer
 
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
+from generator.failures import ExitCode
 from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions, Output
 
-EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = ExitCode
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -85,7 +86,7 @@ def build_command(
 ) -> None:
     """Build the deck (.pptx), handout and facilitator guide (PDF) from OUTLINE."""
     from generator.build import build
-    from generator.outputs import EditedOutputError
+    from generator.failures import describe_failure
 
     outputs = _chosen_outputs(only)
     options = BuildOptions(
@@ -98,28 +99,13 @@ def build_command(
     outline = outlines[0]
     try:
         result = build(outline, options)
-    except MakeDeckError as exc:
-        _report(exc.diagnostics, _source_text(outline), str(outline))
-        typer.echo("nothing was written", err=True)
-        raise typer.Exit(EXIT_OUTLINE) from None
-    except EditedOutputError as exc:
-        _report(exc.diagnostics, None)
-        raise typer.Exit(EXIT_EDITED) from None
-    except OSError as exc:  # the output folder cannot be written: say where and why
-        if debug:
+    except Exception as exc:  # the one mapping from failure to message and exit code
+        failure = describe_failure(exc)
+        if failure.internal and debug:
             raise
-        where = f" ({exc.filename})" if exc.filename else ""
-        typer.echo(f"error: cannot write the outputs{where}: {exc.strerror or exc}", err=True)
-        typer.echo("hint: check that the output folder is a folder you may write to, or "
-                   "choose another with --out-dir", err=True)
-        typer.echo("nothing was written", err=True)
-        raise typer.Exit(EXIT_OUTLINE) from None
-    except Exception as exc:  # the last line of defence: no traceback unless asked
-        if debug:
-            raise
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        typer.echo("nothing was written; run again with --debug for details", err=True)
-        raise typer.Exit(EXIT_INTERNAL) from None
+        for line in failure.report(_source_text(outline), str(outline)):
+            typer.echo(line, err=True)
+        raise typer.Exit(failure.exit_code) from None
     _report(result.diagnostics, _source_text(outline), str(outline))
     if verbose:
         for line in result.decisions:
@@ -314,9 +300,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: no traceback unless asked
         if "--debug" in args:
             raise
-        sys.stderr.write(f"internal error: {type(exc).__name__}: {exc}\n"
-                         "nothing was written; run again with --debug for details\n")
-        raise SystemExit(EXIT_INTERNAL) from None
+        from generator.failures import describe_failure
+
+        failure = describe_failure(exc)
+        sys.stderr.write("".join(f"{line}\n" for line in failure.report()))
+        raise SystemExit(failure.exit_code) from None
 
 
 def run() -> None:

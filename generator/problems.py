@@ -3,9 +3,9 @@
 A code is what a `Diagnostic` carries and what users and scripts match on (the JSON
 report's ``code``), so it never changes once published. The naming scheme:
 
-- ``E-...`` and ``W-...`` (``E-YAML-SYNTAX``, ``W-FIT-SMALL``): problems found while reading the outline, its
-  theme and pictures, planning and laying out, and writing; the prefix is the
-  severity (error or warning) before ``--strict``.
+- ``E-...`` and ``W-...`` (``E-YAML-SYNTAX``, ``W-FIT-SMALL``): problems found while
+  reading the outline, its theme and pictures, planning and laying out, and writing;
+  the prefix is the severity (error or warning) before ``--strict``.
 - ``A11Y-WHAT``, ``DENSITY-WHAT``, ``FIT-WHAT``: the checks run on the laid-out deck
   (`generator.checks`); their severity is in the table of checks, since a check's
   code names its rule rather than how bad breaking it is.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
+from generator.diagnostics import Diagnostic, format_diagnostic
 from generator.options import BuildOptions
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ class Rebuilder:
     def step(self, changed: Iterable[Path] = ()) -> RebuildSummary:
         """Build once; return what happened. Never raises for problems in the outline."""
         from generator.build import prepare
-        from generator.outputs import EditedOutputError
+        from generator.failures import describe_failure
 
         start = time.perf_counter()
         changed = tuple(changed)
@@ -162,16 +162,11 @@ class Rebuilder:
         self.source_text = _read_text(self.outline)
         try:
             prepared = prepare(self.outline, self.options)
-        except MakeDeckError as exc:
-            self._update_dependencies(None)
-            errors = sum(d.severity is Severity.ERROR for d in exc.diagnostics)
-            return RebuildSummary(False, time.perf_counter() - start,
-                                  diagnostics=tuple(exc.diagnostics),
-                                  error=f"{errors} error(s) in the outline", changed=changed,
-                                  first=first)
         except Exception as exc:  # keep watching whatever went wrong
+            self._update_dependencies(None)
+            failure = describe_failure(exc)
             return RebuildSummary(False, time.perf_counter() - start,
-                                  error=f"internal error: {type(exc).__name__}: {exc}",
+                                  diagnostics=failure.diagnostics, error=failure.summary,
                                   changed=changed, first=first)
         self._update_dependencies(prepared)
         written: list[Path] = []
@@ -185,14 +180,10 @@ class Rebuilder:
 
         try:
             result = self._write(prepared, put_in_place)
-        except EditedOutputError as exc:
+        except Exception as exc:  # an output edited by hand, a folder not writable...
+            failure = describe_failure(exc)
             return RebuildSummary(False, time.perf_counter() - start,
-                                  diagnostics=exc.diagnostics, changed=changed, first=first,
-                                  error="an output was edited by hand", written=tuple(written),
-                                  deck_seconds=deck_seconds)
-        except Exception as exc:
-            return RebuildSummary(False, time.perf_counter() - start,
-                                  error=f"internal error: {type(exc).__name__}: {exc}",
+                                  diagnostics=failure.diagnostics, error=failure.summary,
                                   changed=changed, first=first, written=tuple(written),
                                   deck_seconds=deck_seconds)
         marks = deck_marks(prepared.deck)
