@@ -186,7 +186,7 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
     in place."""
     workshop = prepared.source.workshop
     assert workshop is not None
-    moment = build_moment(workshop.date)
+    moment = build_moment(workshop.date, options.source_date_epoch)
     paths = output_paths(prepared, options)
     writers = _Writers(prepared, moment)
     planned = [PlannedOutput(paths[name], writers.writer(name)) for name in options.outputs]
@@ -249,13 +249,13 @@ class _Writers:
         """Write the handout to ``target``."""
         from generator.writers.handout.pages import write_handout
 
-        write_handout(self.prepared.plan, target, **self.pdf_extras())
+        write_handout(self.prepared.plan, target, created=self.moment, **self.pdf_extras())
 
     def guide(self, target: BinaryIO) -> None:
         """Write the facilitator guide to ``target``."""
         from generator.writers.guide.pages import write_guide
 
-        write_guide(self.prepared.plan, target, **self.pdf_extras())
+        write_guide(self.prepared.plan, target, created=self.moment, **self.pdf_extras())
 
 
 def _pdf_extras(prepared: Prepared) -> dict[str, object]:

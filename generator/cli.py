@@ -91,8 +91,7 @@ def build_command(
     outputs = _chosen_outputs(only)
     options = BuildOptions(
         strict=strict, outputs=outputs, output_dir=out_dir, force=force,  # type: ignore[arg-type]
-        verbose=verbose, debug=debug, allow_outside_images=allow_outside_images,
-        max_outline_bytes=max_outline_size,
+        allow_outside_images=allow_outside_images, max_outline_bytes=max_outline_size,
     )
     if len(outlines) > 1 or outlines[0].is_dir():
         raise typer.Exit(_build_many(outlines, options))

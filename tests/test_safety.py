@@ -53,6 +53,22 @@ def test_source_date_epoch_changes_the_stamp_but_stays_deterministic(tmp_path, m
     assert one != three
 
 
+def test_source_date_epoch_dates_every_output_and_is_read_when_the_options_are_made(
+        tmp_path, monkeypatch):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    outline = _copy_workshop(tmp_path / "w")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    options = BuildOptions(output_dir=tmp_path / "out")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # too late: the options are made
+    deck, handout, guide = build(outline, options).written
+    assert options.source_date_epoch == 1767225600
+    assert str(Presentation(str(deck)).core_properties.created) == "2026-01-01 00:00:00"
+    for pdf in (handout, guide):
+        assert PdfReader(pdf).metadata["/CreationDate"].startswith("D:20260101000000")
+
+
 def _soffice() -> str:
     found = shutil.which("soffice")
     if found is None:

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
+from generator.stamps import build_moment
 from generator.writers.handout.pages import write_handout
 from generator.writers.pdf.common import long_date, text_blocks
 
@@ -222,15 +223,18 @@ def test_same_input_gives_identical_bytes(handout: bytes, plan: Plan) -> None:
     assert render(write_handout, plan) == render(write_handout, plan)
 
 
-def test_creation_date_from_source_date_epoch(plan: Plan,
+def test_creation_date_is_the_builds_timestamp(plan: Plan,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     workshop = plan.workshop.model_copy(update={"date": None})
     undated = Plan(workshop, plan.slides, plan.agenda, plan.total_minutes, plan.diagnostics)
     meta = PdfReader(io.BytesIO(render(write_handout, undated))).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20260101")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    moment = build_moment(None, 1700000000)  # SOURCE_DATE_EPOCH=1700000000
+    meta = PdfReader(io.BytesIO(render(write_handout, undated, created=moment))).metadata
+    assert meta is not None and meta["/CreationDate"].startswith("D:20231114221320")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the writer never reads it
     meta = PdfReader(io.BytesIO(render(write_handout, undated))).metadata
-    assert meta is not None and meta["/CreationDate"].startswith("D:20231114")
+    assert meta is not None and meta["/CreationDate"].startswith("D:20260101")
 
 
 def test_worksheets_can_be_left_out(handout: bytes) -> None:

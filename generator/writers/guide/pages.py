@@ -4,6 +4,7 @@ checklist, then every slide with its speaker notes and every activity in full.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -54,14 +55,17 @@ def write_guide(
     *,
     thumbnail: Thumbnail | None = None,
     slide_numbers: Sequence[int] | None = None,
+    created: dt.datetime | None = None,
 ) -> None:
     """Write the facilitator guide of ``plan`` to ``target`` as a PDF.
 
     ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
-    (default ``i + 1``).
+    (default ``i + 1``); ``created`` is the time stamped into the file (the build's,
+    see `generator.stamps`; by default the workshop's date).
     """
-    numbers, draw, info = document_setup(plan, "Facilitator guide", thumbnail, slide_numbers)
+    numbers, draw, info = document_setup(plan, "Facilitator guide", thumbnail, slide_numbers,
+                                         created)
     geometry = info.geometry
 
     def story(refs: PageRefs) -> list[Flowable]:

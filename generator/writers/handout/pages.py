@@ -7,6 +7,7 @@ printed here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import BinaryIO
 
@@ -79,14 +80,17 @@ def write_handout(
     *,
     thumbnail: Thumbnail | None = None,
     slide_numbers: Sequence[int] | None = None,
+    created: dt.datetime | None = None,
 ) -> None:
     """Write the participant handout of ``plan`` to ``target`` as a PDF.
 
     ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
     when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
-    (default ``i + 1``).
+    (default ``i + 1``); ``created`` is the time stamped into the file (the build's,
+    see `generator.stamps`; by default the workshop's date).
     """
-    numbers, draw, info = document_setup(plan, "Participant handout", thumbnail, slide_numbers)
+    numbers, draw, info = document_setup(plan, "Participant handout", thumbnail, slide_numbers,
+                                         created)
     geometry = info.geometry
     build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
 

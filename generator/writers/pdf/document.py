@@ -59,11 +59,12 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def creation_time(workshop: Workshop) -> int:
-    """Return the fixed creation time (Unix seconds) written into the PDF (see `stamps`)."""
-    from generator.stamps import epoch_seconds
+def creation_time(workshop: Workshop, moment: dt.datetime | None = None) -> int:
+    """Return the fixed creation time (Unix seconds) written into the PDF: ``moment``
+    (the build's, see `stamps`), else the workshop's date, else a fixed date."""
+    from generator.stamps import build_moment, epoch_seconds
 
-    return epoch_seconds(workshop.date)
+    return epoch_seconds(moment or build_moment(workshop.date))
 
 
 def _timestamp(seconds: int) -> TimeStamp:
@@ -92,16 +93,17 @@ def deck_numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
 
 
 def document_setup(plan: Plan, kind: str, thumbnail: Thumbnail | None,
-                   slide_numbers: Sequence[int] | None
+                   slide_numbers: Sequence[int] | None, created: dt.datetime | None = None
                    ) -> tuple[list[int], Thumbnail, DocumentInfo]:
     """Return what both PDFs start from: the deck number of each plan slide, the
     thumbnail drawer (a sketch of each slide when none is given) and the document's
-    information (title, metadata, page geometry) for ``kind``."""
+    information (title, metadata, page geometry, creation time ``created``) for
+    ``kind``."""
     from generator.writers.slide_standin import standin_thumbnail
 
     numbers = deck_numbers(plan, slide_numbers)
     return numbers, thumbnail or standin_thumbnail(plan, numbers), document_info(
-        plan.workshop, kind)
+        plan.workshop, kind, created)
 
 
 def footer_text(workshop: Workshop) -> str:
@@ -193,11 +195,13 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
     return cut + "…"
 
 
-def document_info(workshop: Workshop, kind: str) -> DocumentInfo:
+def document_info(workshop: Workshop, kind: str,
+                  created: dt.datetime | None = None) -> DocumentInfo:
     """Return the metadata and running texts of one of the workshop's PDFs.
 
     ``kind`` names the document ("Participant handout", "Facilitator guide"); the
-    title is "<workshop title>: <kind in lower case>".
+    title is "<workshop title>: <kind in lower case>"; ``created`` is the build's
+    timestamp (see `creation_time`).
     """
     return DocumentInfo(
         title=f"{plain(workshop.title)}: {kind.lower()}",
@@ -207,7 +211,7 @@ def document_info(workshop: Workshop, kind: str) -> DocumentInfo:
         header_left=plain(workshop.title),
         header_right=kind,
         footer_left=footer_text(workshop),
-        created=creation_time(workshop),
+        created=creation_time(workshop, created),
         geometry=page_geometry(workshop.handout.paper),
     )
 
