@@ -102,15 +102,13 @@ Progress = Callable[[BatchItem], None]
 def _planned_stem(outline: Path, options: BuildOptions) -> Path | None:
     """Return `output_stem` for ``outline``, read quickly from its ``output:`` settings
     without checking the rest; None when the outline cannot be read (its build will
-    say why)."""
-    import yaml
+    say why). The outline is read by the hardened reader, with the build's limits."""
+    from generator.outline.reader import outline_tree
 
-    try:
-        data = yaml.load(outline.read_bytes(), Loader=getattr(yaml, "CSafeLoader",
-                                                              yaml.SafeLoader))
-    except (OSError, yaml.YAMLError, ValueError):
+    data = outline_tree(outline, options)
+    if not isinstance(data, dict):
         return None
-    output = data.get("output") if isinstance(data, dict) else None
+    output = data.get("output")
     output = output if isinstance(output, dict) else {}
     name, folder = (value if isinstance(value, str) and value else None
                     for value in (output.get("name"), output.get("dir")))

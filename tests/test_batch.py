@@ -155,3 +155,43 @@ def test_cli_single_outline_still_builds_as_before(tmp_path, capsys):
     assert code == 0
     assert f"wrote {tmp_path / 'output' / 'solo.pptx'}" in out
     assert "slides" in out and "make-deck batch" not in out
+
+
+ALIAS_BOMB = "".join(
+    [f"a0: &a0 [{', '.join(['x'] * 10)}]\n"]
+    + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 8)]
+) + "title: Bomb\nsections: *a7\n"
+
+
+def test_a_batch_reads_outlines_with_the_hardened_reader(tmp_path, monkeypatch):
+    import yaml
+
+    def plain_load(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a batch must not read outlines with plain yaml.load")
+
+    monkeypatch.setattr(yaml, "load", plain_load)
+    folder = tmp_path / "talks"
+    good = write(folder, "good.yaml", small_outline("Good") + "output:\n  name: shared\n")
+    # Plain YAML keeps the last `output:` or reads past the size limit, so these two
+    # seemed to write good.yaml's files and stopped it being built.
+    write(folder, "duplicate.yaml", small_outline("Twice") + "output:\n  name: own\n"
+          "output:\n  name: shared\n")
+    write(folder, "large.yaml", small_outline("Large") + "output:\n  name: shared\n"
+          + "# padding\n" * 600)
+    write(folder, "tagged.yaml", "title: !!python/object/apply:os.system [touch pwned]\n"
+          + small_outline("Tagged").split("\n", 1)[1])
+    write(folder, "bomb.yaml", ALIAS_BOMB)
+    options = BuildOptions(outputs=("deck",), max_outline_bytes=4000)
+    items = {i.outline.name: i for i in run_batch(find_outlines([folder]), options, workers=1)}
+    assert sorted(items) == ["bomb.yaml", "duplicate.yaml", "good.yaml", "large.yaml",
+                             "tagged.yaml"]
+    assert items["good.yaml"].ok, items["good.yaml"].result
+    assert items["good.yaml"].written == (folder / "output" / "shared.pptx",)
+    expected = {"duplicate.yaml": "E-YAML-DUPLICATE", "large.yaml": "E-FILE-SIZE",
+                "tagged.yaml": "E-YAML-TAG", "bomb.yaml": "E-YAML-SIZE"}
+    for name, code in expected.items():
+        item = items[name]
+        assert (item.ok, item.result) == (False, "1 error(s) in the outline"), name
+        assert any(f"error[{code}]" in message for message in item.messages), (name, item)
+    assert not (folder / "pwned").exists() and not (tmp_path / "pwned").exists()
+    assert sorted(p.name for p in (folder / "output").glob("*.pptx")) == ["shared.pptx"]

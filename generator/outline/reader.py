@@ -129,35 +129,61 @@ def read_outline(
     return OutlineSource(Path(file), text, workshop, sources, tuple(problems), images)
 
 
-def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
-    """Return the checked outline read from ``path`` (problems are in ``diagnostics``)."""
+def read_outline_bytes(path: Path, options: BuildOptions
+                       ) -> tuple[bytes | None, tuple[Diagnostic, ...]]:
+    """Return the bytes of the outline file at ``path``, or None and why it cannot be
+    read: missing, a folder, unreadable, or over ``options.max_outline_bytes`` (which
+    is checked before anything is read)."""
     shown = str(path)
     try:
         size = path.stat().st_size
         if size > options.max_outline_bytes:
-            return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+            return None, (Diagnostic(
                 Problem.E_FILE_SIZE,
                 f"the outline is {size:,} bytes, over the limit of {options.max_outline_bytes:,}",
                 position=Position(shown, 1, 1),
                 hint="an outline is usually a few kilobytes; raise the limit with "
                 "--max-outline-size if this is intended",
-            ),))
-        data = path.read_bytes()
+            ),)
+        return path.read_bytes(), ()
     except FileNotFoundError:
-        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+        return None, (Diagnostic(
             Problem.E_FILE_MISSING, f"no outline at {shown}",
             hint="check the path, or run `make-deck init` to write a starter outline",
-        ),))
+        ),)
     except IsADirectoryError:
-        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+        return None, (Diagnostic(
             Problem.E_FILE_MISSING, f"{shown} is a folder, not an outline file",
             hint="pass the outline's .yaml file",
-        ),))
+        ),)
     except OSError as exc:
-        return OutlineSource(path, None, None, SourceMap(shown), (Diagnostic(
+        return None, (Diagnostic(
             Problem.E_FILE_READ, f"cannot read {shown}: {exc.strerror}",
-        ),))
+        ),)
+
+
+def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
+    """Return the checked outline read from ``path`` (problems are in ``diagnostics``)."""
+    shown = str(path)
+    data, problems = read_outline_bytes(path, options)
+    if data is None:
+        return OutlineSource(path, None, None, SourceMap(shown), problems)
     result = read_outline(data, shown, path.parent, options)
     return OutlineSource(
         path, result.text, result.workshop, result.sources, result.diagnostics, result.images
     )
+
+
+def outline_tree(path: Path, options: BuildOptions) -> object | None:
+    """Return the plain data of the outline at ``path`` (dicts, lists, scalars), read
+    as `load_outline` reads it (size limit, UTF-8 only, no YAML tags, no duplicate
+    keys, bounded aliases and nesting) but not checked further; None when it cannot
+    be read that way (`load_outline` says why)."""
+    data, _ = read_outline_bytes(path, options)
+    if data is None:
+        return None
+    text, _ = decode_outline(data, str(path))
+    if text is None:
+        return None
+    tree, _, problems = to_tree(text, str(path))
+    return None if has_errors(problems) else tree
