@@ -115,3 +115,31 @@ def test_every_anchor_is_a_section_of_the_docs() -> None:
             assert f"### `{problem.value}`" in text, problem
             assert problem.anchor == problem.value.lower()
         assert problem.docs.startswith(DOCS + "#")
+
+
+def _severity_given(call: ast.Call) -> str | None:
+    """Return the ``Severity`` member a `Diagnostic(...)` call names ("ERROR" when it
+    names none), or None when the severity is computed."""
+    given = call.args[2] if len(call.args) > 2 else next(
+        (k.value for k in call.keywords if k.arg == "severity"), None)
+    if given is None:
+        return "ERROR"
+    if isinstance(given, ast.Attribute) and getattr(given.value, "id", "") == "Severity":
+        return given.attr
+    return None
+
+
+def test_each_problem_is_reported_at_its_registered_severity() -> None:
+    seen = set()
+    for path in _python_files("generator"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Diagnostic"
+                    and node.args and isinstance(node.args[0], ast.Attribute)
+                    and getattr(node.args[0].value, "id", "") == "Problem"):
+                continue
+            problem = Problem[node.args[0].attr]
+            given = _severity_given(node)
+            if given is not None:
+                assert Severity[given] is problem.severity, f"{path.name}:{node.lineno}"
+                seen.add(problem)
+    assert len(seen) > 30  # the scan found the reports
