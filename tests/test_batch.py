@@ -171,7 +171,7 @@ def test_a_batch_reads_outlines_with_the_hardened_reader(tmp_path, monkeypatch):
 
     monkeypatch.setattr(yaml, "load", plain_load)
     folder = tmp_path / "talks"
-    good = write(folder, "good.yaml", small_outline("Good") + "output:\n  name: shared\n")
+    write(folder, "good.yaml", small_outline("Good") + "output:\n  name: shared\n")
     # Plain YAML keeps the last `output:` or reads past the size limit, so these two
     # seemed to write good.yaml's files and stopped it being built.
     write(folder, "duplicate.yaml", small_outline("Twice") + "output:\n  name: own\n"
