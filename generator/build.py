@@ -152,7 +152,7 @@ def _template_problems(info: TemplateInfo, source: OutlineSource,
     """Return errors for layout names the outline gave that the template lacks, and
     warnings for the roles this outline uses that the template serves only with
     added pieces."""
-    used = {slide.role for slide in plan.slides}
+    used: set[str] = {slide.role for slide in plan.slides}
     if any(isinstance(s.kind, ColumnsKind) and len(s.kind.slide.columns) == 3
            for s in plan.slides):
         used.add("columns3")

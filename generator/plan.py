@@ -204,12 +204,12 @@ def make_plan(
             ))
         offset = item.offset
         for slide_index, slide in enumerate(part.slides):
-            title = slide.title
+            given = slide.title
             slide_path = (*path, "slides", slide_index)
             slides.append(PlannedSlide(
-                title or derived_title(slide, part.title), outline_kind(slide), offset,
+                given or derived_title(slide, part.title), outline_kind(slide), offset,
                 slide.minutes, item.part_index, part.title, slide_path, position_of(slide_path),
-                title_given=bool(title),
+                title_given=bool(given),
             ))
             offset += slide.minutes or 0
     closing = ClosingKind(workshop.facilitators, workshop.organisation, workshop.source)

@@ -20,6 +20,7 @@ from generator.layout.fitting import (
 from generator.layout.frames import FitDecision, Frame, PictureFrame, SlideLayout, TextFrame
 from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.notes import speaker_notes
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
 from generator.look.theme import Theme
@@ -332,30 +333,6 @@ def _long_date(kind: TitleKind) -> str | None:
     return f"{kind.date.day} {kind.date:%B %Y}" if kind.date else None
 
 
-def _notes(planned: PlannedSlide) -> str | None:
-    """Return the speaker notes of ``planned`` (an activity's add its outcome and
-    materials; a section divider's are its summary), or None."""
-    kind = planned.kind
-    match kind:
-        case ActivityKind(slide=slide):
-            parts = [slide.notes] if slide.notes else []
-            activity = slide.activity
-            if activity.outcome:
-                parts.append(f"Outcome: {activity.outcome}")
-            if activity.materials:
-                parts.append("Materials: " + ", ".join(activity.materials))
-            return "\n\n".join(parts) or None
-        case SectionKind(section=section):
-            return section.summary
-        case BulletsKind() | QuoteKind() | StatementKind() | ColumnsKind() | ImageKind() \
-                | TableKind():
-            return kind.slide.notes
-        case TitleKind() | AgendaKind() | BreakKind() | ClosingKind():
-            return None
-        case _:
-            assert_never(kind)
-
-
 def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
     """Return each page (the slide and its "(cont.)" slides) of ``planned``: frames and
     fit decisions."""
@@ -418,8 +395,8 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             slides.append(SlideLayout(
                 len(slides) + 1, index, planned.role, page_layout, title,
                 (title_frame, *frames, *furniture.frames(page_layout.dark)),
-                _notes(planned) if not page else
-                f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
+                speaker_notes(planned) if not page else
+                f"(Continued from the previous slide.)\n\n{speaker_notes(planned) or ''}".strip(),
                 page, planned.section_title, planned.position,
                 (title_decision, *decisions),
             ))
