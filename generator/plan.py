@@ -2,7 +2,9 @@
 
 `make_plan` adds the slides the outline does not spell out (title, agenda,
 section dividers, break slides, closing), works out clock times and totals, and
-warns when a section's slides and activities need more time than it has.
+warns when a section's slides and activities need more time than it has. Each
+planned slide has one of the kinds in `generator.slide_kinds` and the outline path
+it was made from.
 """
 
 from __future__ import annotations
