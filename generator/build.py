@@ -75,7 +75,7 @@ def _coverage(plan: Plan) -> list[Diagnostic]:
     """Return an error for each slide text holding a character no font covers."""
     found = []
     for slide in plan.slides:
-        texts = [slide.title, *_shown_texts(slide.kind)]
+        texts = [slide.title, *shown_texts(slide.kind)]
         missing = sorted({c for text in texts for c in missing_characters(text)})
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
@@ -87,7 +87,7 @@ def _coverage(plan: Plan) -> list[Diagnostic]:
     return found
 
 
-def _shown_texts(kind: SlideKind) -> list[str]:
+def shown_texts(kind: SlideKind) -> list[str]:
     """Return the texts a slide of ``kind`` shows besides its title."""
     match kind:
         case TitleKind():

@@ -12,8 +12,10 @@ from typing import get_args
 import pytest
 import yaml
 
+from generator.build import shown_texts
 from generator.checks.where import Where
 from generator.diagnostics import Severity
+from generator.layout.notes import speaker_notes
 from generator.model import Role
 from generator.options import BuildOptions
 from generator.outline.reader import OutlineSource, read_outline
@@ -34,6 +36,7 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
+from generator.writers.handout.slides import slide_text
 from generator.writers.pdf.slide_alt import slide_alt
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -408,11 +411,22 @@ def test_checks_take_the_slide_paths_from_the_plan() -> None:
     assert where.plan_index_of(("subtitle",)) == 0
 
 
-def test_a_kind_no_consumer_handles_is_caught_at_run_time(plan: Plan) -> None:
-    class Unknown:
-        role = "bullets"
+class _Unknown:
+    """A slide kind no consumer knows (as a kind added to the union but not handled)."""
 
-    odd = replace(plan.slides[3], kind=Unknown())  # type: ignore[arg-type]
+    role = "bullets"
+
+
+@pytest.mark.parametrize("consumer", [
+    lambda plan, source: slide_alt(plan, 3, 4),
+    lambda plan, source: speaker_notes(plan.slides[3]),
+    lambda plan, source: slide_text(plan.slides[3], "Slide 4", 400.0),
+    lambda plan, source: Where(source.sources, EVERY_KIND, plan).title_path(3),
+    lambda plan, source: shown_texts(plan.slides[3].kind),
+], ids=["slide alt", "speaker notes", "handout slide", "where", "font coverage"])
+def test_a_kind_no_consumer_handles_is_caught_at_run_time(consumer) -> None:
+    plan, source = plan_and_source(EVERY_KIND)
+    odd = replace(plan.slides[3], kind=_Unknown())  # type: ignore[arg-type]
     broken = replace(plan, slides=(*plan.slides[:3], odd, *plan.slides[4:]))
-    with pytest.raises(AssertionError):
-        slide_alt(broken, 3, 4)
+    with pytest.raises(AssertionError, match="unreachable"):
+        consumer(broken, source)
