@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, assert_never
 
 from generator.checks import run_checks
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
@@ -17,6 +17,21 @@ from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
 from generator.parallel import side_by_side
 from generator.plan import Plan, make_plan
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaKind,
+    BreakKind,
+    BulletsKind,
+    ClosingKind,
+    ColumnsKind,
+    ImageKind,
+    QuoteKind,
+    SectionKind,
+    SlideKind,
+    StatementKind,
+    TableKind,
+    TitleKind,
+)
 from generator.stamps import build_moment
 
 if TYPE_CHECKING:
@@ -60,20 +75,8 @@ class BuildResult:
 def _coverage(plan: Plan) -> list[Diagnostic]:
     """Return an error for each slide text holding a character no font covers."""
     found = []
-    workshop = plan.workshop
-    own_text = {
-        "title": [workshop.subtitle, workshop.event, workshop.venue],
-        "closing": [*workshop.facilitators, workshop.organisation, workshop.source],
-    }
     for slide in plan.slides:
-        texts = [slide.title]
-        content = slide.content
-        if slide.role in own_text:
-            texts.extend(t for t in own_text[slide.role] if t)
-        elif slide.role == "section":
-            texts.append(getattr(content, "summary", None) or "")
-        elif hasattr(content, "model_dump"):
-            texts.extend(_strings(content.model_dump()))
+        texts = [slide.title, *shown_texts(slide.kind)]
         missing = sorted({c for text in texts for c in missing_characters(text)})
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
@@ -84,6 +87,26 @@ def _coverage(plan: Plan) -> list[Diagnostic]:
                 hint="replace the character, or use a theme font that has it",
             ))
     return found
+
+
+def shown_texts(kind: SlideKind) -> list[str]:
+    """Return the texts a slide of ``kind`` shows besides its title."""
+    match kind:
+        case TitleKind():
+            return [t for t in (kind.subtitle, kind.event, kind.venue) if t]
+        case ClosingKind():
+            return [t for t in (*kind.facilitators, kind.organisation, kind.source) if t]
+        case SectionKind(section=section):
+            return [section.summary or ""]
+        case BreakKind(name=name):
+            return [name]
+        case AgendaKind():
+            return []
+        case BulletsKind() | QuoteKind() | StatementKind() | ColumnsKind() | ImageKind() \
+                | TableKind() | ActivityKind():
+            return _strings(kind.slide.model_dump())
+        case _:
+            assert_never(kind)
 
 
 def _strings(value: object) -> list[str]:
@@ -131,8 +154,8 @@ def _template_problems(info: TemplateInfo, source: OutlineSource,
     """Return errors for layout names the outline gave that the template lacks, and
     warnings for the roles this outline uses that the template serves only with
     added pieces."""
-    used = {slide.role for slide in plan.slides}
-    if any(getattr(s.content, "columns", None) and len(s.content.columns) == 3
+    used: set[str] = {slide.role for slide in plan.slides}
+    if any(isinstance(s.kind, ColumnsKind) and len(s.kind.slide.columns) == 3
            for s in plan.slides):
         used.add("columns3")
     found = []

@@ -2,7 +2,9 @@
 
 `make_plan` adds the slides the outline does not spell out (title, agenda,
 section dividers, break slides, closing), works out clock times and totals, and
-warns when a section's slides and activities need more time than it has.
+warns when a section's slides and activities need more time than it has. Each
+planned slide has one of the kinds in `generator.slide_kinds` and the outline path
+it was made from.
 """
 
 from __future__ import annotations
@@ -13,19 +15,36 @@ from dataclasses import dataclass
 from generator.diagnostics import Diagnostic, Position, Severity
 from generator.markup import plain_text
 from generator.model import (
-    ActivitySlide,
+    Activity,
     Break,
     BulletsSlide,
     ColumnsSlide,
     ImageSlide,
     QuoteSlide,
+    Role,
     Section,
     Slide,
     StatementSlide,
     TableSlide,
     Workshop,
 )
+from generator.outline.yamlnodes import Path
 from generator.problems import Problem
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaItem,
+    AgendaKind,
+    BreakKind,
+    ClosingKind,
+    OutlineKind,
+    SectionKind,
+    SlideKind,
+    TitleKind,
+    outline_kind,
+)
+
+__all__ = ["AgendaItem", "Plan", "PlannedSlide", "clock", "derived_title", "make_agenda",
+           "make_plan"]
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -40,37 +59,42 @@ def clock(start: str | None, offset: int) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class AgendaItem:
-    """One line of the agenda: a section or a break, with its times."""
-
-    title: str
-    minutes: int
-    offset: int
-    start: str | None
-    end: str | None
-    is_break: bool
-    part_index: int
-
-
-@dataclass(frozen=True, slots=True)
 class PlannedSlide:
     """One logical slide of the deck, in order, before text is fitted.
 
     ``title`` is never empty: where the outline gives none it is made from the
-    content, so screen readers always have one. ``content`` is the outline's own
-    slide (or section, break, workshop) object; ``offset`` is minutes from the
-    start of the workshop when this slide comes up.
+    content, so screen readers always have one. ``kind`` is what the slide shows,
+    one of `SlideKind`; ``offset`` is minutes from the start of the workshop when
+    this slide comes up. ``path`` is the outline node the slide comes from: ``()``
+    for the title slide (the workshop itself), ``("sections", 2)`` for a section
+    divider or a break, ``("sections", 2, "slides", 4)`` for an outline slide, and
+    None for the slides make-deck makes up from several keys (agenda, closing).
     """
 
-    role: str
     title: str
-    content: object
+    kind: SlideKind
     offset: int
     minutes: int | None
     part_index: int | None
     section_title: str | None
+    path: Path | None
     position: Position | None
     title_given: bool = True
+
+    @property
+    def role(self) -> Role:
+        """Return the slide's role, which its kind decides."""
+        return self.kind.role
+
+    @property
+    def slide(self) -> Slide | None:
+        """Return the outline's own slide, or None for a slide make-deck adds."""
+        return self.kind.slide if isinstance(self.kind, OutlineKind) else None
+
+    @property
+    def activity(self) -> Activity | None:
+        """Return the activity an activity slide runs, or None for other slides."""
+        return self.kind.slide.activity if isinstance(self.kind, ActivityKind) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +138,6 @@ def derived_title(slide: Slide, section_title: str) -> str:
     return plain_text(section_title)
 
 
-_ROLE: dict[type, str] = {
-    BulletsSlide: "bullets", QuoteSlide: "quote", StatementSlide: "statement",
-    ColumnsSlide: "columns", ImageSlide: "image", TableSlide: "table",
-    ActivitySlide: "activity",
-}
-
-
 def _section_minutes(section: Section) -> tuple[int, int]:
     """Return (the section's time, the time its slides and activities ask for)."""
     asked = sum(slide.minutes or 0 for slide in section.slides)
@@ -150,13 +167,17 @@ def make_plan(
     """Return the plan of ``workshop``; ``position_of`` maps outline paths to positions."""
     agenda = make_agenda(workshop)
     total = sum(item.minutes for item in agenda)
+    title_kind = TitleKind(workshop.subtitle, workshop.event, workshop.date, workshop.venue)
     slides: list[PlannedSlide] = [PlannedSlide(
-        "title", workshop.title, workshop, 0, None, None, None, position_of(("title",)),
+        workshop.title, title_kind, 0, None, None, None, (), position_of(("title",)),
     )]
     if workshop.agenda:
         slides.append(PlannedSlide(
-            "agenda", "Agenda", agenda, 0, None, None, None, position_of(("agenda",)) or None,
+            "Agenda", AgendaKind(agenda), 0, None, None, None, None,
+            position_of(("agenda",)) or None,
         ))
+    sections = sum(isinstance(p, Section) for p in workshop.sections)
+    number = 0
     problems: list[Diagnostic] = []
     for item in agenda:
         part = workshop.sections[item.part_index]
@@ -165,10 +186,11 @@ def make_plan(
             back = clock(workshop.start, item.offset + item.minutes)
             title = f"{part.name}: back at {back}" if back else f"{part.name} ({part.minutes} min)"
             slides.append(PlannedSlide(
-                "break", plain_text(title), part, item.offset, part.minutes, item.part_index,
-                None, position_of(path),
+                plain_text(title), BreakKind(part.name, part.minutes, back), item.offset,
+                part.minutes, item.part_index, None, path, position_of(path),
             ))
             continue
+        number += 1
         asked = _section_minutes(part)[1]
         if part.minutes is not None and asked > part.minutes:
             problems.append(Diagnostic(
@@ -180,19 +202,21 @@ def make_plan(
             ))
         if workshop.section_slides:
             slides.append(PlannedSlide(
-                "section", part.title, part, item.offset, None, item.part_index, part.title,
-                position_of(path),
+                part.title, SectionKind(part, number, sections), item.offset, None,
+                item.part_index, part.title, path, position_of(path),
             ))
         offset = item.offset
         for slide_index, slide in enumerate(part.slides):
-            title = slide.title
+            given = slide.title
+            slide_path = (*path, "slides", slide_index)
             slides.append(PlannedSlide(
-                _ROLE[type(slide)], title or derived_title(slide, part.title), slide, offset,
-                slide.minutes, item.part_index, part.title,
-                position_of((*path, "slides", slide_index)), title_given=bool(title),
+                given or derived_title(slide, part.title), outline_kind(slide), offset,
+                slide.minutes, item.part_index, part.title, slide_path, position_of(slide_path),
+                title_given=bool(given),
             ))
             offset += slide.minutes or 0
+    closing = ClosingKind(workshop.facilitators, workshop.organisation, workshop.source)
     slides.append(PlannedSlide(
-        "closing", "Thank you", workshop, total, None, None, None, position_of(("source",)),
+        "Thank you", closing, total, None, None, None, None, position_of(("source",)),
     ))
     return Plan(workshop, tuple(slides), agenda, total, tuple(problems))

@@ -150,7 +150,7 @@ def check_pictures(where: Where) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     for index, planned in where.planned():
-        slide = planned.content
+        slide = planned.slide
         base = where.slide_path(index)
         if not isinstance(slide, ImageSlide) or slide.decorative or base is None:
             continue
@@ -196,7 +196,7 @@ def check_tables(where: Where) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     for index, planned in where.planned():
-        slide = planned.content
+        slide = planned.slide
         base = where.slide_path(index)
         if not isinstance(slide, TableSlide) or base is None:
             continue

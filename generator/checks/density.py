@@ -103,7 +103,7 @@ def check_density(where: Where, theme: Theme) -> list[Diagnostic]:
         if base is None or len(base) < 4:
             continue
         number = where.number(index)
-        for screen in shown(planned.content):
+        for screen in shown(planned.slide):
             for key, count in screen.lists:
                 if count <= theme.max_bullets:
                     continue

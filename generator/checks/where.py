@@ -10,15 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from pydantic import BaseModel
 
 from generator.diagnostics import Position
 from generator.layout.frames import SlideLayout
 from generator.layout.slides import DeckLayout
-from generator.model import ActivitySlide, Break, Bullet, Section, Workshop
+from generator.model import Bullet
 from generator.outline.yamlnodes import Path, SourceMap
 from generator.plan import Plan, PlannedSlide
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaKind,
+    BreakKind,
+    BulletsKind,
+    ClosingKind,
+    ColumnsKind,
+    ImageKind,
+    QuoteKind,
+    SectionKind,
+    StatementKind,
+    TableKind,
+    TitleKind,
+)
 
 SLOT_KEYS: dict[str, tuple[str | int, ...]] = {
     "title": ("title",),
@@ -56,19 +71,9 @@ class Where:
     _numbers: dict[int, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        by_object: dict[int, Path] = {}
-        for part_index, part in enumerate(self.plan.workshop.sections):
-            by_object[id(part)] = ("sections", part_index)
-            if isinstance(part, Section):
-                for slide_index, slide in enumerate(part.slides):
-                    by_object[id(slide)] = ("sections", part_index, "slides", slide_index)
         for index, planned in enumerate(self.plan.slides):
-            if planned.role == "title":
-                self._paths[index] = ()
-            elif planned.role in ("agenda", "closing"):
-                continue
-            elif id(planned.content) in by_object:
-                self._paths[index] = by_object[id(planned.content)]
+            if planned.path is not None:
+                self._paths[index] = planned.path
         for slide in self.deck.slides if self.deck else ():
             self._numbers.setdefault(slide.plan_index, slide.number)
 
@@ -84,14 +89,21 @@ class Where:
         if path is None:
             return None
         planned = self.plan.slides[plan_index]
-        content = planned.content
-        if isinstance(content, Break):
-            return (*path, "break")
-        if isinstance(content, ActivitySlide):
-            return (*path, "activity", "title")
-        if planned.title_given or isinstance(content, Section | Workshop):
-            return (*path, "title")
-        return path
+        kind = planned.kind
+        match kind:
+            case BreakKind():
+                return (*path, "break")
+            case ActivityKind():
+                return (*path, "activity", "title")
+            case SectionKind() | TitleKind():
+                return (*path, "title")
+            case BulletsKind() | QuoteKind() | StatementKind() | ColumnsKind() | ImageKind() \
+                    | TableKind():
+                return (*path, "title") if planned.title_given else path
+            case AgendaKind() | ClosingKind():
+                return None  # made up from several keys: no path (see `slide_path`)
+            case _:
+                assert_never(kind)
 
     def position(self, path: Path | None, *, key: bool = False) -> Position | None:
         """Return where ``path`` is in the outline: its value, or with ``key`` its key."""

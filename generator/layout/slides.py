@@ -4,6 +4,7 @@ what does not fit on "(cont.)" slides, and record each fit decision."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout.fit_warnings import fit_warnings
@@ -19,25 +20,35 @@ from generator.layout.fitting import (
 from generator.layout.frames import FitDecision, Frame, PictureFrame, SlideLayout, TextFrame
 from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.notes import speaker_notes
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
 from generator.look.theme import Theme
 from generator.markup import Span, plain_text
-from generator.model import (
-    ActivitySlide,
-    Break,
-    BulletsSlide,
-    ColumnsSlide,
-    ImageSlide,
-    QuoteSlide,
-    Section,
-    StatementSlide,
-    TableSlide,
-    Workshop,
-)
+from generator.model import ActivitySlide, ColumnsSlide, ImageSlide, Workshop
 from generator.outline.assets import ImageAsset
 from generator.plan import AgendaItem, Plan, PlannedSlide
 from generator.problems import Problem
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaKind,
+    BreakKind,
+    BulletsKind,
+    ClosingKind,
+    ColumnsKind,
+    ImageKind,
+    QuoteKind,
+    SectionKind,
+    StatementKind,
+    TableKind,
+    TitleKind,
+)
+
+_Simple: TypeAlias = (
+    TitleKind | SectionKind | BreakKind | ClosingKind | QuoteKind | StatementKind | ColumnsKind
+    | ImageKind
+)
+"""The kinds whose slide never continues onto a "(cont.)" slide."""
 
 BODY = TextStyle()
 TITLE = TextStyle(line_height=1.1, space_before=0.0)
@@ -224,11 +235,10 @@ def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
     return frames
 
 
-def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[FitDecision]]:
+def _simple(planned: PlannedSlide, kind: _Simple,
+            ctx: _Context) -> tuple[list[Frame], list[FitDecision]]:
     """Return the frames of a slide that never continues (all but bullets and tables)."""
-    role = planned.role
-    content = planned.content
-    layout = ctx.layout(role)
+    layout = ctx.layout(planned.role)
     bodies = layout.bodies()
     frames: list[Frame] = []
     decisions: list[FitDecision] = []
@@ -256,41 +266,44 @@ def _simple(planned: PlannedSlide, ctx: _Context) -> tuple[list[Frame], list[Fit
         frames.append(frame)
         decisions.append(decision)
 
-    if role == "title" and isinstance(content, Workshop):
-        lines = [content.subtitle] if content.subtitle else []
-        details = [x for x in (content.event, _long_date(content), content.venue) if x]
-        if details:
-            lines.append(" · ".join(details))
-        if lines:
-            add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small", anchor="t",
+    match kind:
+        case TitleKind():
+            lines = [kind.subtitle] if kind.subtitle else []
+            details = [x for x in (kind.event, _long_date(kind), kind.venue) if x]
+            if details:
+                lines.append(" · ".join(details))
+            if lines:
+                add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small",
+                    anchor="t", tone=on_dark)
+        case SectionKind():
+            add("detail", 0, [Paragraph.from_markup(_section_line(kind))], "small",
                 tone=on_dark)
-    elif role == "section" and isinstance(content, Section):
-        line = planned_section_line(planned, content, ctx.workshop)
-        add("detail", 0, [Paragraph.from_markup(line)], "small", tone=on_dark)
-    elif role == "break" and isinstance(content, Break):
-        add("body", 0, [Paragraph.from_markup(f"{content.minutes} minutes")], "body",
-            tone=on_dark, align="ctr")
-    elif isinstance(content, QuoteSlide):
-        add("quote", 0, [Paragraph.from_markup(f"“{content.quote}”")], "hero", HERO,
-            anchor="ctr")
-        if content.by:
-            add("by", 1, [Paragraph.from_markup(f"— {content.by}")], "small", tone="muted")
-    elif isinstance(content, StatementSlide):
-        add("statement", 0, plain_paragraphs(content.statement, bold=True), "hero", HERO,
-            anchor="ctr", align="ctr")
-    elif isinstance(content, ColumnsSlide):
-        frames.extend(_columns(content, ctx))
-    elif isinstance(content, ImageSlide):
-        frames.extend(_picture(content, ctx))
-    elif role == "closing" and isinstance(content, Workshop):
-        names = list(content.facilitators)
-        people = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else \
-            "".join(names)
-        lines = [x for x in (people, content.organisation) if x]
-        if lines:
-            add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")
-        if content.source and len(bodies) > 1:
-            add("credit", 1, [Paragraph.from_markup(content.source)], "small", tone="muted")
+        case BreakKind(minutes=minutes):
+            add("body", 0, [Paragraph.from_markup(f"{minutes} minutes")], "body",
+                tone=on_dark, align="ctr")
+        case QuoteKind(slide=quote):
+            add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
+                anchor="ctr")
+            if quote.by:
+                add("by", 1, [Paragraph.from_markup(f"— {quote.by}")], "small", tone="muted")
+        case StatementKind(slide=statement):
+            add("statement", 0, plain_paragraphs(statement.statement, bold=True), "hero", HERO,
+                anchor="ctr", align="ctr")
+        case ColumnsKind(slide=columns):
+            frames.extend(_columns(columns, ctx))
+        case ImageKind(slide=image):
+            frames.extend(_picture(image, ctx))
+        case ClosingKind():
+            names = list(kind.facilitators)
+            people = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else \
+                "".join(names)
+            lines = [x for x in (people, kind.organisation) if x]
+            if lines:
+                add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")
+            if kind.source and len(bodies) > 1:
+                add("credit", 1, [Paragraph.from_markup(kind.source)], "small", tone="muted")
+        case _:
+            assert_never(kind)
     for frame in frames:
         if isinstance(frame, TextFrame) and frame.slot not in {d.slot for d in decisions}:
             decisions.append(FitDecision(frame.slot, frame.text.size, ctx.theme.body_max))
@@ -308,52 +321,41 @@ def _shrink_above(frame: TextFrame, bottom: float, ctx: _Context) -> TextFrame:
                      frame.anchor, frame.tone, frame.numbered, frame.number_from)
 
 
-def planned_section_line(planned: PlannedSlide, section: Section, workshop: Workshop) -> str:
+def _section_line(kind: SectionKind) -> str:
     """Return the line under a section divider's title: part number (breaks not
     counted) and time."""
-    minutes = section.minutes if section.minutes is not None else None
-    index = planned.part_index or 0
-    number = sum(isinstance(p, Section) for p in workshop.sections[: index + 1])
-    bits = [f"Part {number} of {sum(isinstance(p, Section) for p in workshop.sections)}"]
-    if minutes:
-        bits.append(f"{minutes} minutes")
+    bits = [f"Part {kind.number} of {kind.count}"]
+    if kind.section.minutes:
+        bits.append(f"{kind.section.minutes} minutes")
     return " · ".join(bits)
 
 
-def _long_date(workshop: Workshop) -> str | None:
-    return f"{workshop.date.day} {workshop.date:%B %Y}" if workshop.date else None
-
-
-def _notes(planned: PlannedSlide) -> str | None:
-    content = planned.content
-    if isinstance(content, ActivitySlide):
-        parts = [content.notes] if content.notes else []
-        activity = content.activity
-        if activity.outcome:
-            parts.append(f"Outcome: {activity.outcome}")
-        if activity.materials:
-            parts.append("Materials: " + ", ".join(activity.materials))
-        return "\n\n".join(parts) or None
-    if isinstance(content, Section):
-        return content.summary
-    return getattr(content, "notes", None)
+def _long_date(kind: TitleKind) -> str | None:
+    return f"{kind.date.day} {kind.date:%B %Y}" if kind.date else None
 
 
 def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
-    content = planned.content
-    if isinstance(content, BulletsSlide):
-        return _bulleted("bullets", bullet_paragraphs(content.bullets), ctx)
-    if planned.role == "agenda":
-        return _bulleted("agenda", _agenda_paragraphs(content), ctx)  # type: ignore[arg-type]
-    if isinstance(content, ActivitySlide):
-        return _activity(content, ctx)
-    if isinstance(content, TableSlide):
-        area = _content_area(ctx.layout("table"), ctx)
-        tables = layout_table(content.table.header, content.table.rows, area,
-                              ctx.sizes("table"), planned.title, ctx.factor)
-        return [([t], [FitDecision("table", t.cells[0][0].size, ctx.theme.body_min, i > 0)])
-                for i, t in enumerate(tables)]
-    return [_simple(planned, ctx)]
+    """Return each page (the slide and its "(cont.)" slides) of ``planned``: frames and
+    fit decisions."""
+    kind = planned.kind
+    match kind:
+        case BulletsKind(slide=slide):
+            return _bulleted("bullets", bullet_paragraphs(slide.bullets), ctx)
+        case AgendaKind(items=items):
+            return _bulleted("agenda", _agenda_paragraphs(items), ctx)
+        case ActivityKind(slide=slide):
+            return _activity(slide, ctx)
+        case TableKind(slide=slide):
+            area = _content_area(ctx.layout("table"), ctx)
+            tables = layout_table(slide.table.header, slide.table.rows, area,
+                                  ctx.sizes("table"), planned.title, ctx.factor)
+            return [([t], [FitDecision("table", t.cells[0][0].size, ctx.theme.body_min, i > 0)])
+                    for i, t in enumerate(tables)]
+        case TitleKind() | SectionKind() | BreakKind() | ClosingKind() | QuoteKind() \
+                | StatementKind() | ColumnsKind() | ImageKind():
+            return [_simple(planned, kind, ctx)]
+        case _:
+            assert_never(kind)
 
 
 def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
@@ -394,8 +396,8 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             slides.append(SlideLayout(
                 len(slides) + 1, index, planned.role, page_layout, title,
                 (title_frame, *frames, *furniture.frames(page_layout.dark)),
-                _notes(planned) if not page else
-                f"(Continued from the previous slide.)\n\n{_notes(planned) or ''}".strip(),
+                speaker_notes(planned) if not page else
+                f"(Continued from the previous slide.)\n\n{speaker_notes(planned) or ''}".strip(),
                 page, planned.section_title, planned.position,
                 (title_decision, *decisions),
             ))
@@ -408,7 +410,9 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
 
 
 def _layout_role(planned: PlannedSlide) -> str:
-    content = planned.content
-    if isinstance(content, ColumnsSlide) and len(content.columns) == 3:
-        return "columns3"
-    return planned.role
+    """Return the role whose layout serves ``planned`` (three columns have their own)."""
+    match planned.kind:
+        case ColumnsKind(slide=slide) if len(slide.columns) == 3:
+            return "columns3"
+        case _:
+            return planned.role

@@ -24,12 +24,11 @@ from generator.model import (
     ColumnsSlide,
     ImageSlide,
     QuoteSlide,
-    Section,
     StatementSlide,
     TableSlide,
-    Workshop,
 )
 from generator.plan import AgendaItem, Plan, PlannedSlide
+from generator.slide_kinds import ClosingKind, SectionKind
 from generator.writers.pdf.common import (
     ACCENT,
     FONT,
@@ -167,7 +166,7 @@ def _bullet_items(bullets: Sequence[Bullet], size: float = 24, depth: int = 0) -
 def _content(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     """Draw a bullets slide (and, as a fallback, any slide as its title)."""
     _title(canvas, slide)
-    content = slide.content
+    content = slide.slide
     if isinstance(content, BulletsSlide):
         _draw_items(canvas, _bullet_items(content.bullets), MARGIN, BODY_TOP,
                     SLIDE_WIDTH - 2 * MARGIN)
@@ -175,7 +174,7 @@ def _content(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 def _columns(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _title(canvas, slide)
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, ColumnsSlide)
     gap = 36.0
     count = len(content.columns)
@@ -191,7 +190,7 @@ def _columns(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 def _quote(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _background(canvas, WHITE)
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, QuoteSlide)
     canvas.setFillColor(ACCENT)
     canvas.setFont(FONT_BOLD, 150)
@@ -205,7 +204,7 @@ def _quote(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 def _statement(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _background(canvas, WHITE)
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, StatementSlide)
     canvas.setFillColor(ACCENT)
     canvas.rect(MARGIN, SLIDE_HEIGHT - 150, 72, 8, stroke=0, fill=1)
@@ -215,7 +214,7 @@ def _statement(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 def _image(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _title(canvas, slide)
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, ImageSlide)
     left, right, bottom, top = MARGIN, SLIDE_WIDTH - MARGIN, 92.0, BODY_TOP
     canvas.setFillColor(PALE)
@@ -243,7 +242,7 @@ def _image(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 def _table(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
     _title(canvas, slide)
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, TableSlide)
     cell = make_style("standin-cell", 18, leading=22)
     head = make_style("standin-head", 18, leading=22, fontName=FONT_BOLD, textColor=WHITE)
@@ -268,7 +267,7 @@ def _table(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 
 def _activity(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
-    content = slide.content
+    content = slide.slide
     assert isinstance(content, ActivitySlide)
     activity = content.activity
     _background(canvas, WHITE)
@@ -314,11 +313,9 @@ def _title_slide(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 
 def _section(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
-    content = slide.content
-    assert isinstance(content, Section)
-    sections = [p for p in plan.workshop.sections if isinstance(p, Section)]
-    kicker = f"SECTION {sections.index(content) + 1}" if content in sections else None
-    _dark(canvas, kicker, _markup(content.title), [])
+    kind = slide.kind
+    assert isinstance(kind, SectionKind)
+    _dark(canvas, f"SECTION {kind.number}", _markup(kind.section.title), [])
 
 
 def _break(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
@@ -344,12 +341,12 @@ def _agenda(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
 
 
 def _closing(canvas: Canvas, plan: Plan, slide: PlannedSlide) -> None:
-    workshop = slide.content
-    assert isinstance(workshop, Workshop)
-    lines = [markup_of(", ".join(workshop.facilitators))] if workshop.facilitators else []
+    closing = slide.kind
+    assert isinstance(closing, ClosingKind)
+    lines = [markup_of(", ".join(closing.facilitators))] if closing.facilitators else []
     _dark(canvas, None, _markup(slide.title), lines)
-    if workshop.source:
-        _draw_items(canvas, [(_markup(workshop.source), 16, SOFT_WHITE, False, 0)], MARGIN, 70,
+    if closing.source:
+        _draw_items(canvas, [(_markup(closing.source), 16, SOFT_WHITE, False, 0)], MARGIN, 70,
                     SLIDE_WIDTH - 2 * MARGIN, bottom=10)
 
 

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
+from generator.slide_kinds import ActivityKind
 from generator.writers.guide.pages import gather_materials, write_guide
 from generator.writers.handout.pages import write_handout
 
@@ -36,12 +37,11 @@ def guide(plan: Plan) -> bytes:
 
 
 def _activities(plan: Plan) -> list[ActivitySlide]:
-    return [s.content for s in plan.slides if isinstance(s.content, ActivitySlide)]
+    return [s.kind.slide for s in plan.slides if isinstance(s.kind, ActivityKind)]
 
 
 def _notes(plan: Plan) -> list[str]:
-    return [s.content.notes for s in plan.slides
-            if isinstance(getattr(s.content, "notes", None), str)]
+    return [s.slide.notes for s in plan.slides if s.slide is not None and s.slide.notes]
 
 
 def test_pages_and_bookmarks(guide: bytes, plan: Plan) -> None:

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
+from generator.slide_kinds import ActivityKind
 from generator.stamps import build_moment
 from generator.writers.handout.pages import write_handout
 from generator.writers.pdf.common import long_date, text_blocks
@@ -54,7 +55,7 @@ def handout(handouts: dict[int, bytes]) -> bytes:
 
 
 def _activities(plan: Plan) -> list[ActivitySlide]:
-    return [s.content for s in plan.slides if isinstance(s.content, ActivitySlide)]
+    return [s.kind.slide for s in plan.slides if isinstance(s.kind, ActivityKind)]
 
 
 def _page_count(data: bytes) -> int:
@@ -155,8 +156,7 @@ def test_each_prompt_sits_on_the_page_with_its_lines(handout: bytes, plan: Plan)
 
 
 def test_no_speaker_notes_in_the_handout(texts: dict[int, str], plan: Plan) -> None:
-    noted = [s.content.notes for s in plan.slides
-             if isinstance(getattr(s.content, "notes", None), str)]
+    noted = [s.slide.notes for s in plan.slides if s.slide is not None and s.slide.notes]
     assert len(noted) > 20
     for text in texts.values():
         for notes in noted:
@@ -173,8 +173,7 @@ def test_no_activity_outcome_in_the_handout(texts: dict[int, str], plan: Plan) -
 
 
 def test_handout_text_and_summaries_are_printed(texts: dict[int, str], plan: Plan) -> None:
-    extras = [s.content.handout for s in plan.slides
-              if isinstance(getattr(s.content, "handout", None), str)]
+    extras = [s.slide.handout for s in plan.slides if s.slide is not None and s.slide.handout]
     summaries = [p.summary for p in plan.workshop.sections
                  if isinstance(p, Section) and p.summary]
     assert extras and summaries

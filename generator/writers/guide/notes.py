@@ -10,7 +10,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from generator.model import Activity, ActivitySlide, Section
+from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
 from generator.writers.pdf.common import (
     ACCENT,
@@ -98,13 +98,13 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
                                                   fontName=st.h3.fontName, spaceAfter=4),
                   role="H2"),
     ]
-    content = slide.content
-    if isinstance(content, ActivitySlide):
+    activity = slide.activity
+    if activity is not None:
         side.append(Paragraph(f"<font color='{hex_of(ACCENT)}'>■</font> Activity: "
-                              f"{duration_text(content.activity.minutes)}"
-                              + (f", {inline(content.activity.format)}"
-                                 if content.activity.format else ""), st.meta))
-    handout = slide_field(content, "handout")
+                              f"{duration_text(activity.minutes)}"
+                              + (f", {inline(activity.format)}"
+                                 if activity.format else ""), st.meta))
+    handout = slide_field(slide.slide, "handout")
     if handout:
         side.append(Paragraph("<b>In the handout:</b> " + inline(handout), make_style(
             "entry-handout", 9.5, leading=12.8, textColor=GREY, spaceBefore=4)))
@@ -118,17 +118,17 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
-    if isinstance(content, ActivitySlide):
-        bookmark(row, f"Activity: {content.activity.title}", 1)
-    notes = slide_field(content, "notes")
+    if activity is not None:
+        bookmark(row, f"Activity: {activity.title}", 1)
+    notes = slide_field(slide.slide, "notes")
     body: list[Flowable] = []
     if notes:
         body.append(Paragraph("Speaker notes", make_style(
             "notes-label", 9, fontName=st.label.fontName, textColor=GREY, spaceBefore=2,
             spaceAfter=3)))
         body += text_flowables(notes, st.body)
-    if isinstance(content, ActivitySlide):
-        body += [Spacer(1, 4), activity_table(content.activity, plan, slide, width)]
+    if activity is not None:
+        body += [Spacer(1, 4), activity_table(activity, plan, slide, width)]
     out: list[Flowable] = [KeepTogether([row, *body[:2]]), *body[2:]]
     out += [Spacer(1, 8), Rule(width="100%", thickness=0.5, color=RULE, spaceBefore=0,
                                spaceAfter=14)]

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from generator.model import ActivitySlide
 from generator.plan import Plan, clock
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
@@ -235,9 +234,9 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str
     """Return each material once (first spelling), with the activities that need it."""
     found: dict[str, tuple[str, list[str]]] = {}
     for index, slide in enumerate(plan.slides):
-        if not isinstance(slide.content, ActivitySlide):
+        activity = slide.activity
+        if activity is None:
             continue
-        activity = slide.content.activity
         use = f"{inline(activity.title)} ({slide_label(numbers[index]).lower()})"
         for material in activity.materials:
             entry = found.setdefault(_material_key(material), (material, []))

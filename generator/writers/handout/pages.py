@@ -19,7 +19,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from generator.model import ActivitySlide, Section
+from generator.model import Section
 from generator.plan import Plan, PlannedSlide
 from generator.writers.handout.slides import (
     CONTENT_ROLES,
@@ -109,7 +109,7 @@ class _Handout:
         self.st = styles()
         self.activities = [
             (i, s) for i, s in enumerate(plan.slides)
-            if s.role == "activity" and isinstance(s.content, ActivitySlide)
+            if s.activity is not None
         ]
         self.worksheets = self.workshop.handout.worksheets and bool(self.activities)
 
@@ -208,7 +208,7 @@ class _Handout:
             for index, slide in slides:
                 out += slide_text(slide, self._caption(index, slide), self.geo.frame_width)
         else:
-            cards = [SlideCard(i, self._caption(i, s), slide_field(s.content, "handout"),
+            cards = [SlideCard(i, self._caption(i, s), slide_field(s.slide, "handout"),
                                slide_alt(self.plan, i, self.numbers[i]))
                      for i, s in slides]
             out += slide_rows(cards, per_page, self.thumbnail, self.geo.frame_width,
@@ -234,9 +234,8 @@ class _Handout:
     def worksheet(self, index: int, slide: PlannedSlide, first: bool) -> list[Flowable]:
         """Return the worksheet of one activity: steps, then each prompt with lines."""
         st = self.st
-        content = slide.content
-        assert isinstance(content, ActivitySlide)
-        activity = content.activity
+        activity = slide.activity
+        assert activity is not None
         label = Paragraph(f"Activity worksheet  ·  {slide_label(self.numbers[index])}",
                           st.label)
         if first:

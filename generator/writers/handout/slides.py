@@ -10,21 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from generator.model import (
-    ActivitySlide,
-    Bullet,
-    BulletsSlide,
-    ColumnsSlide,
-    ImageSlide,
-    QuoteSlide,
-    StatementSlide,
-    TableSlide,
-)
+from generator.model import Bullet, ColumnsSlide, TableSlide
 from generator.plan import PlannedSlide
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaKind,
+    BreakKind,
+    BulletsKind,
+    ClosingKind,
+    ColumnsKind,
+    ImageKind,
+    QuoteKind,
+    SectionKind,
+    StatementKind,
+    TableKind,
+    TitleKind,
+)
 from generator.writers.pdf.common import (
     GREY,
     NAVY,
@@ -270,36 +276,41 @@ def _columns(slide: ColumnsSlide, width: float) -> Table:
 def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable]:
     """Return one slide written out as text: caption, title, content, handout text."""
     st = styles()
-    content = slide.content
+    kind = slide.kind
     head: list[Flowable] = [Paragraph(caption, st.label)]
-    if slide.title_given or not isinstance(content, QuoteSlide | StatementSlide):
+    if slide.title_given or not isinstance(kind, QuoteKind | StatementKind):
         head.append(Paragraph(inline(slide.title), st.h3, role="H2"))
     body: list[Flowable] = []
-    if isinstance(content, BulletsSlide):
-        body = _bullets(content.bullets)
-    elif isinstance(content, ColumnsSlide):
-        body = [_columns(content, width)]
-    elif isinstance(content, QuoteSlide):
-        body = [Paragraph(f"“{inline(content.quote)}”", st.quote)]
-        if content.by:
-            body.append(Paragraph(f"— {inline(content.by)}", make_style(
-                "quote-by", 10.5, textColor=GREY, leftIndent=14, spaceAfter=4)))
-    elif isinstance(content, StatementSlide):
-        body = [Paragraph(inline(content.statement), st.statement)]
-    elif isinstance(content, ImageSlide):
-        if content.alt:
-            body.append(Paragraph(f"<i>Picture: {inline(content.alt)}</i>", st.meta))
-        if content.caption:
-            body.append(Paragraph(inline(content.caption), st.meta))
-    elif isinstance(content, TableSlide):
-        body = [_table(content)]
-    elif isinstance(content, ActivitySlide):
-        activity = content.activity
-        parts = [f"{activity.minutes} minutes"]
-        if activity.format:
-            parts.append(inline(activity.format))
-        body = [Paragraph(markup_of("Activity") + ": " + " · ".join(parts), st.meta)]
-    text = slide_field(content, "handout")
+    match kind:
+        case BulletsKind(slide=bullets):
+            body = _bullets(bullets.bullets)
+        case ColumnsKind(slide=columns):
+            body = [_columns(columns, width)]
+        case QuoteKind(slide=quote):
+            body = [Paragraph(f"“{inline(quote.quote)}”", st.quote)]
+            if quote.by:
+                body.append(Paragraph(f"— {inline(quote.by)}", make_style(
+                    "quote-by", 10.5, textColor=GREY, leftIndent=14, spaceAfter=4)))
+        case StatementKind(slide=statement):
+            body = [Paragraph(inline(statement.statement), st.statement)]
+        case ImageKind(slide=image):
+            if image.alt:
+                body.append(Paragraph(f"<i>Picture: {inline(image.alt)}</i>", st.meta))
+            if image.caption:
+                body.append(Paragraph(inline(image.caption), st.meta))
+        case TableKind(slide=table):
+            body = [_table(table)]
+        case ActivityKind(slide=activity_slide):
+            activity = activity_slide.activity
+            parts = [f"{activity.minutes} minutes"]
+            if activity.format:
+                parts.append(inline(activity.format))
+            body = [Paragraph(markup_of("Activity") + ": " + " · ".join(parts), st.meta)]
+        case TitleKind() | AgendaKind() | SectionKind() | BreakKind() | ClosingKind():
+            pass  # slides make-deck adds are not written out in the handout
+        case _:
+            assert_never(kind)
+    text = slide_field(slide.slide, "handout")
     extra = text_flowables(text, st.note_box) if text else []
     return [KeepTogether([*head, *body, *extra]), Spacer(1, 14)]
 

@@ -4,20 +4,24 @@ then what is on it, in words ("Slide 5: Why we are here. Bullets: ...")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
-from generator.model import (
-    ActivitySlide,
-    Bullet,
-    BulletsSlide,
-    ColumnsSlide,
-    ImageSlide,
-    QuoteSlide,
-    Section,
-    StatementSlide,
-    TableSlide,
-    Workshop,
+from generator.model import Bullet
+from generator.plan import Plan
+from generator.slide_kinds import (
+    ActivityKind,
+    AgendaKind,
+    BreakKind,
+    BulletsKind,
+    ClosingKind,
+    ColumnsKind,
+    ImageKind,
+    QuoteKind,
+    SectionKind,
+    StatementKind,
+    TableKind,
+    TitleKind,
 )
-from generator.plan import AgendaItem, Plan
 from generator.writers.pdf.common import long_date, plain
 
 LONGEST = 700
@@ -43,61 +47,56 @@ def _sentence(text: str) -> str:
 
 def _content(plan: Plan, index: int) -> list[str]:
     """Return sentences saying what slide ``index`` shows besides its title."""
-    slide = plan.slides[index]
-    content = slide.content
-    if isinstance(content, BulletsSlide) and content.bullets:
-        return [f"Bullets: {_bullets(content.bullets)}"]
-    if isinstance(content, ColumnsSlide):
-        columns = []
-        for column in content.columns:
-            head = plain(column.heading) if column.heading else "Column"
-            columns.append(f"{head}: {_bullets(column.bullets)}" if column.bullets else head)
-        return [f"{len(columns)} columns", *columns]
-    if isinstance(content, QuoteSlide):
-        by = f", {plain(content.by)}" if content.by else ""
-        return [f"Quote: “{plain(content.quote)}”{by}"]
-    if isinstance(content, StatementSlide):
-        return [plain(content.statement)]
-    if isinstance(content, ImageSlide):
-        out = [f"Picture: {plain(content.alt)}"] if content.alt and not content.decorative \
-            else []
-        return out + ([plain(content.caption)] if content.caption else [])
-    if isinstance(content, TableSlide):
-        table = content.table
-        out = [f"Table of {len(table.rows)} row{'s' if len(table.rows) != 1 else ''}"]
-        if table.header:
-            out.append("Columns: " + ", ".join(plain(h) for h in table.header))
-        out += ["Row: " + ", ".join(plain(c) for c in row) for row in table.rows]
-        return out
-    if isinstance(content, ActivitySlide):
-        activity = content.activity
-        form = f", {plain(activity.format)}" if activity.format else ""
-        out = [f"Activity, {activity.minutes} minutes{form}"]
-        out += [f"Step {n}: {plain(step)}" for n, step in enumerate(activity.steps, 1)]
-        return out
-    if slide.role == "agenda":
-        items = [i for i in plan.agenda if isinstance(i, AgendaItem)]
-        return ["; ".join(
-            f"{i.start} {plain(i.title)}" if i.start else plain(i.title) for i in items)]
-    if isinstance(content, Section):
-        return ["Section divider"]
-    if slide.role == "break":
-        return ["Break slide"]
-    if isinstance(content, Workshop):
-        return _workshop(content, closing=slide.role == "closing")
-    return []
-
-
-def _workshop(workshop: Workshop, closing: bool) -> list[str]:
-    """Return what the title or the closing slide shows."""
-    if closing:
-        out = [plain(", ".join(workshop.facilitators))] if workshop.facilitators else []
-        return out + ([plain(workshop.source)] if workshop.source else [])
-    out = [plain(workshop.subtitle)] if workshop.subtitle else []
-    when = [plain(workshop.event)] if workshop.event else []
-    if workshop.date:
-        when.append(long_date(workshop.date))
-    return out + ([", ".join(when)] if when else [])
+    kind = plan.slides[index].kind
+    match kind:
+        case BulletsKind(slide=slide):
+            return [f"Bullets: {_bullets(slide.bullets)}"] if slide.bullets else []
+        case ColumnsKind(slide=slide):
+            columns = []
+            for column in slide.columns:
+                head = plain(column.heading) if column.heading else "Column"
+                columns.append(f"{head}: {_bullets(column.bullets)}" if column.bullets else head)
+            return [f"{len(columns)} columns", *columns]
+        case QuoteKind(slide=slide):
+            by = f", {plain(slide.by)}" if slide.by else ""
+            return [f"Quote: “{plain(slide.quote)}”{by}"]
+        case StatementKind(slide=slide):
+            return [plain(slide.statement)]
+        case ImageKind(slide=slide):
+            out = [f"Picture: {plain(slide.alt)}"] if slide.alt and not slide.decorative \
+                else []
+            return out + ([plain(slide.caption)] if slide.caption else [])
+        case TableKind(slide=slide):
+            table = slide.table
+            out = [f"Table of {len(table.rows)} row{'s' if len(table.rows) != 1 else ''}"]
+            if table.header:
+                out.append("Columns: " + ", ".join(plain(h) for h in table.header))
+            out += ["Row: " + ", ".join(plain(c) for c in row) for row in table.rows]
+            return out
+        case ActivityKind(slide=slide):
+            activity = slide.activity
+            form = f", {plain(activity.format)}" if activity.format else ""
+            out = [f"Activity, {activity.minutes} minutes{form}"]
+            out += [f"Step {n}: {plain(step)}" for n, step in enumerate(activity.steps, 1)]
+            return out
+        case AgendaKind(items=items):
+            return ["; ".join(
+                f"{i.start} {plain(i.title)}" if i.start else plain(i.title) for i in items)]
+        case SectionKind():
+            return ["Section divider"]
+        case BreakKind():
+            return ["Break slide"]
+        case TitleKind():
+            out = [plain(kind.subtitle)] if kind.subtitle else []
+            when = [plain(kind.event)] if kind.event else []
+            if kind.date:
+                when.append(long_date(kind.date))
+            return out + ([", ".join(when)] if when else [])
+        case ClosingKind():
+            out = [plain(", ".join(kind.facilitators))] if kind.facilitators else []
+            return out + ([plain(kind.source)] if kind.source else [])
+        case _:
+            assert_never(kind)
 
 
 def slide_alt(plan: Plan, index: int, number: int) -> str:
