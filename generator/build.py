@@ -12,9 +12,13 @@ from generator.checks import run_checks
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
 from generator.layout.fonts import missing_characters
 from generator.layout.slides import DeckLayout, layout_deck
+from generator.look.colours import ratio_text
+from generator.look.look import Look, settle_look
+from generator.look.theme import Theme
 from generator.options import BuildOptions, output_stem
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
+from generator.pack import Pack
 from generator.parallel import side_by_side
 from generator.plan import Plan, make_plan
 from generator.slide_kinds import (
@@ -36,7 +40,7 @@ from generator.stamps import build_moment
 
 if TYPE_CHECKING:
     from generator.look.template import TemplateInfo
-from generator.look.theme import Theme
+    from generator.writers.pdf.thumbnails import Thumbnail
 from generator.problems import Problem
 
 
@@ -55,10 +59,23 @@ class Prepared:
     source: OutlineSource
     plan: Plan
     deck: DeckLayout
-    template: Path
-    theme: Theme
+    look: Look
     diagnostics: tuple[Diagnostic, ...]
-    template_is_default: bool = True
+    look_files: tuple[Path, ...] = ()
+
+    @property
+    def theme(self) -> Theme:
+        """Return the look's theme (colours, typefaces, sizes) as the deck uses it."""
+        return self.look.theme
+
+    @property
+    def template(self) -> Path:
+        """Return the deck template the outputs build on."""
+        return self.look.template_file
+
+    def pack(self, moment: dt.datetime) -> Pack:
+        """Return what the writers read, stamped with ``moment``."""
+        return Pack(self.plan, self.deck, self.look, moment)
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     slides: int
     decisions: tuple[str, ...] = field(default=())
+    look_notes: tuple[str, ...] = field(default=())
 
 
 def _coverage(plan: Plan) -> list[Diagnostic]:
@@ -121,32 +139,40 @@ def _strings(value: object) -> list[str]:
 
 def prepare(outline: Path, options: BuildOptions) -> Prepared:
     """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors."""
-    from generator.look.template import read_template, template_path
-    from generator.look.theme_reader import resolve_theme
-
     source = load_outline(outline, options)
     if source.workshop is None:
         raise MakeDeckError(source.diagnostics)
     workshop = source.workshop
     plan = make_plan(workshop, source.sources.value)
-    choice = resolve_theme(workshop.theme, source.path.parent,
-                           source.sources.value(("theme",)), options)
-    problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan), *choice.diagnostics]
-    if has_errors(problems):
+    look, look_problems, look_files = settle_look(
+        workshop.theme, dict(workshop.layouts), source.path.parent,
+        source.sources.value(("theme",)), options)
+    problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan), *look_problems]
+    if look is None or has_errors(problems):
         raise MakeDeckError(problems)
-    template = choice.template or template_path()
-    info = read_template(template, dict(workshop.layouts), choice.theme)
-    problems.extend(_template_problems(info, source, plan))
-    deck = layout_deck(plan, info.geometry, info.theme, source.images)
+    problems.extend(_template_problems(look.template, source, plan))
+    deck = layout_deck(plan, look.template.geometry, look.theme, source.images)
     problems.extend(deck.diagnostics)
-    problems.extend(run_checks(source, plan, deck, info.theme))
+    problems.extend(run_checks(source, plan, deck, look.theme))
+    problems.extend(_document_contrast(look, source))
     if options.strict:
         problems = [d.as_error() if d.severity is Severity.WARNING else d for d in problems]
     problems.sort(key=Diagnostic.sort_key)
     if has_errors(problems):
         raise CheckFailed(problems, deck)
-    return Prepared(source, plan, deck, template, info.theme, tuple(problems),
-                    info.is_default)
+    return Prepared(source, plan, deck, look, tuple(problems), look_files)
+
+
+def _document_contrast(look: Look, source: OutlineSource) -> list[Diagnostic]:
+    """Return an error for each text colour of the handout and the guide that does not
+    reach the look's contrast against its background."""
+    return [Diagnostic(
+        "A11Y-CONTRAST",
+        f"the handout's and guide's {use} (#{text} on #{fill}) have a contrast of "
+        f"{ratio_text(ratio)}; they need {look.theme.min_contrast:g}:1",
+        Severity.ERROR, source.sources.value(("theme",)),
+        hint="choose theme colours with more contrast (a WCAG contrast checker shows the "
+        "ratio)") for use, text, fill, ratio in look.contrast_problems()]
 
 
 def _template_problems(info: TemplateInfo, source: OutlineSource,
@@ -224,17 +250,16 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
         for s in prepared.deck.slides if s.position for d in s.decisions
     )
     return BuildResult(tuple(p.path for p in planned), tuple(backups), prepared.diagnostics,
-                       len(prepared.deck.slides), decisions)
+                       len(prepared.deck.slides), decisions, prepared.look.notes())
 
 
 class _Writers:
-    """The writers of one prepared outline, sharing what the PDFs need (thumbnail
-    drawer, slide numbers) so that it is made once, before any renderer forks."""
+    """The writers of one prepared outline, sharing what the PDFs need (the thumbnail
+    drawer) so that it is made once, before any renderer forks."""
 
     def __init__(self, prepared: Prepared, moment: dt.datetime) -> None:
-        self.prepared = prepared
-        self.moment = moment
-        self._pdf_extras: dict[str, object] | None = None
+        self.pack = prepared.pack(moment)
+        self._thumbnail: Thumbnail | None = None
 
     def warm_up(self, outputs: Sequence[str]) -> None:
         """Load the libraries, fonts and template looks that the PDFs among ``outputs``
@@ -243,16 +268,18 @@ class _Writers:
         if {"handout", "guide"} & set(outputs):
             import generator.writers.guide.pages
             import generator.writers.handout.pages  # noqa: F401
-            from generator.writers.pdf.common import register_fonts
+            from generator.writers.pdf.style import pdf_style
 
-            register_fonts()
-            self.pdf_extras()
+            pdf_style(self.pack.look)
+            self.thumbnail()
 
-    def pdf_extras(self) -> dict[str, object]:
-        """Return the thumbnail drawer and deck slide numbers for the PDF writers."""
-        if self._pdf_extras is None:
-            self._pdf_extras = _pdf_extras(self.prepared)
-        return self._pdf_extras
+    def thumbnail(self) -> Thumbnail:
+        """Return the drawer of slide thumbnails both PDFs share."""
+        if self._thumbnail is None:
+            from generator.writers.pdf.thumbnails import thumbnail_drawer
+
+            self._thumbnail = thumbnail_drawer(self.pack.deck, self.pack.look)
+        return self._thumbnail
 
     def writer(self, name: str) -> Callable[[BinaryIO], None]:
         """Return the function writing output ``name`` (deck, handout or guide)."""
@@ -262,36 +289,16 @@ class _Writers:
         """Write the deck to ``target``."""
         from generator.writers.pptx.deck import write_deck
 
-        prepared = self.prepared
-        workshop = prepared.source.workshop
-        assert workshop is not None
-        write_deck(prepared.deck, workshop, prepared.template, target, self.moment,
-                   theme=prepared.theme if prepared.template_is_default else None)
+        write_deck(self.pack, target)
 
     def handout(self, target: BinaryIO) -> None:
         """Write the handout to ``target``."""
         from generator.writers.handout.pages import write_handout
 
-        write_handout(self.prepared.plan, target, created=self.moment, **self.pdf_extras())
+        write_handout(self.pack, target, thumbnail=self.thumbnail())
 
     def guide(self, target: BinaryIO) -> None:
         """Write the facilitator guide to ``target``."""
         from generator.writers.guide.pages import write_guide
 
-        write_guide(self.prepared.plan, target, created=self.moment, **self.pdf_extras())
-
-
-def _pdf_extras(prepared: Prepared) -> dict[str, object]:
-    """Return the thumbnail drawer and deck slide numbers for the PDF writers."""
-    first_number: dict[int, int] = {}
-    for slide in prepared.deck.slides:
-        first_number.setdefault(slide.plan_index, slide.number)
-    numbers = [first_number.get(i, 0) for i in range(len(prepared.plan.slides))]
-    extras: dict[str, object] = {"slide_numbers": numbers}
-    try:
-        from generator.writers.pdf.thumbnails import thumbnail_drawer
-    except ImportError:
-        return extras
-    extras["thumbnail"] = thumbnail_drawer(prepared.deck, prepared.theme,
-                                           template=prepared.template)
-    return extras
+        write_guide(self.pack, target, thumbnail=self.thumbnail())

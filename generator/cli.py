@@ -107,7 +107,7 @@ def build_command(
         raise typer.Exit(failure.exit_code) from None
     _report(result.diagnostics, _source_text(outline), str(outline))
     if verbose:
-        for line in result.decisions:
+        for line in (*(f"fonts: {n}" for n in result.look_notes), *result.decisions):
             typer.echo(line)
     for backup in result.backups:
         typer.echo(f"kept the edited file as {backup}")

@@ -81,8 +81,7 @@ def _pipeline(tmp_path: Path, source: str) -> None:
         return
     workshop = prepared.source.workshop
     assert workshop is not None
-    write_deck(prepared.deck, workshop, prepared.template, io.BytesIO(),
-               build_moment(workshop.date))
+    write_deck(prepared.pack(build_moment(workshop.date)), io.BytesIO())
 
 
 @FUZZ

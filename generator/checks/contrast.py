@@ -21,11 +21,19 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.layout.frames import SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedText
+from generator.look.colours import (
+    LARGE_TEXT_RATIO,
+    NORMAL_TEXT_RATIO,
+    contrast_ratio,
+    ratio_text,
+    relative_luminance,
+    tint,
+)
 from generator.look.theme import Theme
 from generator.problems import Problem
 
-NORMAL_TEXT_RATIO = 4.5
-LARGE_TEXT_RATIO = 3.0
+__all__ = ["contrast_ratio", "relative_luminance", "tint"]
+
 LARGE_TEXT_PT = 18.0
 LARGE_BOLD_TEXT_PT = 14.0
 
@@ -37,45 +45,6 @@ HEADING_SLOTS = frozenset({"title", "quote", "statement"})
 
 TABLE_BANDS = (0.4, 0.2)
 """Tints of the table colour filling odd and even body rows (PowerPoint's default style)."""
-
-
-def _channel(value: int) -> float:
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def _linear(hex_rgb: str) -> tuple[float, float, float]:
-    value = hex_rgb.lstrip("#")
-    r, g, b = (_channel(int(value[i : i + 2], 16)) for i in (0, 2, 4))
-    return r, g, b
-
-
-def relative_luminance(hex_rgb: str) -> float:
-    """Return the WCAG relative luminance of an ``RRGGBB`` colour (0 black, 1 white)."""
-    r, g, b = _linear(hex_rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """Return the WCAG contrast ratio of two ``RRGGBB`` colours, from 1 to 21."""
-    a, b = relative_luminance(first), relative_luminance(second)
-    light, dark = max(a, b), min(a, b)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def tint(hex_rgb: str, share: float) -> str:
-    """Return ``hex_rgb`` tinted towards white keeping ``share`` of it (DrawingML ``tint``).
-
-    Office mixes tints in linear light, so a 40 % tint is much lighter than a
-    40 % mix of the sRGB values.
-    """
-
-    def encode(c: float) -> int:
-        s = c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
-        return max(0, min(255, round(s * 255)))
-
-    mixed = (encode(share * c + (1 - share)) for c in _linear(hex_rgb))
-    return "".join(f"{v:02X}" for v in mixed)
 
 
 def required_ratio(size: float, bold: bool) -> float:
@@ -180,7 +149,7 @@ def check_contrast(deck: DeckLayout, theme: Theme, where: Where) -> list[Diagnos
             found.append(Diagnostic(
                 Problem.A11Y_CONTRAST,
                 f"the {slot} text (#{worst.foreground} on #{worst.background}) has a "
-                f"contrast of {worst.ratio:.2f}:1; {worst.size:g} pt text needs "
+                f"contrast of {ratio_text(worst.ratio)}; {worst.size:g} pt text needs "
                 f"{worst.needed:g}:1",
                 Severity.ERROR, where.frame_position(slide, slot), slide=slide.number,
                 hint=f"the colours come from the theme “{where.plan.workshop.theme}”; choose "

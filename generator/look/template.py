@@ -21,6 +21,7 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
+from generator.look.colours import relative_luminance
 from generator.look.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
@@ -150,16 +151,6 @@ def theme_font(prs: Presentation, kind: str = "minorFont") -> str:
     return latin.get("typeface", "Arial") if latin is not None else "Arial"
 
 
-def luminance(hex_colour: str) -> float:
-    """Return the WCAG relative luminance of an RRGGBB colour."""
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def _background_colour(element: etree._Element, colours: dict[str, str]) -> str | None:
     background = element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
     if background is None:
@@ -188,7 +179,7 @@ def _layout_geometry(layout: object, colours: dict[str, str], master_bg: str | N
                   shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
         placeholders.append(Placeholder(kind, ph.idx if ph is not None else 0, box))
     colour = _background_colour(layout._element, colours) or master_bg  # type: ignore[attr-defined]
-    dark = colour is not None and luminance(colour) < 0.18
+    dark = colour is not None and relative_luminance(colour) < 0.18
     ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
                                                   round(p.box.x / 20), p.box.y))
     return LayoutGeometry(layout.name, tuple(ordered), dark)  # type: ignore[attr-defined]

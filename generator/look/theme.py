@@ -70,6 +70,7 @@ class Theme:
     size_floor: float = 18.0
     max_bullets: int = 8
     max_words: int = 80
+    min_contrast: float = 4.5
     logo: Logo | None = None
     footer: str | None = None
     description: str = ""
@@ -170,6 +171,9 @@ class ThemeFile(_Strict):
     logo: ThemeLogo | None = None
     footer: Annotated[str, BeforeValidator(_as_text)] | None = Field(
         None, description="A line shown at the foot of every slide.")
+    contrast: float | None = Field(
+        None, ge=4.5, le=21, description="The contrast every text of the handout and "
+        "the guide reaches against its background (default 4.5, WCAG AA; 7 is AAA).")
 
     @field_validator("extends")
     @classmethod
@@ -231,6 +235,8 @@ def apply_theme_file(base: Theme, spec: ThemeFile, folder: Path) -> Theme:
         changes["logo"] = Logo((folder / spec.logo.image), spec.logo.alt)
     if spec.footer is not None:
         changes["footer"] = spec.footer
+    if spec.contrast is not None:
+        changes["min_contrast"] = float(spec.contrast)
     if spec.name:
         changes["name"] = spec.name
     if spec.description:

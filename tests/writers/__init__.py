@@ -11,10 +11,16 @@ from typing import Any, BinaryIO
 import pikepdf
 from pypdf import PdfReader
 
+from generator.layout.slides import layout_deck
+from generator.look.look import settle_look
 from generator.markup import plain_text
+from generator.model import ImageSlide, Section
 from generator.options import BuildOptions
+from generator.outline.assets import check_image
 from generator.outline.reader import read_outline
+from generator.pack import Pack
 from generator.plan import Plan, make_plan
+from generator.stamps import build_moment
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUTLINE = REPO_ROOT / "outline.yaml"
@@ -40,10 +46,31 @@ def load_plan(text: str | None = None, base: Path = REPO_ROOT, **handout: Any) -
     return make_plan(workshop, source.sources.value)
 
 
-def render(writer: Writer, plan: Plan, **kwargs: Any) -> bytes:
-    """Return the bytes ``writer`` produces for ``plan``."""
+def pack_of(plan: Plan, base: Path = REPO_ROOT) -> Pack:
+    """Return the pack a build makes of ``plan``: its look settled from the outline's
+    ``theme:`` (relative to ``base``), its deck laid out, its pictures read from ``base``."""
+    workshop = plan.workshop
+    options = BuildOptions()
+    look, problems, _files = settle_look(workshop.theme, dict(workshop.layouts), base, None,
+                                         options)
+    assert look is not None, problems
+    images = {}
+    for part in workshop.sections:
+        for slide in part.slides if isinstance(part, Section) else ():
+            if isinstance(slide, ImageSlide):
+                asset, found = check_image(slide.image, base, None, allow_outside=False,
+                                           max_pixels=options.max_image_pixels)
+                assert asset is not None, found
+                images[slide.image] = asset
+    deck = layout_deck(plan, look.template.geometry, look.theme, images)
+    return Pack(plan, deck, look, build_moment(workshop.date))
+
+
+def render(writer: Writer, subject: Plan | Pack, **kwargs: Any) -> bytes:
+    """Return the bytes ``writer`` produces for a pack, or for the pack of a plan."""
+    pack = subject if isinstance(subject, Pack) else pack_of(subject)
     buffer: BinaryIO = io.BytesIO()
-    writer(plan, buffer, **kwargs)
+    writer(pack, buffer, **kwargs)
     return buffer.getvalue()  # type: ignore[attr-defined]
 
 

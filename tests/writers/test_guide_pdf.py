@@ -21,6 +21,7 @@ from . import (
     font_problems,
     load_plan,
     outline_titles,
+    pack_of,
     page_texts,
     render,
     sentences,
@@ -106,18 +107,28 @@ def test_run_sheet_times(guide: bytes, plan: Plan) -> None:
     for item in plan.agenda:
         assert squash(f"{item.start}") in run_sheet
         assert squash(plain_text(item.title)) in run_sheet
-    assert squash("11:05 22 Activity: The partnership sort 20 1:55") in run_sheet
-    assert squash("10:40 17 Coffee (break) 15 1:25") in run_sheet
+    numbers = pack_of(plan).slide_numbers  # the deck's numbers, continuation slides counted
+    sort = next(i for i, s in enumerate(plan.slides) if s.title == "The partnership sort")
+    coffee = next(i for i, s in enumerate(plan.slides) if s.role == "break")
+    assert numbers[sort] > sort + 1, "continuation slides come before it in the deck"
+    assert squash(f"11:05 {numbers[sort]} Activity: The partnership sort 20 1:55") in run_sheet
+    assert squash(f"10:40 {numbers[coffee]} Coffee (break) 15 1:25") in run_sheet
     assert squash("12:30 End 3:00") in run_sheet
 
 
 def test_run_sheet_offsets_without_a_start_time() -> None:
     text = DEFAULT_OUTLINE.read_text(encoding="utf-8").replace('start: "09:30"\n', "", 1)
-    data = render(write_guide, load_plan(text))
+    pack = pack_of(load_plan(text))
+    data = render(write_guide, pack)
     run_sheet = squash("".join(page_texts(data)[1:3]))
     assert "Fromstart" in run_sheet
-    assert squash("+0:25 10 Section: Keeping up with the pace of change 45") in run_sheet
-    assert squash("+1:10 17 Coffee (break) 15 1:25") in run_sheet
+    plan, numbers = pack.plan, pack.slide_numbers
+    keeping = next(i for i, s in enumerate(plan.slides) if s.role == "section"
+                   and s.title == "Keeping up with the pace of change")
+    coffee = next(i for i, s in enumerate(plan.slides) if s.role == "break")
+    assert squash(f"+0:25 {numbers[keeping]} Section: Keeping up with the pace of change 45"
+                  ) in run_sheet
+    assert squash(f"+1:10 {numbers[coffee]} Coffee (break) 15 1:25") in run_sheet
 
 
 def test_timing_warnings_show_their_lines() -> None:
@@ -196,7 +207,7 @@ def test_slides_are_drawn_once_measuring_passes_draw_nothing(plan: Plan) -> None
         drawn.append(index)
 
     buffer = io.BytesIO()
-    write_guide(plan, buffer, thumbnail=thumbnail)
+    write_guide(pack_of(plan), buffer, thumbnail=thumbnail)
     assert sorted(drawn) == list(range(len(plan.slides)))
     pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
     for number, page in enumerate(pages[1:], start=2):

@@ -9,14 +9,19 @@ from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import NextPageTemplate, PageBreak
 
+from generator.look.typefaces import choose_typeface
 from generator.plan import Plan
-from generator.writers.pdf.common import register_fonts
 from generator.writers.pdf.document import PageRefs, anchor, build_pdf, document_info
+from generator.writers.pdf.style import register_typeface
 from generator.writers.pdf.tagged import Paragraph
+
+from . import pack_of
+
+ARIMO = register_typeface(choose_typeface("Arial")).regular
 
 
 def _style() -> ParagraphStyle:
-    return ParagraphStyle("body", fontName=register_fonts(), fontSize=11, leading=14)
+    return ParagraphStyle("body", fontName=ARIMO, fontSize=11, leading=14)
 
 
 def _pages(data: bytes) -> list[str]:
@@ -34,7 +39,7 @@ def test_a_story_without_page_references_is_laid_out_once(plan: Plan) -> None:
         return out[:-1]
 
     buffer = io.BytesIO()
-    pages = build_pdf(buffer, document_info(plan.workshop, "Test"), story, page_refs=False)
+    pages = build_pdf(buffer, document_info(pack_of(plan), "Test"), story, page_refs=False)
     assert len(calls) == 1
     texts = _pages(buffer.getvalue())
     assert pages == len(texts) == 5
@@ -55,7 +60,7 @@ def test_page_references_are_found_then_printed(plan: Plan) -> None:
         ]
 
     buffer = io.BytesIO()
-    build_pdf(buffer, document_info(plan.workshop, "Test"), story)
+    build_pdf(buffer, document_info(pack_of(plan), "Test"), story)
     assert len(calls) == 2  # one pass to measure, one to draw
     texts = _pages(buffer.getvalue())
     assert "The answers are on page 4." in texts[1]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 
-from generator.writers.pdf.common import register_fonts
+from generator.look.typefaces import choose_typeface
+from generator.writers.pdf.style import register_typeface
 from generator.writers.pdf.tagged import Paragraph
+
+ARIMO = register_typeface(choose_typeface("Arial")).regular
 
 TEXT = " ".join(["Co-creation means building the service with the people who use it."] * 6)
 
 
 def _paragraph() -> Paragraph:
-    return Paragraph(TEXT, ParagraphStyle("body", fontName=register_fonts(), fontSize=11,
+    return Paragraph(TEXT, ParagraphStyle("body", fontName=ARIMO, fontSize=11,
                                           leading=14))
 
 

@@ -21,7 +21,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from pikepdf import Dictionary, Name
 
-from generator.build import _pdf_extras
+from generator.stamps import build_moment
 from generator.writers.guide.pages import write_guide
 from generator.writers.handout.pages import write_handout
 from generator.writers.pdf.slide_alt import slide_alt
@@ -48,9 +48,9 @@ def pdfs(default_deck: object) -> Iterator[dict[str, bytes]]:
         built["guide"] = render(write_guide, load_plan())
         built["guide-letter"] = render(write_guide, load_plan(paper="letter"))
         prepared = default_deck.prepared  # type: ignore[attr-defined]
-        extras = _pdf_extras(prepared)
-        built["handout-real"] = render(write_handout, prepared.plan, **extras)
-        built["guide-real"] = render(write_guide, prepared.plan, **extras)
+        pack = prepared.pack(build_moment(prepared.plan.workshop.date))
+        built["handout-real"] = render(write_handout, pack)
+        built["guide-real"] = render(write_guide, pack)
     yield built
 
 
@@ -342,7 +342,7 @@ def test_same_input_same_bytes(pdfs: dict[str, bytes], name: str,
     writer = write_guide if kind == "guide" else write_handout
     if variant == "real":
         prepared = default_deck.prepared  # type: ignore[attr-defined]
-        again = render(writer, prepared.plan, **_pdf_extras(prepared))
+        again = render(writer, prepared.pack(build_moment(prepared.plan.workshop.date)))
     elif variant == "letter":
         again = render(writer, load_plan(paper="letter"))
     elif variant:

@@ -54,15 +54,16 @@ def test_a_changed_template_is_read_again(tmp_path):
 
 LOOKS_PROBE = """
 import sys
-from generator.look.template import template_path
-from generator.writers.pdf.thumbnails import template_looks
-looks = template_looks(template_path())
+from generator.look.look import look_for
+from generator.look.theme import DEFAULT_THEME
+looks = look_for(DEFAULT_THEME).layout_looks
 numbered = sorted(name for name, look in looks.items() if look.number_box is not None)
 print(len(looks), len(numbered), "pptx" in sys.modules)
 """
 
 
-def test_thumbnail_looks_come_from_the_cache_too(tmp_path):
+def test_the_looks_layouts_come_from_the_cache_too(tmp_path):
+    """The look's layout decorations (for the thumbnails) need no python-pptx once cached."""
     env = {**os.environ, "MAKE_DECK_CACHE": str(tmp_path), "PYTHONPATH": str(ROOT)}
 
     def probe() -> list[str]:

@@ -19,6 +19,7 @@ from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_X, PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph, layout_text, paragraph_indent
+from generator.look.look import look_for
 from generator.look.theme import DEFAULT_THEME
 from generator.options import BuildOptions
 from generator.writers.pdf.thumbnails import draw_slide, rendered_lines, thumbnail_drawer
@@ -31,6 +32,7 @@ FOUR_UP: tuple[Rect, ...] = tuple(
     for row in (0, 1) for col in (0, 1)
 )
 SLIDE = (960.0, 540.0)
+LOOK = look_for(DEFAULT_THEME)
 
 
 def _squash(text: str) -> str:
@@ -50,7 +52,7 @@ def _draw(deck: DeckLayout, rects: tuple[Rect, ...], target: Path | io.BytesIO,
     placed = []
     for index, slide in enumerate(deck.slides):
         rect = rects[index % len(rects)]
-        draw_slide(canvas, slide, *rect)
+        draw_slide(canvas, slide, *rect, LOOK)
         placed.append((index // len(rects), rect, slide))
         if index % len(rects) == len(rects) - 1:
             canvas.showPage()
@@ -167,7 +169,7 @@ def test_same_bytes_every_time(deck):
 def test_slide_keeps_its_shape_centred_in_a_taller_rect(deck, tmp_path):
     path = tmp_path / "tall.pdf"
     canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
-    draw_slide(canvas, deck.slides[1], 100, 100, 320, 400)
+    draw_slide(canvas, deck.slides[1], 100, 100, 320, 400, LOOK)
     canvas.save()
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
@@ -177,7 +179,7 @@ def test_slide_keeps_its_shape_centred_in_a_taller_rect(deck, tmp_path):
 
 
 def test_drawer_draws_the_first_slide_of_each_planned_slide(deck, tmp_path):
-    draw = thumbnail_drawer(deck)
+    draw = thumbnail_drawer(deck, LOOK)
     plan_indexes = sorted({s.plan_index for s in deck.slides})
     continued = [s for s in deck.slides if s.continuation]
     assert continued, "the default outline has continuation slides"
@@ -269,7 +271,7 @@ def test_thumbnails_match_libreoffices_rendering_of_the_deck(default_deck, soffi
     ours = tmp_path / "thumbnails.pdf"
     canvas = Canvas(str(ours), pagesize=SLIDE, invariant=1)
     for slide in slides:
-        draw_slide(canvas, slide, 0, 0, *SLIDE)
+        draw_slide(canvas, slide, 0, 0, *SLIDE, look=default_deck.prepared.look)
         canvas.showPage()
     canvas.save()
     problems = []

@@ -13,30 +13,23 @@ from reportlab.platypus import (
 from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
 from generator.writers.pdf.common import (
-    ACCENT,
-    GREY,
-    PALE,
-    PALE_ACCENT,
-    RULE,
     duration_text,
-    hex_of,
     hours_minutes,
     inline,
-    make_style,
     markup_of,
     slide_field,
     slide_label,
-    styles,
-    table_style,
     text_flowables,
 )
 from generator.writers.pdf.document import (
     PageGeometry,
     bookmark,
 )
-from generator.writers.pdf.flowables import Rule, SlideThumbnail, Thumbnail
+from generator.writers.pdf.flowables import Rule, SlideThumbnail
 from generator.writers.pdf.slide_alt import slide_alt
+from generator.writers.pdf.style import PdfStyle, hex_of
 from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.thumbnails import Thumbnail
 
 THUMB_WIDTH = 196.0
 GUTTER = 16.0
@@ -47,10 +40,10 @@ def _when(plan: Plan, offset: int) -> str:
     return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
 
 
-def slide_entries(plan: Plan, numbers: list[int], thumbnail: Thumbnail,
+def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumbnail,
                   geometry: PageGeometry) -> list[Flowable]:
     """Return every slide's entry, grouped under headings for its section or break."""
-    st = styles()
+    st = ps.styles
     out: list[Flowable] = [
         PageBreak(),
         bookmark(Paragraph("Slides and speaker notes", st.h1), "Slides and speaker notes"),
@@ -80,38 +73,38 @@ def slide_entries(plan: Plan, numbers: list[int], thumbnail: Thumbnail,
             if isinstance(part, Section) and part.summary:
                 out.append(Paragraph(inline(part.summary), st.body))
             out.append(Spacer(1, 8))
-        out += _entry(plan, index, slide, numbers[index], thumbnail, geometry.frame_width)
+        out += _entry(ps, plan, index, slide, numbers[index], thumbnail, geometry.frame_width)
     return out
 
 
-def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: Thumbnail,
-           width: float) -> list[Flowable]:
+def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: int,
+           thumbnail: Thumbnail, width: float) -> list[Flowable]:
     """Return one slide's entry: thumbnail beside its number, time and title, then notes."""
-    st = styles()
+    st, c = ps.styles, ps.colours
     facts = [slide_label(number), _when(plan, slide.offset)]
     if slide.minutes:
         facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
         facts.append(duration_text(slide.minutes))
     side: list[Flowable] = [
         Paragraph(markup_of("  ·  ".join(facts)), st.label),
-        Paragraph(inline(slide.title), make_style("entry-title", 13, leading=17,
-                                                  fontName=st.h3.fontName, spaceAfter=4),
+        Paragraph(inline(slide.title), ps.style("entry-title", 13, leading=17,
+                                                fontName=st.h3.fontName, spaceAfter=4),
                   role="H2"),
     ]
     activity = slide.activity
     if activity is not None:
-        side.append(Paragraph(f"<font color='{hex_of(ACCENT)}'>■</font> Activity: "
+        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> Activity: "
                               f"{duration_text(activity.minutes)}"
                               + (f", {inline(activity.format)}"
                                  if activity.format else ""), st.meta))
     handout = slide_field(slide.slide, "handout")
     if handout:
-        side.append(Paragraph("<b>In the handout:</b> " + inline(handout), make_style(
-            "entry-handout", 9.5, leading=12.8, textColor=GREY, spaceBefore=4)))
+        side.append(Paragraph("<b>In the handout:</b> " + inline(handout), ps.style(
+            "entry-handout", 9.5, leading=12.8, textColor=c.muted, spaceBefore=4)))
     picture = SlideThumbnail(thumbnail, index, THUMB_WIDTH, slide_alt(plan, index, number))
     row = Table([[picture, side]], colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER],
                 hAlign="LEFT", layout=True)
-    row.setStyle(table_style([
+    row.setStyle(ps.table([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -123,24 +116,24 @@ def _entry(plan: Plan, index: int, slide: PlannedSlide, number: int, thumbnail: 
     notes = slide_field(slide.slide, "notes")
     body: list[Flowable] = []
     if notes:
-        body.append(Paragraph("Speaker notes", make_style(
-            "notes-label", 9, fontName=st.label.fontName, textColor=GREY, spaceBefore=2,
+        body.append(Paragraph("Speaker notes", ps.style(
+            "notes-label", 9, fontName=st.label.fontName, textColor=c.muted, spaceBefore=2,
             spaceAfter=3)))
         body += text_flowables(notes, st.body)
     if activity is not None:
-        body += [Spacer(1, 4), activity_table(activity, plan, slide, width)]
+        body += [Spacer(1, 4), activity_table(ps, activity, plan, slide, width)]
     out: list[Flowable] = [KeepTogether([row, *body[:2]]), *body[2:]]
-    out += [Spacer(1, 8), Rule(width="100%", thickness=0.5, color=RULE, spaceBefore=0,
+    out += [Spacer(1, 8), Rule(width="100%", thickness=0.5, color=c.rule, spaceBefore=0,
                                spaceAfter=14)]
     return out
 
 
-def activity_table(activity: Activity, plan: Plan, slide: PlannedSlide,
+def activity_table(ps: PdfStyle, activity: Activity, plan: Plan, slide: PlannedSlide,
                    width: float) -> Table:
     """Return an activity's details: format, time, materials, steps, prompts, outcome."""
-    st = styles()
-    label = make_style("act-label", 9.5, leading=13, fontName=st.cell_bold.fontName)
-    cell = make_style("act-cell", 10.5, leading=14)
+    st, c = ps.styles, ps.colours
+    label = ps.style("act-label", 9.5, leading=13, fontName=st.cell_bold.fontName)
+    cell = ps.style("act-cell", 10.5, leading=14)
     rows: list[list[Flowable | list[Flowable]]] = []
     if activity.format:
         rows.append([Paragraph("Format", label), Paragraph(inline(activity.format), cell)])
@@ -154,14 +147,14 @@ def activity_table(activity: Activity, plan: Plan, slide: PlannedSlide,
                      Paragraph("; ".join(inline(m) for m in activity.materials), cell)])
     if activity.steps:
         rows.append([Paragraph("Steps", label), [
-            Paragraph(inline(step), make_style("act-step", 10.5, leading=14, leftIndent=16,
-                                               spaceAfter=3), bulletText=f"{n}.")
+            Paragraph(inline(step), ps.style("act-step", 10.5, leading=14, leftIndent=16,
+                                             spaceAfter=3), bulletText=f"{n}.")
             for n, step in enumerate(activity.steps, 1)
         ]])
     if activity.prompts:
         rows.append([Paragraph("Worksheet prompts", label), [
-            Paragraph(inline(prompt), make_style("act-prompt", 10.5, leading=14,
-                                                 leftIndent=12, spaceAfter=3),
+            Paragraph(inline(prompt), ps.style("act-prompt", 10.5, leading=14,
+                                               leftIndent=12, spaceAfter=3),
                       bulletText="•")
             for prompt in activity.prompts
         ]])
@@ -172,15 +165,15 @@ def activity_table(activity: Activity, plan: Plan, slide: PlannedSlide,
                      Paragraph(f"<b>{inline(activity.outcome)}</b>", cell)])
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, -1), PALE),
-        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.6, "#FFFFFF"),
+        ("BACKGROUND", (0, 0), (-1, -1), c.surface),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, c.accent),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.6, c.background),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
     ]
     if outcome_row is not None:
-        commands.append(("BACKGROUND", (0, outcome_row), (-1, outcome_row), PALE_ACCENT))
+        commands.append(("BACKGROUND", (0, outcome_row), (-1, outcome_row), c.panel_accent))
     table = Table(rows, colWidths=[112.0, width - 112.0], hAlign="LEFT", header_cols=1)
-    table.setStyle(table_style(commands))
+    table.setStyle(ps.table(commands))
     return table

@@ -4,9 +4,7 @@ checklist, then every slide with its speaker notes and every activity in full.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.platypus import (
@@ -17,25 +15,18 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from generator.pack import Pack
 from generator.plan import Plan, clock
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
-    ACCENT,
-    NAVY,
-    PALE,
-    PALE_ACCENT,
-    PALE_NAVY,
-    RULE,
     duration_text,
     hours_minutes,
     inline,
-    make_style,
     markup_of,
     plain,
     slide_label,
-    styles,
-    table_style,
 )
+from generator.writers.pdf.cover import CoverPage
 from generator.writers.pdf.document import (
     PageGeometry,
     PageRefs,
@@ -44,43 +35,36 @@ from generator.writers.pdf.document import (
     cover_details,
     document_setup,
 )
-from generator.writers.pdf.flowables import CheckBox, CoverPage, Thumbnail
+from generator.writers.pdf.flowables import CheckBox
+from generator.writers.pdf.style import PdfStyle, hex_of
 from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.thumbnails import Thumbnail
 
 
-def write_guide(
-    plan: Plan,
-    target: BinaryIO,
-    *,
-    thumbnail: Thumbnail | None = None,
-    slide_numbers: Sequence[int] | None = None,
-    created: dt.datetime | None = None,
-) -> None:
-    """Write the facilitator guide of ``plan`` to ``target`` as a PDF.
+def write_guide(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None = None
+                ) -> None:
+    """Write the facilitator guide of ``pack`` to ``target`` as a PDF; returns None.
 
-    ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
-    when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
-    (default ``i + 1``); ``created`` is the time stamped into the file (the build's,
-    see `generator.stamps`; by default the workshop's date).
-    """
-    numbers, draw, info = document_setup(plan, "Facilitator guide", thumbnail, slide_numbers,
-                                         created)
-    geometry = info.geometry
+    ``thumbnail`` draws a slide into a rectangle (made from the pack's deck layout
+    when None; a build shares one between the handout and the guide)."""
+    numbers, draw, info = document_setup(pack, "Facilitator guide", thumbnail)
+    plan, geometry, ps = pack.plan, info.geometry, info.style
 
     def story(refs: PageRefs) -> list[Flowable]:
         return [
-            *_cover(plan, geometry),
-            *_run_sheet(plan, numbers, geometry.frame_width),
-            *_timing(plan),
-            *_materials(plan, numbers, geometry.frame_width),
-            *slide_entries(plan, numbers, draw, geometry),
+            *_cover(pack, geometry, ps),
+            *_run_sheet(ps, plan, numbers, geometry.frame_width),
+            *_timing(ps, plan),
+            *_materials(ps, plan, numbers, geometry.frame_width),
+            *slide_entries(ps, plan, numbers, draw, geometry),
         ]
 
     build_pdf(target, info, story, page_refs=False)
 
 
-def _cover(plan: Plan, geometry: PageGeometry) -> list[Flowable]:
+def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle) -> list[Flowable]:
     """Return the guide's cover and the switch to body pages."""
+    plan = pack.plan
     w = plan.workshop
     activities = sum(1 for s in plan.slides if s.role == "activity")
     details = cover_details(plan)
@@ -93,12 +77,12 @@ def _cover(plan: Plan, geometry: PageGeometry) -> list[Flowable]:
               "handout, without them.")
     return [
         CoverPage(
-            geometry, kind="Facilitator guide", title=inline(w.title),
+            geometry, ps, kind="Facilitator guide", title=inline(w.title),
             subtitle=inline(w.subtitle) if w.subtitle else None,
             kicker=inline(w.event) if w.event else None,
             organisation=plain(w.organisation) if w.organisation else None,
             details=details, notice=notice,
-            credit=inline(w.source) if w.source else None,
+            credit=inline(w.source) if w.source else None, logo=pack.look.logo,
         ),
         NextPageTemplate("body"),
         PageBreak(),
@@ -110,9 +94,9 @@ def _when(plan: Plan, offset: int) -> str:
     return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
 
 
-def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
+def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     """Return the run sheet: when each section, slide, activity and break starts."""
-    st = styles()
+    st, c = ps.styles, ps.colours
     w = plan.workshop
     facts = []
     if w.start:
@@ -123,21 +107,21 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
         Paragraph(markup_of("  ·  ".join(facts)), st.meta),
         Spacer(1, 8),
     ]
-    cell = make_style("run-cell", 9.5, leading=12.5)
-    bold = make_style("run-bold", 9.5, leading=12.5, fontName=st.cell_bold.fontName)
-    right = make_style("run-right", 9.5, leading=12.5, alignment=2)
-    head = make_style("run-head", 9, leading=11.5, fontName=st.cell_head.fontName,
-                      textColor=st.cell_head.textColor)
-    head_right = make_style("run-head-r", 9, leading=11.5, fontName=st.cell_head.fontName,
-                            textColor=st.cell_head.textColor, alignment=2)
+    cell = ps.style("run-cell", 9.5, leading=12.5)
+    bold = ps.style("run-bold", 9.5, leading=12.5, fontName=st.cell_bold.fontName)
+    right = ps.style("run-right", 9.5, leading=12.5, alignment=2)
+    head = ps.style("run-head", 9, leading=11.5, fontName=st.cell_head.fontName,
+                    textColor=st.cell_head.textColor)
+    head_right = ps.style("run-head-r", 9, leading=11.5, fontName=st.cell_head.fontName,
+                          textColor=st.cell_head.textColor, alignment=2)
     rows: list[list[Flowable | str]] = [[
         Paragraph("Start" if w.start else "From start", head), Paragraph("Slide", head_right),
         Paragraph("Item", head), Paragraph("Min", head_right), Paragraph("Elapsed", head_right),
     ]]
     commands: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, c.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -145,9 +129,9 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     ]
 
     def add(offset: int, number: str, item: str, minutes: int | None, shade: object | None,
-            strong: bool = False) -> None:
+            strong: bool = False, elapsed_shown: bool = True) -> None:
         style = bold if strong else cell
-        elapsed = "" if shade is PALE_NAVY else hours_minutes(offset + (minutes or 0))
+        elapsed = hours_minutes(offset + (minutes or 0)) if elapsed_shown else ""
         rows.append([
             Paragraph(_when(plan, offset), style), Paragraph(number, right),
             Paragraph(item, style),
@@ -166,15 +150,16 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
             item = agenda[current]
             if item.is_break:
                 add(item.offset, number, f"<i>{inline(item.title)}</i>  (break)", item.minutes,
-                    PALE, strong=True)
+                    c.surface, strong=True)
                 continue
             add(item.offset, number if slide.role == "section" else "",
-                f"Section: {inline(item.title)}", item.minutes, PALE_NAVY, strong=True)
+                f"Section: {inline(item.title)}", item.minutes, c.panel, strong=True,
+                elapsed_shown=False)
             if slide.role == "section":
                 continue
         if slide.role == "activity":
             add(slide.offset, number, f"<b>Activity:</b> {inline(slide.title)}",
-                slide.minutes, PALE_ACCENT)
+                slide.minutes, c.panel_accent)
         elif slide.role == "break":
             continue
         else:
@@ -186,14 +171,14 @@ def _run_sheet(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     fixed = [56.0, 40.0, 0.0, 36.0, 52.0]
     fixed[2] = width - sum(fixed)
     table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT", header_rows=1)
-    table.setStyle(table_style(commands))
+    table.setStyle(ps.table(commands))
     out.append(table)
     return out
 
 
-def _timing(plan: Plan) -> list[Flowable]:
+def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     """Return the timing warnings with their outline lines, or a line saying all fit."""
-    st = styles()
+    st, c = ps.styles, ps.colours
     out: list[Flowable] = [CondPageBreak(120), Paragraph("Timing check", st.h2)]
     if not plan.diagnostics:
         out.append(Paragraph("Every section's slides and activities fit in its time budget.",
@@ -205,16 +190,16 @@ def _timing(plan: Plan) -> list[Flowable]:
         where = f"Line {problem.position.line}: " if problem.position else ""
         text = f"<b>{markup_of(where)}</b>{markup_of(problem.message)}"
         if problem.hint:
-            text += f"<br/><font color='#505A5F'>Fix: {markup_of(problem.hint)}</font>"
+            text += f"<br/><font color='{hex_of(c.muted)}'>Fix: {markup_of(problem.hint)}</font>"
         rows.append([Paragraph(text, st.cell)])
     table = Table(rows, hAlign="LEFT", layout=True)
-    table.setStyle(table_style([
-        ("LINEBEFORE", (0, 0), (0, -1), 3, ACCENT),
-        ("BACKGROUND", (0, 0), (-1, -1), PALE_ACCENT),
+    table.setStyle(ps.table([
+        ("LINEBEFORE", (0, 0), (0, -1), 3, c.accent),
+        ("BACKGROUND", (0, 0), (-1, -1), c.panel_accent),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.5, "#FFFFFF"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, c.background),
     ]))
     out.append(table)
     return out
@@ -245,9 +230,9 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str
     return list(found.values())
 
 
-def _materials(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
+def _materials(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     """Return the materials checklist: a tick box, the material, which activities use it."""
-    st = styles()
+    st, c = ps.styles, ps.colours
     out: list[Flowable] = [
         CondPageBreak(160),
         Spacer(1, 10),
@@ -267,14 +252,14 @@ def _materials(plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     for material, uses in materials:
         shown = uses if len(uses) <= MAX_USES_SHOWN else [
             *uses[: MAX_USES_SHOWN - 1], f"and {len(uses) - MAX_USES_SHOWN + 1} more activities"]
-        rows.append([CheckBox(10), Paragraph(inline(material), st.cell),
+        rows.append([CheckBox(c.text, 10), Paragraph(inline(material), st.cell),
                      Paragraph("<br/>".join(shown), st.cell_small)])
     table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],
                   repeatRows=1, hAlign="LEFT", header_rows=1)
-    table.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+    table.setStyle(ps.table([
+        ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, c.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 1), (0, -1), 8),

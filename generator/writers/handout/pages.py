@@ -7,8 +7,6 @@ printed here.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.platypus import (
@@ -20,6 +18,7 @@ from reportlab.platypus import (
 )
 
 from generator.model import Section
+from generator.pack import Pack
 from generator.plan import Plan, PlannedSlide
 from generator.writers.handout.slides import (
     CONTENT_ROLES,
@@ -28,23 +27,18 @@ from generator.writers.handout.slides import (
     slide_text,
 )
 from generator.writers.pdf.common import (
-    NAVY,
-    PALE,
-    RULE,
     duration_text,
     inline,
     long_date,
-    make_style,
     markup_of,
     plain,
     slide_field,
     slide_label,
     stack_height,
-    styles,
-    table_style,
 )
+from generator.writers.pdf.cover import CoverPage
 from generator.writers.pdf.document import (
-    PageGeometry,
+    DocumentInfo,
     PageRefs,
     anchor,
     bookmark,
@@ -55,13 +49,13 @@ from generator.writers.pdf.document import (
 from generator.writers.pdf.flowables import (
     LINE_SPACING,
     Continued,
-    CoverPage,
     FillLines,
     RuledLines,
-    Thumbnail,
 )
 from generator.writers.pdf.slide_alt import slide_alt
+from generator.writers.pdf.style import PdfStyle, hex_of
 from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.thumbnails import Thumbnail
 
 MIN_LINE_SPACING = 19.0
 """Writing lines are never closer than this (about 6.7 mm)."""
@@ -74,39 +68,32 @@ NEXT_STEPS_PROMPTS = (
 )
 
 
-def write_handout(
-    plan: Plan,
-    target: BinaryIO,
-    *,
-    thumbnail: Thumbnail | None = None,
-    slide_numbers: Sequence[int] | None = None,
-    created: dt.datetime | None = None,
-) -> None:
-    """Write the participant handout of ``plan`` to ``target`` as a PDF.
+def write_handout(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None = None
+                  ) -> None:
+    """Write the participant handout of ``pack`` to ``target`` as a PDF; returns None.
 
-    ``thumbnail`` draws a slide into a rectangle (a sketch of each slide is drawn
-    when it is None); ``slide_numbers[i]`` is the deck's number of ``plan.slides[i]``
-    (default ``i + 1``); ``created`` is the time stamped into the file (the build's,
-    see `generator.stamps`; by default the workshop's date).
-    """
-    numbers, draw, info = document_setup(plan, "Participant handout", thumbnail, slide_numbers,
-                                         created)
-    geometry = info.geometry
-    build_pdf(target, info, lambda refs: _Handout(plan, numbers, draw, geometry, refs).story())
+    ``thumbnail`` draws a slide into a rectangle (made from the pack's deck layout
+    when None; a build shares one between the handout and the guide)."""
+    numbers, draw, info = document_setup(pack, "Participant handout", thumbnail)
+    build_pdf(target, info, lambda refs: _Handout(pack, numbers, draw, info, refs).story())
 
 
 class _Handout:
     """Builds the handout's story for one layout pass."""
 
-    def __init__(self, plan: Plan, numbers: list[int], thumbnail: Thumbnail,
-                 geometry: PageGeometry, refs: PageRefs) -> None:
+    def __init__(self, pack: Pack, numbers: list[int], thumbnail: Thumbnail,
+                 info: DocumentInfo, refs: PageRefs) -> None:
+        plan = pack.plan
+        self.pack = pack
         self.plan = plan
         self.workshop = plan.workshop
         self.numbers = numbers
         self.thumbnail = thumbnail
-        self.geo = geometry
+        self.geo = info.geometry
         self.refs = refs
-        self.st = styles()
+        self.ps = info.style
+        self.st = self.ps.styles
+        self.line = self.ps.colours.write_line
         self.activities = [
             (i, s) for i, s in enumerate(plan.slides)
             if s.activity is not None
@@ -134,11 +121,11 @@ class _Handout:
         credit = inline(w.source) if w.source else None
         return [
             CoverPage(
-                self.geo, kind="Participant handout", title=inline(w.title),
+                self.geo, self.ps, kind="Participant handout", title=inline(w.title),
                 subtitle=inline(w.subtitle) if w.subtitle else None,
                 kicker=inline(w.event) if w.event else None,
                 organisation=plain(w.organisation) if w.organisation else None,
-                details=cover_details(self.plan), credit=credit,
+                details=cover_details(self.plan), credit=credit, logo=self.pack.look.logo,
             ),
             NextPageTemplate("body"),
             PageBreak(),
@@ -159,7 +146,7 @@ class _Handout:
         if facts:
             out.append(Paragraph(markup_of("  ·  ".join(facts)), st.meta))
         out.append(Spacer(1, 12))
-        out.append(agenda_table(self.plan, self.geo.frame_width))
+        out.append(agenda_table(self.ps, self.plan, self.geo.frame_width))
         breaks = sum(item.minutes for item in self.plan.agenda if item.is_break)
         total = f"Total time: {duration_text(self.plan.total_minutes)}"
         if breaks:
@@ -206,12 +193,13 @@ class _Handout:
         per_page = self.workshop.handout.slides_per_page
         if per_page == 0:
             for index, slide in slides:
-                out += slide_text(slide, self._caption(index, slide), self.geo.frame_width)
+                out += slide_text(self.ps, slide, self._caption(index, slide),
+                                  self.geo.frame_width)
         else:
             cards = [SlideCard(i, self._caption(i, s), slide_field(s.slide, "handout"),
                                slide_alt(self.plan, i, self.numbers[i]))
                      for i, s in slides]
-            out += slide_rows(cards, per_page, self.thumbnail, self.geo.frame_width,
+            out += slide_rows(self.ps, cards, per_page, self.thumbnail, self.geo.frame_width,
                               self.geo.frame_height)
         return out
 
@@ -252,7 +240,7 @@ class _Handout:
                      for n, step in enumerate(activity.steps, 1)]
         if not activity.prompts:
             return [PageBreak(), *head, Paragraph("Notes", st.h2),
-                    RuledLines(activity.write_in, fill=True)]
+                    RuledLines(activity.write_in, self.line, fill=True)]
         head.append(Paragraph("Questions", st.h2))
         prompts = [Paragraph(inline(prompt), st.prompt, bulletText=f"{n}.")
                    for n, prompt in enumerate(activity.prompts, 1)]
@@ -261,7 +249,7 @@ class _Handout:
         return [PageBreak(), *head, *(
             KeepTogether([Continued(prompt, Paragraph(continued, st.h2, role="P"),
                                     self.geo.frame_height),
-                          RuledLines(activity.write_in, spacing)])
+                          RuledLines(activity.write_in, self.line, spacing)])
             for prompt in prompts
         )]
 
@@ -286,30 +274,30 @@ class _Handout:
             Paragraph("Before you leave, note what you will do differently after today, "
                       "and when.", st.lead),
         ]
-        heading = make_style("next-step", 12, leading=16, spaceBefore=14, spaceAfter=2,
-                             keepWithNext=1)
+        heading = self.ps.style("next-step", 12, leading=16, spaceBefore=14, spaceAfter=2,
+                                keepWithNext=1)
         for prompt in NEXT_STEPS_PROMPTS:
             out.append(KeepTogether([Paragraph(inline(prompt), heading, role="H2"),
-                                     RuledLines(3)]))
-        out.append(FillLines(Paragraph("Other notes", heading, role="H2")))
+                                     RuledLines(3, self.line)]))
+        out.append(FillLines(Paragraph("Other notes", heading, role="H2"), self.line))
         return out
 
-def agenda_table(plan: Plan, width: float) -> Table:
+def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
     """Return the agenda as a table: times, session titles and minutes; breaks shaded."""
-    st = styles()
+    st, c = ps.styles, ps.colours
     timed = plan.workshop.start is not None
-    time_style = make_style("agenda-time", 10.5, leading=14)
-    min_style = make_style("agenda-min", 10.5, leading=14, alignment=2)
-    head_right = make_style("agenda-head-r", 9.5, leading=12, fontName=st.cell_head.fontName,
-                            textColor=st.cell_head.textColor, alignment=2)
+    time_style = ps.style("agenda-time", 10.5, leading=14)
+    min_style = ps.style("agenda-min", 10.5, leading=14, alignment=2)
+    head_right = ps.style("agenda-head-r", 9.5, leading=12, fontName=st.cell_head.fontName,
+                          textColor=st.cell_head.textColor, alignment=2)
     header = [Paragraph("Session", st.cell_head), Paragraph("Minutes", head_right)]
     if timed:
         header.insert(0, Paragraph("Time", st.cell_head))
     rows: list[list[Flowable]] = [header]
     commands: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+        ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, c.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -317,9 +305,9 @@ def agenda_table(plan: Plan, width: float) -> Table:
     ]
     for item in plan.agenda:
         if item.is_break:
-            title = Paragraph(f"<i>{inline(item.title)}</i>  <font color='#505A5F' size='9'>"
-                              "BREAK</font>", st.cell)
-            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), PALE))
+            title = Paragraph(f"<i>{inline(item.title)}</i>  <font color='{hex_of(c.muted)}' "
+                              "size='9'>BREAK</font>", st.cell)
+            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), c.surface))
         else:
             title = Paragraph(inline(item.title), st.cell_bold)
         row: list[Flowable] = [title, Paragraph(str(item.minutes), min_style)]
@@ -330,7 +318,7 @@ def agenda_table(plan: Plan, width: float) -> Table:
     if timed:
         widths = [104.0, width - 104.0 - 74.0, 74.0]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", header_rows=1)
-    table.setStyle(table_style(commands))
+    table.setStyle(ps.table(commands))
     return table
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
+from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -32,16 +33,10 @@ from generator.slide_kinds import (
     TitleKind,
 )
 from generator.writers.pdf.common import (
-    GREY,
-    NAVY,
-    RULE,
     inline,
-    make_style,
     markup_of,
     slide_field,
     stack_height,
-    styles,
-    table_style,
     text_flowables,
 )
 from generator.writers.pdf.flowables import (
@@ -50,6 +45,7 @@ from generator.writers.pdf.flowables import (
     draw_ruled_lines,
     draw_thumbnail,
 )
+from generator.writers.pdf.style import PdfStyle
 from generator.writers.pdf.tagged import Paragraph, Table
 from generator.writers.pdf.tags import layout_only
 
@@ -95,20 +91,20 @@ class SlideCard:
     alt: str
 
 
-def _caption_style(layout: RowLayout) -> ParagraphStyle:
-    return make_style(f"caption-{layout.text_size}", layout.text_size - 0.5, textColor=GREY,
-                      spaceAfter=3)
+def _caption_style(ps: PdfStyle, layout: RowLayout) -> ParagraphStyle:
+    return ps.style(f"caption-{layout.text_size}", layout.text_size - 0.5,
+                    textColor=ps.colours.muted, spaceAfter=3)
 
 
-def _text_style(layout: RowLayout) -> ParagraphStyle:
-    return make_style(f"cell-{layout.text_size}", layout.text_size, spaceAfter=4)
+def _text_style(ps: PdfStyle, layout: RowLayout) -> ParagraphStyle:
+    return ps.style(f"cell-{layout.text_size}", layout.text_size, spaceAfter=4)
 
 
-def card_paragraphs(card: SlideCard, layout: RowLayout) -> list[Flowable]:
+def card_paragraphs(ps: PdfStyle, card: SlideCard, layout: RowLayout) -> list[Flowable]:
     """Return the caption and handout text of a card as paragraphs."""
-    out: list[Flowable] = [Paragraph(card.caption, _caption_style(layout))]
+    out: list[Flowable] = [Paragraph(card.caption, _caption_style(ps, layout))]
     if card.text:
-        out.extend(text_flowables(card.text, _text_style(layout)))
+        out.extend(text_flowables(card.text, _text_style(ps, layout)))
     return out
 
 
@@ -120,8 +116,9 @@ class SlideRow(Flowable):
 
     def __init__(self, cards: Sequence[SlideCard], texts: Sequence[list[Flowable]],
                  layout: RowLayout, thumbnail: Thumbnail, frame_width: float,
-                 frame_height: float) -> None:
+                 frame_height: float, line_colour: Color) -> None:
         super().__init__()
+        self.line_colour = line_colour
         self.cards = list(cards)
         self.texts = list(texts)
         self.layout = layout
@@ -175,12 +172,14 @@ class SlideRow(Flowable):
             if self.layout.lines_beside:
                 lines_x = x + self.thumb_width + COLUMN_GAP
                 draw_ruled_lines(canvas, lines_x, top + NOTE_LINE_SPACING - 6,
-                                 self.width - lines_x, bottom, NOTE_LINE_SPACING)
+                                 self.width - lines_x, bottom, self.line_colour,
+                                 NOTE_LINE_SPACING)
             else:
-                draw_ruled_lines(canvas, x, y - 2, self.thumb_width, bottom, NOTE_LINE_SPACING)
+                draw_ruled_lines(canvas, x, y - 2, self.thumb_width, bottom, self.line_colour,
+                                 NOTE_LINE_SPACING)
 
 
-def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
+def slide_rows(ps: PdfStyle, cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
                frame_width: float, frame_height: float) -> list[Flowable]:
     """Return the rows for a section's slides, with over-long handout text set after its row.
 
@@ -199,18 +198,19 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
     def flush() -> None:
         nonlocal after
         if pending:
-            out.append(SlideRow(pending, texts, layout, thumbnail, frame_width, frame_height))
+            out.append(SlideRow(pending, texts, layout, thumbnail, frame_width, frame_height,
+                                ps.colours.write_line))
             out.extend(after)
             pending.clear()
             texts.clear()
             after = []
 
     for card in cards:
-        text = card_paragraphs(card, layout)
+        text = card_paragraphs(ps, card, layout)
         if card.text and stack_height(text, width) > 0.4 * frame_height:
-            after.extend(text_flowables(card.text, styles().note_box))
+            after.extend(text_flowables(card.text, ps.styles.note_box))
             card = SlideCard(card.index, card.caption + " (text below)", None, card.alt)
-            text = card_paragraphs(card, layout)
+            text = card_paragraphs(ps, card, layout)
         pending.append(card)
         texts.append(text)
         if len(pending) == layout.columns:
@@ -222,50 +222,50 @@ def slide_rows(cards: Sequence[SlideCard], per_page: int, thumbnail: Thumbnail,
 # --------------------------------------------------------------------------- text only
 
 
-def _bullets(bullets: Sequence[Bullet], depth: int = 0) -> list[Flowable]:
-    st = styles()
+def _bullets(ps: PdfStyle, bullets: Sequence[Bullet], depth: int = 0) -> list[Flowable]:
+    st = ps.styles
     out: list[Flowable] = []
     for bullet in bullets:
         style = st.bullet if depth == 0 else st.bullet2
         out.append(Paragraph(inline(bullet.text), style, bulletText="•" if depth == 0 else "–",
                              list_level=depth))
-        out.extend(_bullets(bullet.children, depth + 1))
+        out.extend(_bullets(ps, bullet.children, depth + 1))
     return out
 
 
-def _table(slide: TableSlide) -> Table:
-    st = styles()
+def _table(ps: PdfStyle, slide: TableSlide) -> Table:
+    st = ps.styles
     rows: list[list[Flowable]] = []
     if slide.table.header:
         rows.append([Paragraph(inline(h), st.cell_head) for h in slide.table.header])
     rows.extend([Paragraph(inline(c), st.cell) for c in row] for row in slide.table.rows)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, ps.colours.rule),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]
     if slide.table.header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), NAVY))
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), ps.colours.table_header))
     table = Table(rows, repeatRows=1 if slide.table.header else 0, hAlign="LEFT",
                   header_rows=1 if slide.table.header else 0)
-    table.setStyle(table_style(commands))
+    table.setStyle(ps.table(commands))
     return table
 
 
-def _columns(slide: ColumnsSlide, width: float) -> Table:
-    st = styles()
+def _columns(ps: PdfStyle, slide: ColumnsSlide, width: float) -> Table:
+    st = ps.styles
     cells: list[list[Flowable]] = []
     for column in slide.columns:
         cell: list[Flowable] = []
         if column.heading:
             cell.append(Paragraph(inline(column.heading), st.cell_bold))
             cell.append(Spacer(1, 3))
-        cell.extend(_bullets(column.bullets))
+        cell.extend(_bullets(ps, column.bullets))
         cells.append(cell)
     table = Table([cells], colWidths=[width / len(cells)] * len(cells), hAlign="LEFT",
                   layout=True)
-    table.setStyle(table_style([
+    table.setStyle(ps.table([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 12),
@@ -273,9 +273,10 @@ def _columns(slide: ColumnsSlide, width: float) -> Table:
     return table
 
 
-def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable]:
+def slide_text(ps: PdfStyle, slide: PlannedSlide, caption: str, width: float
+               ) -> list[Flowable]:
     """Return one slide written out as text: caption, title, content, handout text."""
-    st = styles()
+    st = ps.styles
     kind = slide.kind
     head: list[Flowable] = [Paragraph(caption, st.label)]
     if slide.title_given or not isinstance(kind, QuoteKind | StatementKind):
@@ -283,14 +284,15 @@ def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable
     body: list[Flowable] = []
     match kind:
         case BulletsKind(slide=bullets):
-            body = _bullets(bullets.bullets)
+            body = _bullets(ps, bullets.bullets)
         case ColumnsKind(slide=columns):
-            body = [_columns(columns, width)]
+            body = [_columns(ps, columns, width)]
         case QuoteKind(slide=quote):
             body = [Paragraph(f"“{inline(quote.quote)}”", st.quote)]
             if quote.by:
-                body.append(Paragraph(f"— {inline(quote.by)}", make_style(
-                    "quote-by", 10.5, textColor=GREY, leftIndent=14, spaceAfter=4)))
+                body.append(Paragraph(f"— {inline(quote.by)}", ps.style(
+                    "quote-by", 10.5, textColor=ps.colours.muted, leftIndent=14,
+                    spaceAfter=4)))
         case StatementKind(slide=statement):
             body = [Paragraph(inline(statement.statement), st.statement)]
         case ImageKind(slide=image):
@@ -299,7 +301,7 @@ def slide_text(slide: PlannedSlide, caption: str, width: float) -> list[Flowable
             if image.caption:
                 body.append(Paragraph(inline(image.caption), st.meta))
         case TableKind(slide=table):
-            body = [_table(table)]
+            body = [_table(ps, table)]
         case ActivityKind(slide=activity_slide):
             activity = activity_slide.activity
             parts = [f"{activity.minutes} minutes"]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.utils import TimeStamp
@@ -24,25 +24,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from generator.model import Workshop
+from generator.pack import Pack
 from generator.plan import Plan
 from generator.writers.pdf.common import (
-    ACCENT,
-    BODY_SIZE,
-    FONT,
-    FONT_BOLD,
-    GREY,
-    RULE,
     inline,
     long_date,
     markup_of,
     plain,
-    register_fonts,
 )
 from generator.writers.pdf.structure import FileInfo, tag_pdf
+from generator.writers.pdf.style import BODY_SIZE, PdfStyle, pdf_style
 from generator.writers.pdf.tags import TagRecorder, artifact, attach, layout_only, set_layout_only
-
-if TYPE_CHECKING:  # pdf_flowables imports this module
-    from generator.writers.pdf.flowables import Thumbnail
+from generator.writers.pdf.thumbnails import Thumbnail, thumbnail_drawer
 
 
 def author_of(workshop: Workshop) -> str:
@@ -59,12 +52,11 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def creation_time(workshop: Workshop, moment: dt.datetime | None = None) -> int:
-    """Return the fixed creation time (Unix seconds) written into the PDF: ``moment``
-    (the build's, see `stamps`), else the workshop's date, else a fixed date."""
-    from generator.stamps import build_moment, epoch_seconds
+def creation_time(moment: dt.datetime) -> int:
+    """Return the build's moment (naive UTC) as the Unix seconds written into the PDF."""
+    from generator.stamps import epoch_seconds
 
-    return epoch_seconds(moment or build_moment(workshop.date))
+    return epoch_seconds(moment)
 
 
 def _timestamp(seconds: int) -> TimeStamp:
@@ -81,29 +73,13 @@ def _timestamp(seconds: int) -> TimeStamp:
 # --------------------------------------------------------------------------- front matter
 
 
-def deck_numbers(plan: Plan, slide_numbers: Sequence[int] | None) -> list[int]:
-    """Return the deck number of each plan slide, checking a given list's length."""
-    if slide_numbers is None:
-        return list(range(1, len(plan.slides) + 1))
-    if len(slide_numbers) != len(plan.slides):
-        raise ValueError(
-            f"slide_numbers has {len(slide_numbers)} numbers for {len(plan.slides)} slides"
-        )
-    return list(slide_numbers)
-
-
-def document_setup(plan: Plan, kind: str, thumbnail: Thumbnail | None,
-                   slide_numbers: Sequence[int] | None, created: dt.datetime | None = None
+def document_setup(pack: Pack, kind: str, thumbnail: Thumbnail | None
                    ) -> tuple[list[int], Thumbnail, DocumentInfo]:
     """Return what both PDFs start from: the deck number of each plan slide, the
-    thumbnail drawer (a sketch of each slide when none is given) and the document's
-    information (title, metadata, page geometry, creation time ``created``) for
-    ``kind``."""
-    from generator.writers.slide_standin import standin_thumbnail
-
-    numbers = deck_numbers(plan, slide_numbers)
-    return numbers, thumbnail or standin_thumbnail(plan, numbers), document_info(
-        plan.workshop, kind, created)
+    thumbnail drawer (made from the pack when none is given) and the document's
+    information (title, metadata, page geometry, the look's style) for ``kind``."""
+    drawer = thumbnail or thumbnail_drawer(pack.deck, pack.look)
+    return list(pack.slide_numbers), drawer, document_info(pack, kind)
 
 
 def footer_text(workshop: Workshop) -> str:
@@ -178,6 +154,7 @@ class DocumentInfo:
     footer_left: str
     created: int
     geometry: PageGeometry
+    style: PdfStyle
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:
@@ -195,14 +172,14 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
     return cut + "…"
 
 
-def document_info(workshop: Workshop, kind: str,
-                  created: dt.datetime | None = None) -> DocumentInfo:
-    """Return the metadata and running texts of one of the workshop's PDFs.
+def document_info(pack: Pack, kind: str) -> DocumentInfo:
+    """Return the metadata, running texts and style of one of the pack's PDFs.
 
     ``kind`` names the document ("Participant handout", "Facilitator guide"); the
-    title is "<workshop title>: <kind in lower case>"; ``created`` is the build's
-    timestamp (see `creation_time`).
+    title is "<workshop title>: <kind in lower case>"; the creation time is the pack's
+    moment (see `creation_time`).
     """
+    workshop = pack.plan.workshop
     return DocumentInfo(
         title=f"{plain(workshop.title)}: {kind.lower()}",
         author=author_of(workshop),
@@ -211,8 +188,9 @@ def document_info(workshop: Workshop, kind: str,
         header_left=plain(workshop.title),
         header_right=kind,
         footer_left=footer_text(workshop),
-        created=creation_time(workshop, created),
+        created=creation_time(pack.moment),
         geometry=page_geometry(workshop.handout.paper),
+        style=pdf_style(pack.look),
     )
 
 
@@ -254,13 +232,13 @@ class _Document(BaseDocTemplate):
     def __init__(self, target: BinaryIO, info: DocumentInfo,
                  measure_only: bool = False) -> None:
         geo = info.geometry
-        register_fonts()
+        fonts = info.style.fonts
         super().__init__(
             target, pagesize=(geo.width, geo.height), leftMargin=geo.left,
             rightMargin=geo.right, topMargin=geo.top, bottomMargin=geo.bottom,
             title=info.title, author=info.author, subject=info.subject,
             creator="make-deck", producer="make-deck", invariant=1, lang=info.language,
-            initialFontName=FONT, initialFontSize=BODY_SIZE, displayDocTitle=True,
+            initialFontName=fonts.regular, initialFontSize=BODY_SIZE, displayDocTitle=True,
         )
         self.measure_only = measure_only
         self._doSave = 0  # reportlab's build stops short of saving: see `finish`
@@ -294,30 +272,32 @@ class _Document(BaseDocTemplate):
         if layout_only(canvas):
             return
         geo = self.info.geometry
+        colours, fonts = self.info.style.colours, self.info.style.fonts
+        regular, bold = fonts.regular, fonts.bold
         with artifact(canvas, "Pagination", "Header"):
             canvas.saveState()
             top = geo.height - geo.top + 26
-            canvas.setFillColor(GREY)
-            room = geo.frame_width - stringWidth(self.info.header_right, FONT, 8.5) - 24
-            canvas.setFont(FONT_BOLD, 8.5)
+            canvas.setFillColor(colours.muted)
+            room = geo.frame_width - stringWidth(self.info.header_right, regular, 8.5) - 24
+            canvas.setFont(bold, 8.5)
             canvas.drawString(geo.left, top + 4,
-                              shorten(self.info.header_left, FONT_BOLD, 8.5, room))
-            canvas.setFont(FONT, 8.5)
+                              shorten(self.info.header_left, bold, 8.5, room))
+            canvas.setFont(regular, 8.5)
             canvas.drawRightString(geo.width - geo.right, top + 4, self.info.header_right)
-            canvas.setStrokeColor(ACCENT)
+            canvas.setStrokeColor(colours.accent)
             canvas.setLineWidth(1.2)
             canvas.line(geo.left, top - 2, geo.width - geo.right, top - 2)
             canvas.restoreState()
         with artifact(canvas, "Pagination", "Footer"):
             canvas.saveState()
-            canvas.setFillColor(GREY)
+            canvas.setFillColor(colours.muted)
             bottom = geo.bottom - 34
-            canvas.setStrokeColor(RULE)
+            canvas.setStrokeColor(colours.rule)
             canvas.setLineWidth(0.5)
             canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
-            canvas.setFont(FONT, 8.5)
-            room = geo.frame_width - stringWidth("Page 999 of 999", FONT, 8.5) - 24
-            canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, FONT, 8.5, room))
+            canvas.setFont(regular, 8.5)
+            room = geo.frame_width - stringWidth("Page 999 of 999", regular, 8.5) - 24
+            canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, regular, 8.5, room))
             # "Page X of Y" waits for Y: each page shows a form filled in by `finish`
             canvas.translate(geo.width - geo.right, bottom)
             canvas.doForm(_page_label(canvas.getPageNumber()))
@@ -327,12 +307,13 @@ class _Document(BaseDocTemplate):
     def finish(self) -> None:
         """Fill in each page's "Page X of Y" now that Y is known, and save the file."""
         canvas = self.canv
+        style = self.info.style
         total = self.page
         for number in self._labelled:
             # the form's box must hold text that ends at its origin
             canvas.beginForm(_page_label(number), -300, -10, 0, 20)
-            canvas.setFillColor(GREY)
-            canvas.setFont(FONT, 8.5)
+            canvas.setFillColor(style.colours.muted)
+            canvas.setFont(style.fonts.regular, 8.5)
             canvas.drawRightString(0, 0, f"Page {number} of {total}")
             canvas.endForm()
         canvas.save()

@@ -41,6 +41,10 @@ def numbering(bullet: str | None) -> str:
     return "Disc" if mark == "•" else "None"
 
 
+LINK_PLACEHOLDER = 'color="@link"'
+"""Link markup's colour before the paragraph's style says it (`pdf.style.LINK_COLOUR`)."""
+
+
 class Paragraph(platypus.Paragraph):
     """A reportlab paragraph that marks its drawing as one structure element.
 
@@ -51,6 +55,8 @@ class Paragraph(platypus.Paragraph):
     def __init__(self, text: Any, style: Any = None, bulletText: Any = None,
                  frags: Any = None, caseSensitive: int = 1, encoding: str = "utf8", *,
                  role: str | None = None, list_level: int = 0) -> None:
+        if isinstance(text, str) and LINK_PLACEHOLDER in text:
+            text = text.replace(LINK_PLACEHOLDER, f'color="{getattr(style, "linkColor", "")}"')
         super().__init__(text, style, bulletText=bulletText, frags=frags,
                          caseSensitive=caseSensitive, encoding=encoding)
         if role is None:

@@ -26,11 +26,12 @@ from generator.layout.linebreak import Prepared, break_lines, prepare
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
 from generator.layout.text import paragraph_indent as indent
-from generator.look.template import template_data, template_path
-from generator.look.template_looks import LayoutLook, resolve_looks
-from generator.look.theme import DEFAULT_THEME, Theme
+from generator.look.colours import tint
+from generator.look.look import Look
+from generator.look.template_looks import LayoutLook
+from generator.look.theme import Theme
 from generator.markup import Span
-from generator.writers.pdf.common import face
+from generator.writers.pdf.style import pdf_style
 
 BASELINE_DROP = 0.2
 """Height of a line's baseline above the bottom of its line box, in ems."""
@@ -46,41 +47,12 @@ Size = tuple[float, float]
 RenderedLine = tuple[tuple[Span, ...], float]  # a line as set by a renderer: spans, width (pt)
 
 
-@lru_cache(maxsize=8)
-def template_looks(template: Path, theme: Theme = DEFAULT_THEME) -> dict[str, LayoutLook]:
-    """Return {layout name: its look} for a deck template ({} when it cannot be read); the
-    built-in template's colour-scheme slots take ``theme``'s colours, as in the deck."""
-    try:
-        data = template_data(template)
-    except (OSError, KeyError, ValueError):
-        return {}
-    palette = dict(data["colours"])
-    if template.resolve() == template_path().resolve():  # the deck takes the theme's colours
-        palette.update(theme.scheme())
-        palette.update({a: palette[r] for a, r in zip(("tx1", "bg1", "tx2", "bg2"),
-                                                      ("dk1", "lt1", "dk2", "lt2"), strict=True)})
-    return resolve_looks(data["looks"], palette)
-
-
 @lru_cache(maxsize=64)
 def _colour(hex_rgb: str) -> Color:
     """Return a reportlab colour for ``RRGGBB``."""
     return HexColor(f"#{hex_rgb}")
 
 
-def tint(hex_rgb: str, share: float) -> str:
-    """Return ``hex_rgb`` tinted towards white keeping ``share`` of it, in linear light."""
-    out = []
-    for i in (0, 2, 4):
-        c = int(hex_rgb[i : i + 2], 16) / 255
-        linear = c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-        mixed = linear * share + 1 - share
-        srgb = mixed * 12.92 if mixed <= 0.0031308 else 1.055 * mixed ** (1 / 2.4) - 0.055
-        out.append(f"{round(srgb * 255):02X}")
-    return "".join(out)
-
-
-@lru_cache(maxsize=32)
 def _picture(path: Path) -> tuple[ImageReader, str]:
     """Return the image reader of a picture and a form name taken from its bytes."""
     return ImageReader(str(path)), f"thumbpic{hashlib.sha1(path.read_bytes()).hexdigest()[:16]}"
@@ -93,6 +65,7 @@ class _Pen:
 
     canvas: Canvas
     height: float
+    face: Callable[[bool, bool], str]
     words: list[tuple[float, float, str, str, float, str]] = field(default_factory=list)
 
     def rect(self, box: Box, fill: str) -> None:
@@ -103,7 +76,7 @@ class _Pen:
     def text(self, x: float, baseline: float, text: str, size: float, fill: str,
              bold: bool = False, italic: bool = False) -> None:
         """Queue ``text`` with its baseline at slide y ``baseline``."""
-        self.words.append((x, self.height - baseline, text, face(bold, italic), size, fill))
+        self.words.append((x, self.height - baseline, text, self.face(bold, italic), size, fill))
 
     def flush(self) -> None:
         """Draw the queued text, setting the font and colour only when they change."""
@@ -280,15 +253,15 @@ def _border(canvas: Canvas, left: float, bottom: float, w: float, h: float,
 
 
 def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: float, h: float,
-               *, theme: Theme = DEFAULT_THEME, slide_size: Size = (960.0, 540.0),
-               template: Path | None = None) -> None:
+               look: Look, slide_size: Size = (960.0, 540.0)) -> None:
     """Draw ``slide`` scaled into the rect with lower-left corner (x, y); returns None.
 
     The slide keeps its aspect ratio, centred, clipped to its edges and framed with a
-    thin border; ``template`` (default: the built-in one) gives the layouts' looks.
+    thin border; ``look`` gives the colours, the face and each layout's decorations.
     """
-    look = template_looks(template or template_path(), theme).get(
-        slide.layout.name, LayoutLook(None))
+    theme = look.theme
+    face = pdf_style(look).face
+    drawn = look.layout_look(slide.layout.name)
     width, height = slide_size
     left, bottom, scale = _fit(x, y, w, h, slide_size)
     canvas.saveState()
@@ -297,11 +270,11 @@ def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: flo
     clip = canvas.beginPath()
     clip.rect(0, 0, width, height)
     canvas.clipPath(clip, stroke=0, fill=0)
-    pen = _Pen(canvas, height)
+    pen = _Pen(canvas, height, face)
     dark = slide.layout.dark
     pen.rect(Box(0, 0, width, height),
-             theme.dark_background if dark else look.background or theme.background)
-    for box, colour in look.rules:
+             theme.dark_background if dark else drawn.background or theme.background)
+    for box, colour in drawn.rules:
         pen.rect(box, colour)
     for frame in slide.frames:
         if isinstance(frame, fr.PictureFrame):
@@ -310,19 +283,16 @@ def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: flo
             _table(pen, frame, theme)
         else:
             _text_frame(pen, frame, dark, theme)
-    _slide_number(pen, slide, look, theme)
+    _slide_number(pen, slide, drawn, theme)
     pen.flush()
     canvas.restoreState()
     _border(canvas, left, bottom, width * scale, height * scale)
 
 
-def thumbnail_drawer(deck: DeckLayout, theme: Theme = DEFAULT_THEME, *,
-                     template: Path | None = None) -> Thumbnail:
+def thumbnail_drawer(deck: DeckLayout, look: Look) -> Thumbnail:
     """Return ``f(canvas, plan_index, x, y, w, h)`` drawing a planned slide's first slide
     at the deck's slide size; a plan index with no laid-out slide gets an empty framed box."""
     first = {slide.plan_index: slide for slide in reversed(deck.slides)}
-    chosen = template or template_path()
-    template_looks(chosen, theme)  # read the template now, once for every PDF
 
     def draw(canvas: Canvas, plan_index: int, x: float, y: float, w: float, h: float) -> None:
         slide = first.get(plan_index)
@@ -330,7 +300,6 @@ def thumbnail_drawer(deck: DeckLayout, theme: Theme = DEFAULT_THEME, *,
             left, bottom, scale = _fit(x, y, w, h, deck.size)
             _border(canvas, left, bottom, deck.size[0] * scale, deck.size[1] * scale, True)
         else:
-            draw_slide(canvas, slide, x, y, w, h, theme=theme, slide_size=deck.size,
-                       template=chosen)
+            draw_slide(canvas, slide, x, y, w, h, look, deck.size)
 
     return draw

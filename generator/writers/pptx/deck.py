@@ -13,7 +13,6 @@ import copy
 import datetime as dt
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
@@ -28,12 +27,12 @@ from pptx.util import Emu
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.geometry import EMU_PER_POINT, Box
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
-from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph
 from generator.look.template import open_template
 from generator.look.theme import Theme
 from generator.markup import plain_text
 from generator.model import Workshop
+from generator.pack import Pack
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.parts import SlideMaker, package_entries
 from generator.writers.pptx.sections import write_sections
@@ -288,23 +287,23 @@ def _title_placeholder(slide: object, frame: TextFrame) -> object:
                 if s._element is element)
 
 
-def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: BinaryIO,
-               moment: dt.datetime, *, theme: Theme | None = None) -> None:
-    """Write the laid-out deck as a .pptx to ``target``.
+def write_deck(pack: Pack, target: BinaryIO) -> None:
+    """Write the pack's laid-out deck as a .pptx to ``target``; returns None.
 
-    With ``theme`` (for the built-in template), the template's colours and fonts
-    are set to the theme's first.
-    """
-    prs = open_template(template)
-    if theme is not None:
-        _apply_theme(prs, theme)
+    On the built-in template, the template's colours and fonts are set to the
+    look's theme first; an organisation's template keeps its own."""
+    deck, workshop, moment, look = pack.deck, pack.plan.workshop, pack.moment, pack.look
+    prs = open_template(look.template_file)
+    own_template = look.is_default_template
+    if own_template:
+        _apply_theme(prs, look.theme)
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
     by_name = {layout.name: layout for layout in prs.slide_layouts}
     maker = SlideMaker(prs)  # python-pptx's add_slide and notes_slide slow down as decks grow
     language = workshop.language
-    tones = _TONE_COLOUR if theme is not None else _ORG_TONE_COLOUR
+    tones = _TONE_COLOUR if own_template else _ORG_TONE_COLOUR
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
