@@ -167,7 +167,7 @@ def _document_contrast(look: Look, source: OutlineSource) -> list[Diagnostic]:
     """Return an error for each text colour of the handout and the guide that does not
     reach the look's contrast against its background."""
     return [Diagnostic(
-        "A11Y-CONTRAST",
+        Problem.A11Y_CONTRAST,
         f"the handout's and guide's {use} (#{text} on #{fill}) have a contrast of "
         f"{ratio_text(ratio)}; they need {look.theme.min_contrast:g}:1",
         Severity.ERROR, source.sources.value(("theme",)),

@@ -16,6 +16,8 @@ from generator.build import shown_texts
 from generator.checks.where import Where
 from generator.diagnostics import Severity
 from generator.layout.notes import speaker_notes
+from generator.look.look import look_for
+from generator.look.theme import DEFAULT_THEME
 from generator.model import Role
 from generator.options import BuildOptions
 from generator.outline.reader import OutlineSource, read_outline
@@ -38,6 +40,7 @@ from generator.slide_kinds import (
 )
 from generator.writers.handout.slides import slide_text
 from generator.writers.pdf.slide_alt import slide_alt
+from generator.writers.pdf.style import pdf_style
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -420,7 +423,8 @@ class _Unknown:
 @pytest.mark.parametrize("consumer", [
     lambda plan, source: slide_alt(plan, 3, 4),
     lambda plan, source: speaker_notes(plan.slides[3]),
-    lambda plan, source: slide_text(plan.slides[3], "Slide 4", 400.0),
+    lambda plan, source: slide_text(pdf_style(look_for(DEFAULT_THEME)), plan.slides[3],
+                                    "Slide 4", 400.0),
     lambda plan, source: Where(source.sources, EVERY_KIND, plan).title_path(3),
     lambda plan, source: shown_texts(plan.slides[3].kind),
 ], ids=["slide alt", "speaker notes", "handout slide", "where", "font coverage"])

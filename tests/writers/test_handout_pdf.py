@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pdfplumber
@@ -230,7 +231,8 @@ def test_creation_date_is_the_builds_timestamp(plan: Plan,
     meta = PdfReader(io.BytesIO(render(write_handout, undated))).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20260101")
     moment = build_moment(None, 1700000000)  # SOURCE_DATE_EPOCH=1700000000
-    meta = PdfReader(io.BytesIO(render(write_handout, undated, created=moment))).metadata
+    stamped = dataclasses.replace(pack_of(undated), moment=moment)
+    meta = PdfReader(io.BytesIO(render(write_handout, stamped))).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20231114221320")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the writer never reads it
     meta = PdfReader(io.BytesIO(render(write_handout, undated))).metadata
