@@ -49,6 +49,7 @@ class Palette:
     panel: str
     panel_accent: str
     cover: str
+    cover_accent: str
     cover_text: str
     cover_soft: str
     table_header: str
@@ -73,6 +74,20 @@ class Palette:
         }
 
 
+GRAPHIC_RATIO = 3.0
+"""WCAG 2.2 1.4.11: what rules and bands need against the page to be seen."""
+
+
+def _fill_for(text: str, ratio: float, *candidates: str) -> str:
+    """Return the first of ``candidates`` on which ``text`` reaches ``ratio``, else the
+    first darkened (or lightened) just enough for it: a fill make-deck chooses keeps
+    the look's text colour and stays as close to the look's own colours as it can."""
+    for fill in candidates:
+        if contrast_ratio(text, fill) >= ratio:
+            return fill
+    return with_contrast(candidates[0], text, ratio)
+
+
 def make_palette(theme: Theme) -> Palette:
     """Return the documents' palette for ``theme``: the theme's own colours where it
     has them, tints of them for panels and rules, every text colour moved just far
@@ -90,20 +105,22 @@ def make_palette(theme: Theme) -> Palette:
 
     cover = theme.dark_background
     cover_text = legible(theme.inverse_text, cover)
-    table_header = theme.table_header_fill
+    table_header = _fill_for(theme.table_header_text, target, theme.table_header_fill,
+                             theme.dark_background, theme.heading)
     return Palette(
         text=legible(theme.text, background, panel, surface, panel_accent),
         background=background,
         heading=legible(theme.heading, background, panel),
         muted=legible(theme.muted, background),
         link=legible(theme.link, background),
-        accent=theme.accent,
+        accent=with_contrast(theme.accent, background, GRAPHIC_RATIO),
         rule=with_contrast(blend(theme.muted, background, 0.45), background, 1.5),
         write_line=with_contrast(blend(theme.muted, background, 0.35), background, 1.4),
         surface=surface,
         panel=panel,
         panel_accent=panel_accent,
         cover=cover,
+        cover_accent=with_contrast(theme.accent, cover, GRAPHIC_RATIO),
         cover_text=cover_text,
         cover_soft=legible(blend(cover_text, cover, 0.85), cover),
         table_header=table_header,

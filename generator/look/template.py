@@ -287,6 +287,7 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
+            accent=colours.get("accent2", colours.get("accent1", base_theme.accent)),
             # PowerPoint's default table style fills the header with accent 1, text lt1
             table_header_fill=colours.get("accent1", dark),
             table_header_text=colours.get("lt1", base_theme.table_header_text),

@@ -8,7 +8,11 @@ Each function writes one template and returns its path:
   and reshapes the layouts the way it always does;
 - `google_like`: shaped like a Google Slides export: 10 x 5.625 in, layouts named
   ``TITLE``, ``TITLE_AND_BODY``..., some without a title placeholder, Arial, a few slides;
-- `potx`: the python-pptx default saved as a PowerPoint template (.potx).
+- `potx`: the python-pptx default saved as a PowerPoint template (.potx);
+- `department_like`: python-pptx's default restyled as a department's brand: Calibri,
+  a grey dark colour, a green first accent on which white passes for the slides' large
+  text but fails for a document's small print (as many brand greens do), a red second
+  accent.
 """
 
 from __future__ import annotations
@@ -162,6 +166,21 @@ def google_like(folder: Path, name: str = "google-slides.pptx") -> Path:
             shape.width, shape.height = Inches(8.8), Inches(3.4)
     _restyle_theme(prs, GOOGLE_FONT, GOOGLE_COLOURS, "Simple Light")
     _add_example_slides(prs, EXAMPLE_TEXTS)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+DEPARTMENT_FONT = "Calibri"
+DEPARTMENT_COLOURS = {"dk1": "0B0C0C", "lt1": "FFFFFF", "dk2": "4D4D4D", "lt2": "F2F2F2",
+                      "accent1": "008A76", "accent2": "D4351C", "hlink": "1D70B8"}
+
+
+def department_like(folder: Path, name: str = "department.pptx") -> Path:
+    """Make python-pptx's default template in a department's colours and font (see the
+    module's docstring); return its path."""
+    prs = Presentation()
+    _restyle_theme(prs, DEPARTMENT_FONT, DEPARTMENT_COLOURS, "Department")
     path = folder / name
     prs.save(str(path))
     return path

@@ -107,7 +107,7 @@ class CoverPage(Flowable):
         with artifact(canvas, "Layout"):
             canvas.setFillColor(c.cover)
             canvas.rect(0, band_bottom, self.width, band_height, stroke=0, fill=1)
-            canvas.setFillColor(c.accent)
+            canvas.setFillColor(c.cover_accent)
             canvas.rect(0, band_bottom - 9, self.width, 9, stroke=0, fill=1)
         if self.organisation:
             with tagged(canvas, "P"):
@@ -119,7 +119,7 @@ class CoverPage(Flowable):
         # The title block sits at the foot of the band, an accent bar above it.
         y = band_bottom + 48 + block
         with artifact(canvas, "Layout"):
-            canvas.setFillColor(c.accent)
+            canvas.setFillColor(c.cover_accent)
             canvas.rect(left, y + 14, 56, 5, stroke=0, fill=1)
         for (paragraph, gap), height in zip(paragraphs, heights, strict=True):
             y -= gap + height

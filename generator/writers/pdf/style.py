@@ -50,6 +50,7 @@ class Colours:
     panel: Color
     panel_accent: Color
     cover: Color
+    cover_accent: Color
     cover_text: Color
     cover_soft: Color
     table_header: Color
