@@ -78,7 +78,7 @@ def _fill_under(page: pdfplumber.page.Page, x: float, y: float) -> str:
 
 
 def test_the_cover_band_is_the_looks(built) -> None:
-    name, look, pdfs = built
+    _name, look, pdfs = built
     for pdf in pdfs.values():
         cover = pdf.pages[0]
         band = max((r for r in cover.rects if r.get("fill") and r["top"] < 1),
@@ -101,7 +101,7 @@ def test_headings_are_in_the_looks_colour_and_typeface(built) -> None:
 
 
 def test_table_headers_and_rules_are_in_the_looks_colours(built) -> None:
-    name, look, pdfs = built
+    _name, look, pdfs = built
     run_sheet = pdfs["guide"].pages[1]
     start = _chars(run_sheet, "Elapsed")[0]
     assert _fill_under(run_sheet, start["x0"] + 1, (start["top"] + start["bottom"]) / 2) == (
