@@ -21,6 +21,14 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
+from generator.look.template_colours import readable_slot, relative_luminance
+from generator.look.template_styles import (
+    _Reader,
+    layout_data,
+    layout_from_data,
+    master_fonts,
+    placeholder_style,
+)
 from generator.look.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
@@ -31,7 +39,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def qn(tag: str) -> str:
@@ -48,7 +56,7 @@ DEFAULT_ROLE_LAYOUTS = {
     "activity": "Title and Content", "break": "Break", "closing": "Closing",
 }
 
-_SKIPPED = {"sldNum", "dt", "ftr", "pic", "tbl", "chart", "media", "clipArt", "sldImg",
+_SKIPPED = {"sldNum", "dt", "ftr", "tbl", "chart", "media", "clipArt", "sldImg",
             "dgm", "hdr"}
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = (
@@ -150,48 +158,42 @@ def theme_font(prs: Presentation, kind: str = "minorFont") -> str:
     return latin.get("typeface", "Arial") if latin is not None else "Arial"
 
 
-def luminance(hex_colour: str) -> float:
-    """Return the WCAG relative luminance of an RRGGBB colour."""
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def _background_colour(element: etree._Element, colours: dict[str, str]) -> str | None:
-    background = element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
-    if background is None:
-        return None
-    fill = background.find(f".//{qn('a:solidFill')}")
-    if fill is None:
-        ref = background.find(qn("p:bgRef"))
-        scheme = ref.find(qn("a:schemeClr")) if ref is not None else None
-        return colours.get(scheme.get("val", "")) if scheme is not None else None
-    srgb = fill.find(qn("a:srgbClr"))
-    scheme = fill.find(qn("a:schemeClr"))
-    if srgb is not None:
-        return srgb.get("val")
-    return colours.get(scheme.get("val", "")) if scheme is not None else None
-
-
-def _layout_geometry(layout: object, colours: dict[str, str], master_bg: str | None
-                     ) -> LayoutGeometry:
+def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
+    """Return one layout's placeholders (with their usable styles), type and background."""
+    colours = reader.colours.with_map(layout._element.find(qn("p:clrMapOvr")))  # type: ignore[attr-defined]
+    backdrop = reader.backdrop(layout, colours)
     placeholders = []
+    obstacles = list(reader.master_obstacles if reader.shows_master(layout) else [])
     for shape in layout.placeholders:  # type: ignore[attr-defined]
         ph = shape._element.ph
         kind = ph.get("type", "obj") if ph is not None else "obj"
-        if kind in _SKIPPED or shape.width is None:
+        if shape.width is None:
             continue
         box = Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
                   shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
-        placeholders.append(Placeholder(kind, ph.idx if ph is not None else 0, box))
-    colour = _background_colour(layout._element, colours) or master_bg  # type: ignore[attr-defined]
-    dark = colour is not None and luminance(colour) < 0.18
+        if kind in _SKIPPED:
+            obstacles.append(box)
+            continue
+        style = placeholder_style(shape, kind, colours, reader.fonts)
+        placeholders.append(Placeholder(
+            kind, ph.idx if ph is not None else 0, box, grows=style.grows,
+            text_colour=style.colour, background=backdrop.under(box), font=style.font,
+            size=style.size))
+    obstacles.extend(reader.shape_boxes(layout))
     ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
                                                   round(p.box.x / 20), p.box.y))
-    return LayoutGeometry(layout.name, tuple(ordered), dark)  # type: ignore[attr-defined]
+    main = max((p for p in ordered if p.kind in ("body", "obj", "subTitle")),
+               key=lambda p: p.box.w * p.box.h, default=None) or \
+        next(iter(ordered), None)
+    width, height = reader.size
+    under = backdrop.under(main.box if main else Box(width * 0.25, height * 0.25,
+                                                     width * 0.5, height * 0.5))
+    slots = tuple((slot, colours.slot(slot) or "") for slot in
+                  ("tx1", "tx2", "bg1", "bg2", *(f"accent{i}" for i in range(1, 7)), "hlink"))
+    return LayoutGeometry(
+        layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
+        kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
+        colours=slots, obstacles=tuple(obstacles))
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,75 @@ class TemplateInfo:
     layouts: tuple[LayoutGeometry, ...]
     theme: Theme
     is_default: bool
+    recoloured: tuple[Recoloured, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recoloured:
+    """A placeholder whose own text colour fails against what lies under it, and the
+    template colour make-deck sets its text in instead."""
+
+    layout: str
+    kind: str
+    colour: str
+    background: str
+    ratio: float
+    slot: str
+    fixed_ratio: float
+
+
+_CANDIDATE_SLOTS = ("tx1", "bg1", "tx2", "bg2", "accent1", "accent2", "accent3", "accent4",
+                    "accent5", "accent6")
+
+
+def _recolour(layout: LayoutGeometry) -> tuple[LayoutGeometry, list[Recoloured]]:
+    """Return ``layout`` with each placeholder whose text colour lacks contrast on its
+    background given the template colour with the most contrast there."""
+    from generator.checks.contrast import contrast_ratio
+
+    found: list[Recoloured] = []
+    placeholders = []
+    for p in layout.placeholders:
+        if p.text_colour and p.background and p.kind in ("title", "ctrTitle", "body", "obj",
+                                                          "subTitle"):
+            needed = 3.0 if p.kind in ("title", "ctrTitle") else 4.5
+            ratio = contrast_ratio(p.text_colour, p.background)
+            if ratio < needed:
+                ratios = [(contrast_ratio(c, p.background), slot)
+                          for slot in _CANDIDATE_SLOTS if (c := layout.colour(slot))]
+                best, slot = max(ratios, default=(0.0, ""))
+                if best >= needed:
+                    p = replace(p, recolour=slot)
+                    found.append(Recoloured(layout.name, p.kind, p.text_colour, p.background,
+                                            ratio, slot, best))
+        placeholders.append(p)
+    return replace(layout, placeholders=tuple(placeholders)), found
+
+
+def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None:
+    """Return the scheme slot to set a text frame's colour in on an organisation
+    template's layout, or None to leave the placeholder's own style.
+
+    A frame in one of the layout's placeholders keeps the template's colour unless
+    it was found unreadable (`Placeholder.recolour`); added boxes and added titles
+    take ``wanted`` (``tx1``, ``tx2``...) or, where that is not readable on the
+    layout's background, the template colour with the most contrast there.
+    """
+    from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
+
+    idx = frame.placeholder_idx
+    if not is_added_body(idx) and idx != SYNTHETIC_TITLE:
+        own = next((p for p in layout.placeholders if p.idx == idx), None)
+        return own.recolour if own is not None else None
+    colours = {slot: c for slot, c in layout.colours if c}
+    return readable_slot(colours, layout.background, wanted)
+
+
+def _plain(layout: LayoutGeometry) -> LayoutGeometry:
+    """Return a layout of the built-in template without what is read for organisation
+    templates (the built-in one's colours come from the theme)."""
+    return replace(layout, background=None, colours=(), placeholders=tuple(
+        replace(p, text_colour=None, background=None) for p in layout.placeholders))
 
 
 def _master_title_box(prs: Presentation, width: float) -> Box:
@@ -222,20 +293,17 @@ def _read_raw(template: Path) -> dict[str, Any]:
 
     prs = open_template(template)
     colours = scheme_colours(prs)
-    master_bg = _background_colour(prs.slide_masters[0]._element, colours)
     width, height = prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT
     title = _master_title_box(prs, width)
+    reader = _Reader(prs, colours, _theme_root(prs))
+    body_font, heading_font = master_fonts(prs, reader.fonts)
     return {
-        "width": width, "height": height, "colours": colours, "font": theme_font(prs),
-        "heading_font": theme_font(prs, "majorFont"),
+        "width": width, "height": height, "colours": colours,
+        "font": body_font or theme_font(prs),
+        "heading_font": heading_font or theme_font(prs, "majorFont"),
         "title_box": [title.x, title.y, title.w, title.h],
-        "layouts": [
-            {"name": lay.name, "dark": lay.dark,
-             "placeholders": [[p.kind, p.idx, p.box.x, p.box.y, p.box.w, p.box.h]
-                              for p in lay.placeholders]}
-            for lay in (_layout_geometry(layout, colours, master_bg)
-                        for layout in prs.slide_layouts)
-        ],
+        "layouts": [layout_data(_layout_geometry(layout, reader))
+                    for layout in prs.slide_layouts],
         "looks": read_looks(prs),
     }
 
@@ -278,12 +346,15 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
     raw = template_data(template)
     colours: dict[str, str] = raw["colours"]
     width, height = float(raw["width"]), float(raw["height"])
-    layouts = tuple(
-        LayoutGeometry(lay["name"], tuple(Placeholder(k, i, Box(x, y, w, h))
-                                          for k, i, x, y, w, h in lay["placeholders"]),
-                       bool(lay["dark"]))
-        for lay in raw["layouts"])
+    layouts = tuple(layout_from_data(lay) for lay in raw["layouts"])
     is_default = template.resolve() == template_path().resolve()
+    recoloured: list[Recoloured] = []
+    if is_default:
+        layouts = tuple(_plain(lay) for lay in layouts)
+    else:
+        fixed = [_recolour(lay) for lay in layouts]
+        layouts = tuple(lay for lay, _ in fixed)
+        recoloured = [r for _, found in fixed for r in found]
     wanted = {**DEFAULT_ROLE_LAYOUTS, **(overrides or {})} if is_default else overrides
     geometry, choices, unknown = map_roles(layouts, width, height, Box(*raw["title_box"]),
                                            wanted)
@@ -302,7 +373,9 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             surface=colours.get("lt2", base_theme.surface),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)
-    return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default)
+    used = {lay.name for lay in geometry.roles.values()}
+    return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default,
+                        tuple(r for r in recoloured if r.layout in used))
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:

@@ -26,11 +26,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
-from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.slides import DeckLayout
 from generator.layout.text import Paragraph
-from generator.look.template import open_template
+from generator.look.template import open_template, org_text_slot
 from generator.look.theme import Theme
 from generator.markup import plain_text
 from generator.model import Workshop
@@ -64,7 +64,14 @@ def _relater(slide: object):
 
 
 def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = True,
-                tones: dict[str, str] = _TONE_COLOUR) -> None:
+                tones: dict[str, str] = _TONE_COLOUR, layout: LayoutGeometry | None = None
+                ) -> None:
+    """Write one text frame into its placeholder, or into a text box added for it.
+
+    On an organisation's template (``layout`` read from it), added boxes and titles
+    take the template colour that is readable on the layout's background, and a
+    placeholder whose own colour is not readable there takes its ``recolour``.
+    """
     free = is_added_body(frame.placeholder_idx)
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
@@ -76,6 +83,8 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     _place(shape, frame.box)
     tone = "text" if frame.tone == "inverse" and not dark else frame.tone  # light layout
     colour = tones.get(tone) if free else None
+    if layout is not None and layout.colours:
+        colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour)
@@ -311,7 +320,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
         used: set[int] = set()
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
-                _text_frame(slide, frame, language, laid.layout.dark, tones)
+                _text_frame(slide, frame, language, laid.layout.dark, tones, laid.layout)
                 if frame.placeholder_idx == SYNTHETIC_TITLE:
                     used.add(0)  # the added title placeholder has idx 0
                 elif not is_added_body(frame.placeholder_idx):
