@@ -265,8 +265,11 @@ class _Writers:
         prepared = self.prepared
         workshop = prepared.source.workshop
         assert workshop is not None
+        theme = prepared.theme
+        own_table = (theme.table_header_fill, theme.table_header_text, theme.text)
         write_deck(prepared.deck, workshop, prepared.template, target, self.moment,
-                   theme=prepared.theme if prepared.template_is_default else None)
+                   theme=theme if prepared.template_is_default else None,
+                   table_colours=None if prepared.template_is_default else own_table)
 
     def handout(self, target: BinaryIO) -> None:
         """Write the handout to ``target``."""

@@ -57,7 +57,8 @@ def _verdict(role: str, layout: LayoutGeometry, choice: RoleChoice, width: float
     if not allowed:
         return UNUSABLE, "no layout of the template suits this role"
     title = layout.first("title")
-    boxes = [p for p in (title, *layout.bodies()) if p is not None]
+    used = layout.bodies()[:ROLE_NEEDS[role].bodies]
+    boxes = [p for p in (title, *used) if p is not None]
     small = [p for p in boxes if p.box.h < height * MIN_TEXT_SHARE or p.box.w < width * 0.12]
     if small:
         p = small[0]

@@ -29,6 +29,10 @@ after the layout's own ones and the writer can tell them apart.
 """
 
 
+TINY_SHARE = 0.06
+"""A body shorter than this share of the slide's height (once grown) is left unused."""
+
+
 def is_added_body(idx: int | None) -> bool:
     """Return True when ``idx`` marks a body the writer adds as a free text box."""
     return idx is None or idx >= ADDED_BODY
@@ -190,8 +194,11 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
     if existing and needs.columns:
         existing = tuple(sorted(existing, key=lambda p: p.box.x))
         top = min(p.box.y for p in existing)
-        area = Box(existing[0].box.x, top, existing[-1].box.right - existing[0].box.x,
-                   max(p.box.bottom for p in existing) - top)
+        title = layout.first("title")
+        left, right = existing[0].box.x, existing[-1].box.right
+        if title is not None and title.box.w > right - left:  # a half-width body: the
+            left, right = min(left, title.box.x), max(right, title.box.right)  # title's
+        area = Box(left, top, right - left, max(p.box.bottom for p in existing) - top)
         each = (area.w - gap * (needs.bodies - 1)) / needs.bodies
         boxes = [Box(area.x + i * (each + gap), area.y, each, area.h)
                  for i in range(needs.bodies)]
@@ -221,6 +228,10 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     """
     added: list[str] = []
     layout = usable_areas(layout, width, height)
+    tiny = [p for p in layout.bodies() if p.box.h < height * TINY_SHARE]
+    if tiny:  # a caption-line box (a date, a role) holds none of a role's texts
+        layout = replace(layout, placeholders=tuple(p for p in layout.placeholders
+                                                    if p not in tiny))
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
         placeholders.insert(0, Placeholder("title", SYNTHETIC_TITLE, title_box))

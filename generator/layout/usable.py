@@ -63,6 +63,8 @@ def _separated(placeholders: list[Placeholder], height: float) -> list[Placehold
             a, b = out[i].box, out[j].box
             if not (b.y > a.y + 1 and b.y < a.bottom - 1 and _overlap_x(a, b)):
                 continue
+            if a.bottom - b.y > b.h / 2:
+                continue  # one box laid over another (LibreOffice's titles): not a grown edge
             if b.y - gap - a.y >= height * 0.06:  # the upper one ends above the lower
                 out[i] = replace(out[i], box=replace(a, h=b.y - gap - a.y))
             elif b.bottom - (a.bottom + gap) >= height * 0.06:

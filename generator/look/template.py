@@ -39,7 +39,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def qn(tag: str) -> str:
@@ -94,6 +94,10 @@ def open_template(path: Path) -> Presentation:
     return prs
 
 
+_BIG_IDX = 1 << 31
+"""Placeholder ids at or above this are renumbered (python-pptx takes 32-bit ids only)."""
+
+
 def _unique_placeholder_ids(prs: Presentation) -> None:
     """Give each non-title placeholder of a layout its own idx.
 
@@ -103,13 +107,14 @@ def _unique_placeholder_ids(prs: Presentation) -> None:
     """
     for layout in prs.slide_layouts:
         found = layout._element.xpath(".//p:nvPr/p:ph")
-        free = max((int(ph.get("idx", "0")) for ph in found), default=0) + 1
+        free = max((int(ph.get("idx", "0")) for ph in found
+                    if int(ph.get("idx", "0")) < _BIG_IDX), default=0) + 1
         seen: set[int] = set()
         for ph in found:
             if ph.get("type", "obj") in ("title", "ctrTitle"):
                 continue
             idx = int(ph.get("idx", "0"))
-            if idx == 0 or idx in seen:
+            if idx == 0 or idx in seen or idx >= _BIG_IDX:  # some tools write 2**32 - 1 and up
                 idx, free = free, free + 1
                 ph.set("idx", str(idx))
             seen.add(idx)
@@ -251,6 +256,27 @@ def _recolour(layout: LayoutGeometry) -> tuple[LayoutGeometry, list[Recoloured]]
     return replace(layout, placeholders=tuple(placeholders)), found
 
 
+def table_colours(colours: dict[str, str]) -> tuple[str | None, str | None]:
+    """Return (header fill, header text) for tables from a template's colours: accent 1
+    and light 1 as PowerPoint's default table style has them, or else the first pair
+    of the template's colours readable in the header and, in dark 1, on the body rows'
+    tints of the fill (4.5:1 each); (None, None) without colours."""
+    from generator.checks.contrast import TABLE_BANDS, contrast_ratio, tint
+
+    body = colours.get("dk1", "000000")
+    for fill_slot in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+                      "dk2", "dk1"):
+        fill = colours.get(fill_slot)
+        if fill is None:
+            continue
+        for text_slot in ("lt1", "dk1"):
+            text = colours.get(text_slot)
+            if text and contrast_ratio(text, fill) >= 4.5 and all(
+                    contrast_ratio(body, tint(fill, band)) >= 4.5 for band in TABLE_BANDS):
+                return fill, text
+    return None, None
+
+
 def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None:
     """Return the scheme slot to set a text frame's colour in on an organisation
     template's layout, or None to leave the placeholder's own style.
@@ -367,9 +393,11 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
-            # PowerPoint's default table style fills the header with accent 1, text lt1
-            table_header_fill=colours.get("accent1", dark),
-            table_header_text=colours.get("lt1", base_theme.table_header_text),
+            # PowerPoint's default table style fills the header with accent 1, text lt1;
+            # where that is not readable, another colour pair of the template's
+            table_header_fill=table_colours(colours)[0] or colours.get("accent1", dark),
+            table_header_text=table_colours(colours)[1] or colours.get(
+                "lt1", base_theme.table_header_text),
             surface=colours.get("lt2", base_theme.surface),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)

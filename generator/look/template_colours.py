@@ -284,8 +284,8 @@ def layers(part: Any, colours: Colours, slide: Box) -> list[Layer]:
                 found.append(Layer(box, picture=data))
         else:
             geometry = element.find(f"{{{P}}}spPr/{{{A}}}prstGeom")
-            if geometry is not None and geometry.get("prst") not in ("rect", "roundRect", None):
-                continue  # arrows, lines and ornaments are no background
+            if geometry is None or geometry.get("prst") not in ("rect", "roundRect"):
+                continue  # freeforms, arrows, lines and ornaments are no background
             colour = colours.fill(element.find(f"{{{P}}}spPr"),
                                   images=lambda rid, p=part: _image(p, rid))
             if colour is not None:

@@ -25,6 +25,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
+from generator.checks.contrast import TABLE_BANDS, tint
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
@@ -122,7 +123,28 @@ def _xpath(element: etree._Element, path: str) -> list[etree._Element]:
     return etree._Element.xpath(element, path, namespaces={"a": _A, "p": _P})
 
 
-def _table(slide: object, frame: TableFrame, language: str) -> None:
+def _cell_colours(cell: object, fill: str, text: str) -> None:
+    """Fill a table cell with ``fill`` and set its text in ``text`` (both RRGGBB)."""
+    tc = cell._tc  # type: ignore[attr-defined]
+    pr = tc.get_or_add_tcPr()
+    for old in pr.findall(qn("a:solidFill")):
+        pr.remove(old)
+    solid = etree.SubElement(pr, qn("a:solidFill"))
+    etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+    pr.insert(0, solid)  # the fill comes before any other cell property but borders
+    for props in tc.txBody.iter(qn("a:rPr"), qn("a:endParaRPr")):
+        if props.find(qn("a:hlinkClick")) is not None:
+            continue
+        colour = etree.Element(qn("a:solidFill"))
+        etree.SubElement(colour, qn("a:srgbClr"), val=text)
+        props.insert(0, colour)
+
+
+def _table(slide: object, frame: TableFrame, language: str,
+           colours: tuple[str, str, str] | None = None) -> None:
+    """Write a table; with ``colours`` (header fill, header text, body text), its cells
+    are filled as PowerPoint's default style would with that fill (header, then body
+    rows banded in 40 % and 20 % tints of it) rather than with accent 1."""
     rows, cols = len(frame.cells), len(frame.column_widths)
     graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
         rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
@@ -148,6 +170,12 @@ def _table(slide: object, frame: TableFrame, language: str) -> None:
                 body_pr.attrib.pop(key, None)
             for child in list(body_pr):
                 body_pr.remove(child)
+            if colours is not None:
+                header = frame.header and r == 0
+                band = r - 1 if frame.header else r
+                _cell_colours(cell, colours[0] if header else
+                              tint(colours[0], TABLE_BANDS[band % 2]),
+                              colours[1] if header else colours[2])
 
 
 def _picture(slide: object, frame: PictureFrame) -> None:
@@ -298,11 +326,13 @@ def _title_placeholder(slide: object, frame: TextFrame) -> object:
 
 
 def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: BinaryIO,
-               moment: dt.datetime, *, theme: Theme | None = None) -> None:
+               moment: dt.datetime, *, theme: Theme | None = None,
+               table_colours: tuple[str, str, str] | None = None) -> None:
     """Write the laid-out deck as a .pptx to ``target``.
 
     With ``theme`` (for the built-in template), the template's colours and fonts
-    are set to the theme's first.
+    are set to the theme's first. ``table_colours`` (header fill, header text, body
+    text) fill tables of an organisation's template whose accent 1 is not readable.
     """
     prs = open_template(template)
     if theme is not None:
@@ -326,7 +356,7 @@ def write_deck(deck: DeckLayout, workshop: Workshop, template: Path, target: Bin
                 elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
-                _table(slide, frame, language)
+                _table(slide, frame, language, table_colours)
             elif isinstance(frame, PictureFrame):
                 _picture(slide, frame)
         _remove_unused_placeholders(slide, used)
