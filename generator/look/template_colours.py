@@ -220,7 +220,8 @@ def sample(data: bytes, region: tuple[float, float, float, float]) -> str | None
            max(int(min(1.0, y1) * h), int(max(0.0, y0) * h) + 1))
     cropped = picture.crop(box)
     cropped.thumbnail((64, 64))
-    pixels = [p for p in cropped.getdata() if p[3] > 128]
+    raw = cropped.tobytes()
+    pixels = [raw[i:i + 4] for i in range(0, len(raw), 4) if raw[i + 3] > 128]
     if len(pixels) < max(1, cropped.width * cropped.height // 2):
         return None
     lin = [0.0, 0.0, 0.0]
