@@ -252,14 +252,20 @@ def check_template_command(
         "--layout", metavar="ROLE=NAME",
         help="Use this layout for a slide role, as `layouts:` in an outline does "
         "(repeatable), e.g. --layout bullets=\"Title and Content\".")] = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", help="text (for people) or json (for scripts).")] = "text",
 ) -> None:
-    """Show a template's layouts, the layout each slide role would use, and what is missing.
+    """Show a template's layouts, the layout each slide role would use, why, and whether
+    it works.
 
-    Exits 1 when a role cannot be served by the template's own placeholders.
+    Exits 1 when a role is unusable with the template (or a --layout name is unknown).
     """
     from generator.layout.roles import ROLE_NEEDS
-    from generator.template_report import template_report
+    from generator.template_report import template_facts, template_report
 
+    if output_format not in ("text", "json"):
+        typer.echo(f"error: --format takes text or json, not {output_format!r}", err=True)
+        raise typer.Exit(EXIT_USAGE)
     if not template.is_file():
         typer.echo(f"error: no template at {template}", err=True)
         raise typer.Exit(EXIT_OUTLINE)
@@ -272,7 +278,13 @@ def check_template_command(
             raise typer.Exit(EXIT_USAGE)
         overrides[role.strip()] = name.strip()
     try:
-        report, complete = template_report(template, overrides or None)
+        if output_format == "json":
+            import json
+
+            facts = template_facts(template, overrides or None)
+            report, complete = json.dumps(facts, indent=1, ensure_ascii=False), facts["usable"]
+        else:
+            report, complete = template_report(template, overrides or None)
     except Exception as exc:  # a damaged or foreign file: say so, no traceback
         typer.echo(f"error: cannot read {template} as a PowerPoint template: {exc}", err=True)
         raise typer.Exit(EXIT_OUTLINE) from None

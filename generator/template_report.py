@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from generator.layout.roles import ROLE_NEEDS
+from generator.layout.geometry import LayoutGeometry
+from generator.layout.roles import ROLE_NEEDS, RoleChoice
+
+WORKS = "works"
+WITH_ADDED = "works with added boxes"
+UNUSABLE = "unusable"
+MIN_TEXT_SHARE = 0.06
+"""A body or title box shorter than this share of the slide's height holds no text."""
+MIN_PICTURE_SHARE = 0.3
+"""The room under the title that a picture or table needs, as a share of the height."""
 
 
 def themes_listing() -> list[tuple[str, str]]:
@@ -19,53 +29,141 @@ def _inches(points: float) -> str:
     return f"{points / 72:.2f}"
 
 
-def template_report(path: Path, overrides: dict[str, str] | None = None) -> tuple[str, bool]:
-    """Return a readable report on a template and whether every role is served fully.
+def _reasons(layout: LayoutGeometry, choice: RoleChoice, default: bool) -> list[str]:
+    """Return why ``layout`` was chosen for a role: as asked, its type, placeholders, name."""
+    from generator.layout.layout_kinds import HINTS, hinted
 
-    Lists each layout with its placeholders (type, idx, box in inches), then the
-    layout each slide role would use and anything make-deck would have to add.
-    """
+    if choice.overridden:
+        return ["as asked under `layouts:` (or --layout)"]
+    if default:
+        return ["the built-in template's own mapping"]
+    bodies = len(layout.bodies())
+    has_title = layout.first("title") is not None
+    reasons = [f"type {layout.kind}" + (" (custom: no type)" if layout.kind == "cust" else ""),
+               ("a title and " if has_title else "no title, ")
+               + f"{bodies} body placeholder(s)"]
+    hints = [c for c in HINTS if hinted(layout.name, c)]
+    if hints:
+        reasons.append(f"its name hints at: {', '.join(hints)}")
+    return reasons
+
+
+def _verdict(role: str, layout: LayoutGeometry, choice: RoleChoice, width: float,
+             height: float) -> tuple[str, str]:
+    """Return the verdict on the layout serving ``role`` and, when unusable, why."""
+    from generator.layout.layout_kinds import suitability
+
+    allowed, _ = suitability(layout, role) if not choice.overridden else (True, 0)
+    if not allowed:
+        return UNUSABLE, "no layout of the template suits this role"
+    title = layout.first("title")
+    used = layout.bodies()[:ROLE_NEEDS[role].bodies]
+    boxes = [p for p in (title, *used) if p is not None]
+    small = [p for p in boxes if p.box.h < height * MIN_TEXT_SHARE or p.box.w < width * 0.12]
+    if small:
+        p = small[0]
+        return UNUSABLE, (f"its {p.kind} box ({_inches(p.box.w)} x {_inches(p.box.h)} in) "
+                          "is too small for text")
+    if role in ("image", "table") and title is not None and \
+            height * 0.9 - title.box.bottom < height * MIN_PICTURE_SHARE:
+        return UNUSABLE, "too little room under the title for a picture or a table"
+    return (WITH_ADDED if choice.added else WORKS), ""
+
+
+def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[str, Any]:
+    """Return what `check-template` reports, as JSON-ready data: the template's size and
+    fonts, its layouts, and per role the layout chosen, why, and the verdict."""
     from generator.look.template import read_template
 
     info = read_template(path, overrides)
-    lines = [f"Template: {path}",
-             f"Slide size: {_inches(info.geometry.width)} x {_inches(info.geometry.height)} in",
-             f"Fonts: {info.theme.font_family} for text, "
-             f"{info.theme.heading_font_family or info.theme.font_family} for headings "
-             f"(width margin x{info.theme.font_width_factor:g})",
-             "", "Layouts:"]
-    for layout in info.layouts:
-        shade = " (dark background)" if layout.dark else ""
-        untitled = " (no title placeholder)" if layout.first("title") is None else ""
-        lines.append(f"  {layout.name}{shade}{untitled}")
-        if not layout.placeholders:
-            lines.append("    (no text placeholders)")
-        for ph in layout.placeholders:
-            box = ph.box
-            lines.append(f"    {ph.kind:<9} idx {ph.idx!s:<3} at {_inches(box.x)}, {_inches(box.y)}"
-                         f"  size {_inches(box.w)} x {_inches(box.h)} in")
-    lines += ["", "Slide roles:"]
-    complete = True
+    geometry = info.geometry
+    theme = info.theme
+    factor = theme.font_width_factor
+    families = sorted({theme.font_family, theme.heading_font_family or theme.font_family})
+    roles = []
     for choice in info.choices:
+        layout = geometry.roles[choice.role]
+        verdict, why = _verdict(choice.role, layout, choice, geometry.width, geometry.height)
         needs = ROLE_NEEDS[choice.role]
-        if overrides and choice.role in overrides and choice.overridden:
-            how = "as asked"
-        elif info.is_default:
-            how = "built-in mapping"
-        else:
-            how = "chosen by placeholders and name"
-        added = f"  MISSING: {', '.join(choice.added)} (added by make-deck)" if choice.added \
-            else ""
-        where = " side by side" if needs.columns else " one under another" \
-            if needs.stacked and needs.bodies > 1 else ""
-        lines.append(f"  {choice.role:<9} -> {choice.layout} ({how}; needs a title and "
-                     f"{needs.bodies} body box(es){where}){added}")
-        complete = complete and not choice.added
-    for name in info.unknown_layouts:
+        roles.append({
+            "role": choice.role, "layout": choice.layout, "verdict": verdict,
+            "reasons": _reasons(next(lay for lay in info.layouts if lay.name == choice.layout),
+                                choice, info.is_default),
+            "needs": f"a title and {needs.bodies} body box(es)"
+                     + (" side by side" if needs.columns else
+                        " one under another" if needs.stacked and needs.bodies > 1 else ""),
+            "added": list(choice.added), "unusable_because": why,
+        })
+    return {
+        "template": str(path),
+        "slide_size_in": [round(geometry.width / 72, 2), round(geometry.height / 72, 2)],
+        "fonts": {"text": theme.font_family, "headings": theme.heading_font_family
+                  or theme.font_family, "width_margin": factor,
+                  "measured": "exactly (metrics of Arial or a metric-compatible font)"
+                  if factor == 1.0 else
+                  f"as Arial with a margin: lines may be {round((factor - 1) * 100)} % "
+                  f"wider ({', '.join(families)})"},
+        "layouts": [
+            {"name": lay.name, "type": lay.kind, "dark": lay.dark, "background": lay.background,
+             "placeholders": [
+                 {"kind": p.kind, "idx": p.idx, "box_in": [round(v / 72, 2) for v in
+                                                          (p.box.x, p.box.y, p.box.w, p.box.h)],
+                  "grows": p.grows, "colour": p.text_colour, "on": p.background}
+                 for p in lay.placeholders]}
+            for lay in info.layouts],
+        "roles": roles,
+        "recoloured": [
+            {"layout": r.layout, "placeholder": r.kind, "colour": r.colour,
+             "background": r.background, "ratio": r.ratio, "set_in": r.slot,
+             "new_ratio": r.fixed_ratio} for r in info.recoloured],
+        "unknown_layouts": list(info.unknown_layouts),
+        "usable": all(r["verdict"] != UNUSABLE for r in roles) and not info.unknown_layouts,
+    }
+
+
+def _ratio(value: float) -> str:
+    """Return a contrast ratio cut (never rounded up) to two decimals, e.g. 2.99:1."""
+    return f"{int(value * 100) / 100:.2f}:1"
+
+
+def template_report(path: Path, overrides: dict[str, str] | None = None) -> tuple[str, bool]:
+    """Return a readable report on a template and whether every role is usable.
+
+    Lists each layout with its type and placeholders (kind, idx, box in inches), then
+    per slide role the layout chosen, why, and the verdict.
+    """
+    facts = template_facts(path, overrides)
+    w, h = facts["slide_size_in"]
+    fonts = facts["fonts"]
+    lines = [f"Template: {path}", f"Slide size: {w:.2f} x {h:.2f} in",
+             f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings; measured "
+             f"{fonts['measured']} (width margin x{fonts['width_margin']:g})", "", "Layouts:"]
+    for layout in facts["layouts"]:
+        shade = " (dark background)" if layout["dark"] else ""
+        untitled = "" if any(p["kind"] in ("title", "ctrTitle") for p in layout["placeholders"]) \
+            else " (no title placeholder)"
+        lines.append(f"  {layout['name']} [type {layout['type']}]{shade}{untitled}")
+        if not layout["placeholders"]:
+            lines.append("    (no text placeholders)")
+        for ph in layout["placeholders"]:
+            x, y, bw, bh = ph["box_in"]
+            grows = "  grows with its text" if ph["grows"] else ""
+            lines.append(f"    {ph['kind']:<9} idx {ph['idx']!s:<3} at {x:.2f}, {y:.2f}"
+                         f"  size {bw:.2f} x {bh:.2f} in{grows}")
+    lines += ["", "Slide roles:"]
+    for role in facts["roles"]:
+        added = f"; make-deck adds {', '.join(role['added'])}" if role["added"] else ""
+        why = f" ({role['unusable_because']})" if role["unusable_because"] else ""
+        lines.append(f"  {role['role']:<9} -> {role['layout']}: {role['verdict'].upper()}{why}")
+        lines.append(f"              why: {'; '.join(role['reasons'])}; "
+                     f"needs {role['needs']}{added}")
+    for fix in facts["recoloured"]:
+        lines.append(f"  note: the {fix['placeholder']} text of “{fix['layout']}” is "
+                     f"#{fix['colour']} on #{fix['background']} ({_ratio(fix['ratio'])}); "
+                     f"make-deck sets it in {fix['set_in']} ({_ratio(fix['new_ratio'])})")
+    for name in facts["unknown_layouts"]:
         lines.append(f"  no layout named “{name}” (asked for with --layout or `layouts:`)")
-        complete = False
-    lines += ["", "Every role is served by the template's own placeholders." if complete else
-              "Some roles lack placeholders: make-deck adds them so every slide has a title, "
-              "but the result may not match the template's design. Map those roles under "
-              "`layouts:` in the outline or add the placeholders to the template."]
-    return "\n".join(lines), complete
+    lines += ["", "Every slide role is usable." if facts["usable"] else
+              "Some slide roles are unusable with this template: map them to other layouts "
+              "under `layouts:` in the outline, or add suitable layouts to the template."]
+    return "\n".join(lines), bool(facts["usable"])

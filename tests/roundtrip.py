@@ -79,11 +79,12 @@ def pdf_page_count(pdf: Path) -> int:
         return len(document.pages)
 
 
-def characters_outside(deck: Path, pdf: Path) -> tuple[int, list[str]]:
+def characters_outside(deck: Path, pdf: Path, more_boxes=None) -> tuple[int, list[str]]:
     """Return how many characters the PDF draws, and those outside their box or the slide.
 
     Pages and slides are paired in order; each character must lie (within
-    `TOLERANCE`) inside some text-bearing box of its slide, and on the slide.
+    `TOLERANCE`) inside some text-bearing box of its slide (or one that
+    ``more_boxes(slide)`` returns), and on the slide.
     """
     prs = Presentation(str(deck))
     width, height = pt(prs.slide_width), pt(prs.slide_height)
@@ -92,7 +93,7 @@ def characters_outside(deck: Path, pdf: Path) -> tuple[int, list[str]]:
     with pdfplumber.open(pdf) as document:
         for number, (slide, page) in enumerate(zip(prs.slides, document.pages, strict=True), 1):
             scale = width / float(page.width)
-            boxes = text_boxes(slide)
+            boxes = text_boxes(slide) + (more_boxes(slide) if more_boxes else [])
             for char in page.chars:
                 if not char["text"].strip():
                     continue

@@ -24,6 +24,7 @@ from generator.layout.text import FittedText
 from generator.look.colours import (
     LARGE_TEXT_RATIO,
     NORMAL_TEXT_RATIO,
+    TABLE_BANDS,
     contrast_ratio,
     ratio_text,
     relative_luminance,
@@ -43,8 +44,6 @@ SURFACE_LAYOUTS = frozenset({"Quote"})
 HEADING_SLOTS = frozenset({"title", "quote", "statement"})
 """Slots set in the theme's heading colour on light layouts."""
 
-TABLE_BANDS = (0.4, 0.2)
-"""Tints of the table colour filling odd and even body rows (PowerPoint's default style)."""
 
 
 def required_ratio(size: float, bold: bool) -> float:
@@ -112,6 +111,30 @@ def _worst(fitted: FittedText, text: str, link: str, *fills: str) -> Shortfall |
     return worst
 
 
+def org_colours(slide: SlideLayout, frame: TextFrame) -> tuple[str, str, str] | None:
+    """Return (text, link, background) of a text frame on a layout of an organisation's
+    template, as the deck shows them, or None where the layout's colours are unknown.
+
+    A placeholder's text has the template's own colour (or the one make-deck set
+    instead, see `Placeholder.recolour`) on the colour found under that placeholder;
+    an added box the colour the writer chose for it, on the layout's background.
+    """
+    from generator.look.template import org_text_slot
+
+    layout = slide.layout
+    if not layout.colours or layout.background is None:
+        return None
+    colours = dict(layout.colours)
+    link = colours.get("hlink") or colours.get("tx1", "000000")
+    own = next((p for p in layout.placeholders if p.idx == frame.placeholder_idx), None)
+    tone = {"muted": "tx2", "inverse": "bg1" if layout.dark else "tx1"}.get(frame.tone, "tx1")
+    slot = org_text_slot(layout, frame, tone)
+    if own is not None and own.text_colour and own.background:
+        return (colours.get(slot, own.text_colour) if slot else own.text_colour, link,
+                own.background)
+    return colours.get(slot or "tx1", "000000"), link, layout.background
+
+
 def frame_shortfalls(slide: SlideLayout, theme: Theme) -> list[tuple[str, Shortfall]]:
     """Return (slot, worst shortfall) for each frame of ``slide`` with too little contrast."""
     found: list[tuple[str, Shortfall]] = []
@@ -119,7 +142,10 @@ def frame_shortfalls(slide: SlideLayout, theme: Theme) -> list[tuple[str, Shortf
     for frame in slide.frames:
         if isinstance(frame, TextFrame):
             text, link = text_colours(slide, frame, theme)
-            worst = _worst(frame.text, text, link, *fills)
+            org = org_colours(slide, frame)
+            if org is not None:
+                text, link = org[0], org[1]
+            worst = _worst(frame.text, text, link, *((org[2],) if org else fills))
             if worst is not None:
                 found.append((frame.slot, worst))
         elif isinstance(frame, TableFrame):

@@ -40,20 +40,46 @@ class Placeholder:
     """A placeholder of a template layout: its kind (``title``, ``body``...), idx and box.
 
     ``idx`` is None for a body the layout lacks, which the writer adds as a text box.
+    The rest is read from an organisation's template (None where unknown): whether
+    the box grows with its text (``spAutoFit``), the colour its text is set in and
+    the colour under it (``RRGGBB``), its typeface and size (points) from the
+    master's text styles; ``recolour`` is the scheme slot (``bg1``...) make-deck sets
+    its text in instead, where the template's own colour has too little contrast.
     """
 
     kind: str
     idx: int | None
     box: Box
+    grows: bool = False
+    text_colour: str | None = None
+    background: str | None = None
+    font: str | None = None
+    size: float | None = None
+    recolour: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class LayoutGeometry:
-    """One template layout: its name, placeholders and whether its background is dark."""
+    """One template layout: its name, placeholders and whether its background is dark.
+
+    ``kind`` is the layout's own type (``<p:sldLayout type="secHead">``: ``title``,
+    ``obj``, ``secHead``, ``twoObj``, ``titleOnly``, ``picTx``, ``blank``..., ``cust``
+    for a custom layout). ``background`` is the colour under its main text,
+    ``colours`` the scheme slots (``tx1``, ``bg1``...) as its colour map shows them,
+    ``obstacles`` the boxes of what else it draws (footers, logos, pictures).
+    """
 
     name: str
     placeholders: tuple[Placeholder, ...]
     dark: bool = False
+    kind: str = "cust"
+    background: str | None = None
+    colours: tuple[tuple[str, str], ...] = ()
+    obstacles: tuple[Box, ...] = ()
+
+    def colour(self, slot: str) -> str | None:
+        """Return the RRGGBB this layout shows for a scheme slot (``tx1``...), if known."""
+        return next((c for s, c in self.colours if s == slot and c), None)
 
     def first(self, kind: str) -> Placeholder | None:
         """Return the first placeholder of ``kind`` (``title`` also finds ``ctrTitle``)."""

@@ -1,7 +1,9 @@
 """Which template layout serves each slide role, and what to add where it falls short.
 
-Layouts are matched by their placeholders first (a title, enough body boxes), by
-name second; the outline's ``layouts:`` mapping overrides both. Where no layout
+Layouts are matched by their type first (see `generator.layout.layout_kinds`: a
+section header for dividers, never a cover for content), then by their
+placeholders (a title, enough body boxes); names, in any language, are hints.
+The outline's ``layouts:`` mapping overrides all of it. Where no layout
 has what a role needs, the best one is used and the missing pieces are added: a
 title placeholder at the master's title position (so every slide has a title for
 screen readers), free text boxes for missing bodies.
@@ -13,6 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeholder
+from generator.layout.layout_kinds import suitability
+from generator.layout.usable import usable_areas
 
 SYNTHETIC_TITLE = -1
 """The idx of a title placeholder the writer adds because the layout has none."""
@@ -23,6 +27,10 @@ ADDED_BODY = 1 << 32
 Above any real placeholder idx (an unsigned 32-bit number), so added bodies sort
 after the layout's own ones and the writer can tell them apart.
 """
+
+
+TINY_SHARE = 0.06
+"""A body shorter than this share of the slide's height (once grown) is left unused."""
 
 
 def is_added_body(idx: int | None) -> bool:
@@ -114,18 +122,24 @@ def _usable(layout: LayoutGeometry, needs: RoleNeeds) -> int:
     return len(_stack(layout.bodies()) if needs.stacked else layout.bodies())
 
 
-def _score(layout: LayoutGeometry, needs: RoleNeeds) -> tuple[int, int, int, int]:
+def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, height: float
+           ) -> tuple[int, ...]:
+    """Return how well ``layout`` serves ``role``: whether it may at all, then how well
+    its type and name suit the role, then its placeholders (a title, enough bodies,
+    none to spare).
+
+    A quote or statement layout whose first body is a caption-sized box (the
+    template sets the quote in its title) counts as no quote layout.
+    """
+    allowed, suits = suitability(layout, role)
+    first = layout.bodies()[:1]
+    if role in ("quote", "statement") and first and first[0].box.h < height * 0.3:
+        suits = min(suits, 2)
     has_title = layout.first("title") is not None
     bodies = _usable(layout, needs)
     enough = bodies >= needs.bodies
-    name = normalise(layout.name)
-    named = max((len(needs.names) - i for i, hint in enumerate(needs.names)
-                 if name == hint or hint in name), default=0)
-    title_slide = any(p.kind in ("ctrTitle", "subTitle") for p in layout.placeholders)
-    centred = (1 if any(p.kind == "ctrTitle" for p in layout.placeholders) else 0) \
-        if needs.centre_title else -int(title_slide)  # other roles avoid the title slide
     surplus = -abs(bodies - needs.bodies) - (len(layout.bodies()) > bodies)
-    return (int(has_title) * 2 + int(enough), centred + named, surplus, 0)
+    return (int(allowed), suits, int(has_title) * 2 + int(enough), surplus)
 
 
 def _content_area(layout: LayoutGeometry, width: float, height: float) -> Box:
@@ -180,8 +194,11 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
     if existing and needs.columns:
         existing = tuple(sorted(existing, key=lambda p: p.box.x))
         top = min(p.box.y for p in existing)
-        area = Box(existing[0].box.x, top, existing[-1].box.right - existing[0].box.x,
-                   max(p.box.bottom for p in existing) - top)
+        title = layout.first("title")
+        left, right = existing[0].box.x, existing[-1].box.right
+        if title is not None and title.box.w > right - left:  # a half-width body: the
+            left, right = min(left, title.box.x), max(right, title.box.right)  # title's
+        area = Box(left, top, right - left, max(p.box.bottom for p in existing) - top)
         each = (area.w - gap * (needs.bodies - 1)) / needs.bodies
         boxes = [Box(area.x + i * (each + gap), area.y, each, area.h)
                  for i in range(needs.bodies)]
@@ -210,6 +227,11 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     first and free text boxes after them.
     """
     added: list[str] = []
+    layout = usable_areas(layout, width, height)
+    tiny = [p for p in layout.bodies() if p.box.h < height * TINY_SHARE]
+    if tiny:  # a caption-line box (a date, a role) holds none of a role's texts
+        layout = replace(layout, placeholders=tuple(p for p in layout.placeholders
+                                                    if p not in tiny))
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
         placeholders.insert(0, Placeholder("title", SYNTHETIC_TITLE, title_box))
@@ -267,7 +289,7 @@ def map_roles(
                 chosen = candidate
         overridden = chosen is not None
         if chosen is None:
-            chosen = max(layouts, key=lambda lay, n=needs: _score(lay, n))
+            chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, height))
         completed, added = complete(chosen, needs, title_box, width, height)
         roles[role] = completed
         choices.append(RoleChoice(role, chosen.name, added, overridden))

@@ -12,15 +12,28 @@ NORMAL_TEXT_RATIO = 4.5
 LARGE_TEXT_RATIO = 3.0
 """WCAG 2.2 AA: the contrast large text (18 pt, or 14 pt bold) needs."""
 
+TABLE_BANDS = (0.4, 0.2)
+"""Tints of the table header colour filling odd and even body rows (PowerPoint's
+default table style, which the deck's tables follow)."""
 
-def _channel(value: int) -> float:
+
+def to_linear(value: int) -> float:
+    """Return an sRGB channel value (0-255) in linear light (0-1)."""
     c = value / 255
     return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
 
+def from_linear(c: float) -> float:
+    """Return a linear-light channel (0-1, clamped) as an sRGB value 0-255, unrounded."""
+    c = max(0.0, min(1.0, c))
+    return (c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055) * 255
+
+
+_channel = to_linear
+
+
 def _encode(c: float) -> int:
-    s = c * 12.92 if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055
-    return max(0, min(255, round(s * 255)))
+    return round(from_linear(c))
 
 
 def rgb(hex_rgb: str) -> tuple[int, int, int]:

@@ -22,6 +22,14 @@ from lxml import etree
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
 from generator.look.colours import relative_luminance
+from generator.look.template_colours import readable_slot
+from generator.look.template_styles import (
+    _Reader,
+    layout_data,
+    layout_from_data,
+    master_fonts,
+    placeholder_style,
+)
 from generator.look.theme import DEFAULT_THEME, Theme
 
 if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
@@ -32,7 +40,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 
 
 def qn(tag: str) -> str:
@@ -49,7 +57,7 @@ DEFAULT_ROLE_LAYOUTS = {
     "activity": "Title and Content", "break": "Break", "closing": "Closing",
 }
 
-_SKIPPED = {"sldNum", "dt", "ftr", "pic", "tbl", "chart", "media", "clipArt", "sldImg",
+_SKIPPED = {"sldNum", "dt", "ftr", "tbl", "chart", "media", "clipArt", "sldImg",
             "dgm", "hdr"}
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = (
@@ -87,6 +95,10 @@ def open_template(path: Path) -> Presentation:
     return prs
 
 
+_BIG_IDX = 1 << 31
+"""Placeholder ids at or above this are renumbered (python-pptx takes 32-bit ids only)."""
+
+
 def _unique_placeholder_ids(prs: Presentation) -> None:
     """Give each non-title placeholder of a layout its own idx.
 
@@ -96,13 +108,14 @@ def _unique_placeholder_ids(prs: Presentation) -> None:
     """
     for layout in prs.slide_layouts:
         found = layout._element.xpath(".//p:nvPr/p:ph")
-        free = max((int(ph.get("idx", "0")) for ph in found), default=0) + 1
+        free = max((int(ph.get("idx", "0")) for ph in found
+                    if int(ph.get("idx", "0")) < _BIG_IDX), default=0) + 1
         seen: set[int] = set()
         for ph in found:
             if ph.get("type", "obj") in ("title", "ctrTitle"):
                 continue
             idx = int(ph.get("idx", "0"))
-            if idx == 0 or idx in seen:
+            if idx == 0 or idx in seen or idx >= _BIG_IDX:  # some tools write 2**32 - 1 and up
                 idx, free = free, free + 1
                 ph.set("idx", str(idx))
             seen.add(idx)
@@ -151,38 +164,42 @@ def theme_font(prs: Presentation, kind: str = "minorFont") -> str:
     return latin.get("typeface", "Arial") if latin is not None else "Arial"
 
 
-def _background_colour(element: etree._Element, colours: dict[str, str]) -> str | None:
-    background = element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
-    if background is None:
-        return None
-    fill = background.find(f".//{qn('a:solidFill')}")
-    if fill is None:
-        ref = background.find(qn("p:bgRef"))
-        scheme = ref.find(qn("a:schemeClr")) if ref is not None else None
-        return colours.get(scheme.get("val", "")) if scheme is not None else None
-    srgb = fill.find(qn("a:srgbClr"))
-    scheme = fill.find(qn("a:schemeClr"))
-    if srgb is not None:
-        return srgb.get("val")
-    return colours.get(scheme.get("val", "")) if scheme is not None else None
-
-
-def _layout_geometry(layout: object, colours: dict[str, str], master_bg: str | None
-                     ) -> LayoutGeometry:
+def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
+    """Return one layout's placeholders (with their usable styles), type and background."""
+    colours = reader.colours.with_map(layout._element.find(qn("p:clrMapOvr")))  # type: ignore[attr-defined]
+    backdrop = reader.backdrop(layout, colours)
     placeholders = []
+    obstacles = list(reader.master_obstacles if reader.shows_master(layout) else [])
     for shape in layout.placeholders:  # type: ignore[attr-defined]
         ph = shape._element.ph
         kind = ph.get("type", "obj") if ph is not None else "obj"
-        if kind in _SKIPPED or shape.width is None:
+        if shape.width is None:
             continue
         box = Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
                   shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
-        placeholders.append(Placeholder(kind, ph.idx if ph is not None else 0, box))
-    colour = _background_colour(layout._element, colours) or master_bg  # type: ignore[attr-defined]
-    dark = colour is not None and relative_luminance(colour) < 0.18
+        if kind in _SKIPPED:
+            obstacles.append(box)
+            continue
+        style = placeholder_style(shape, kind, colours, reader.fonts)
+        placeholders.append(Placeholder(
+            kind, ph.idx if ph is not None else 0, box, grows=style.grows,
+            text_colour=style.colour, background=backdrop.under(box), font=style.font,
+            size=style.size))
+    obstacles.extend(reader.shape_boxes(layout))
     ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
                                                   round(p.box.x / 20), p.box.y))
-    return LayoutGeometry(layout.name, tuple(ordered), dark)  # type: ignore[attr-defined]
+    main = max((p for p in ordered if p.kind in ("body", "obj", "subTitle")),
+               key=lambda p: p.box.w * p.box.h, default=None) or \
+        next(iter(ordered), None)
+    width, height = reader.size
+    under = backdrop.under(main.box if main else Box(width * 0.25, height * 0.25,
+                                                     width * 0.5, height * 0.5))
+    slots = tuple((slot, colours.slot(slot) or "") for slot in
+                  ("tx1", "tx2", "bg1", "bg2", *(f"accent{i}" for i in range(1, 7)), "hlink"))
+    return LayoutGeometry(
+        layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
+        kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
+        colours=slots, obstacles=tuple(obstacles))
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,96 @@ class TemplateInfo:
     layouts: tuple[LayoutGeometry, ...]
     theme: Theme
     is_default: bool
+    recoloured: tuple[Recoloured, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recoloured:
+    """A placeholder whose own text colour fails against what lies under it, and the
+    template colour make-deck sets its text in instead."""
+
+    layout: str
+    kind: str
+    colour: str
+    background: str
+    ratio: float
+    slot: str
+    fixed_ratio: float
+
+
+_CANDIDATE_SLOTS = ("tx1", "bg1", "tx2", "bg2", "accent1", "accent2", "accent3", "accent4",
+                    "accent5", "accent6")
+
+
+def _recolour(layout: LayoutGeometry) -> tuple[LayoutGeometry, list[Recoloured]]:
+    """Return ``layout`` with each placeholder whose text colour lacks contrast on its
+    background given the template colour with the most contrast there."""
+    from generator.checks.contrast import contrast_ratio
+
+    found: list[Recoloured] = []
+    placeholders = []
+    for p in layout.placeholders:
+        if p.text_colour and p.background and p.kind in ("title", "ctrTitle", "body", "obj",
+                                                          "subTitle"):
+            needed = 3.0 if p.kind in ("title", "ctrTitle") else 4.5
+            ratio = contrast_ratio(p.text_colour, p.background)
+            if ratio < needed:
+                ratios = [(contrast_ratio(c, p.background), slot)
+                          for slot in _CANDIDATE_SLOTS if (c := layout.colour(slot))]
+                best, slot = max(ratios, default=(0.0, ""))
+                if best >= needed:
+                    p = replace(p, recolour=slot)
+                    found.append(Recoloured(layout.name, p.kind, p.text_colour, p.background,
+                                            ratio, slot, best))
+        placeholders.append(p)
+    return replace(layout, placeholders=tuple(placeholders)), found
+
+
+def table_colours(colours: dict[str, str]) -> tuple[str | None, str | None]:
+    """Return (header fill, header text) for tables from a template's colours: accent 1
+    and light 1 as PowerPoint's default table style has them, or else the first pair
+    of the template's colours readable in the header and, in dark 1, on the body rows'
+    tints of the fill (4.5:1 each); (None, None) without colours."""
+    from generator.look.colours import TABLE_BANDS, contrast_ratio, tint
+
+    body = colours.get("dk1", "000000")
+    for fill_slot in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+                      "dk2", "dk1"):
+        fill = colours.get(fill_slot)
+        if fill is None:
+            continue
+        for text_slot in ("lt1", "dk1"):
+            text = colours.get(text_slot)
+            if text and contrast_ratio(text, fill) >= 4.5 and all(
+                    contrast_ratio(body, tint(fill, band)) >= 4.5 for band in TABLE_BANDS):
+                return fill, text
+    return None, None
+
+
+def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None:
+    """Return the scheme slot to set a text frame's colour in on an organisation
+    template's layout, or None to leave the placeholder's own style.
+
+    A frame in one of the layout's placeholders keeps the template's colour unless
+    it was found unreadable (`Placeholder.recolour`); added boxes and added titles
+    take ``wanted`` (``tx1``, ``tx2``...) or, where that is not readable on the
+    layout's background, the template colour with the most contrast there.
+    """
+    from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
+
+    idx = frame.placeholder_idx
+    if not is_added_body(idx) and idx != SYNTHETIC_TITLE:
+        own = next((p for p in layout.placeholders if p.idx == idx), None)
+        return own.recolour if own is not None else None
+    colours = {slot: c for slot, c in layout.colours if c}
+    return readable_slot(colours, layout.background, wanted)
+
+
+def _plain(layout: LayoutGeometry) -> LayoutGeometry:
+    """Return a layout of the built-in template without what is read for organisation
+    templates (the built-in one's colours come from the theme)."""
+    return replace(layout, background=None, colours=(), placeholders=tuple(
+        replace(p, text_colour=None, background=None) for p in layout.placeholders))
 
 
 def _master_title_box(prs: Presentation, width: float) -> Box:
@@ -213,20 +320,17 @@ def _read_raw(template: Path) -> dict[str, Any]:
 
     prs = open_template(template)
     colours = scheme_colours(prs)
-    master_bg = _background_colour(prs.slide_masters[0]._element, colours)
     width, height = prs.slide_width / EMU_PER_POINT, prs.slide_height / EMU_PER_POINT
     title = _master_title_box(prs, width)
+    reader = _Reader(prs, colours, _theme_root(prs))
+    body_font, heading_font = master_fonts(prs, reader.fonts)
     return {
-        "width": width, "height": height, "colours": colours, "font": theme_font(prs),
-        "heading_font": theme_font(prs, "majorFont"),
+        "width": width, "height": height, "colours": colours,
+        "font": body_font or theme_font(prs),
+        "heading_font": heading_font or theme_font(prs, "majorFont"),
         "title_box": [title.x, title.y, title.w, title.h],
-        "layouts": [
-            {"name": lay.name, "dark": lay.dark,
-             "placeholders": [[p.kind, p.idx, p.box.x, p.box.y, p.box.w, p.box.h]
-                              for p in lay.placeholders]}
-            for lay in (_layout_geometry(layout, colours, master_bg)
-                        for layout in prs.slide_layouts)
-        ],
+        "layouts": [layout_data(_layout_geometry(layout, reader))
+                    for layout in prs.slide_layouts],
         "looks": read_looks(prs),
     }
 
@@ -269,12 +373,15 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
     raw = template_data(template)
     colours: dict[str, str] = raw["colours"]
     width, height = float(raw["width"]), float(raw["height"])
-    layouts = tuple(
-        LayoutGeometry(lay["name"], tuple(Placeholder(k, i, Box(x, y, w, h))
-                                          for k, i, x, y, w, h in lay["placeholders"]),
-                       bool(lay["dark"]))
-        for lay in raw["layouts"])
+    layouts = tuple(layout_from_data(lay) for lay in raw["layouts"])
     is_default = template.resolve() == template_path().resolve()
+    recoloured: list[Recoloured] = []
+    if is_default:
+        layouts = tuple(_plain(lay) for lay in layouts)
+    else:
+        fixed = [_recolour(lay) for lay in layouts]
+        layouts = tuple(lay for lay, _ in fixed)
+        recoloured = [r for _, found in fixed for r in found]
     wanted = {**DEFAULT_ROLE_LAYOUTS, **(overrides or {})} if is_default else overrides
     geometry, choices, unknown = map_roles(layouts, width, height, Box(*raw["title_box"]),
                                            wanted)
@@ -287,14 +394,18 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
+            # PowerPoint's default table style fills the header with accent 1, text lt1;
+            # where that is not readable, another colour pair of the template's
+            table_header_fill=table_colours(colours)[0] or colours.get("accent1", dark),
+            table_header_text=table_colours(colours)[1] or colours.get(
+                "lt1", base_theme.table_header_text),
             accent=colours.get("accent2", colours.get("accent1", base_theme.accent)),
-            # PowerPoint's default table style fills the header with accent 1, text lt1
-            table_header_fill=colours.get("accent1", dark),
-            table_header_text=colours.get("lt1", base_theme.table_header_text),
             surface=colours.get("lt2", base_theme.surface),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)
-    return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default)
+    used = {lay.name for lay in geometry.roles.values()}
+    return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default,
+                        tuple(r for r in recoloured if r.layout in used))
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:

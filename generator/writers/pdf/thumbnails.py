@@ -26,7 +26,7 @@ from generator.layout.linebreak import Prepared, break_lines, prepare
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
 from generator.layout.text import paragraph_indent as indent
-from generator.look.colours import tint
+from generator.look.colours import TABLE_BANDS, tint
 from generator.look.look import Look
 from generator.look.template_looks import LayoutLook
 from generator.look.theme import Theme
@@ -38,7 +38,6 @@ BASELINE_DROP = 0.2
 NUMBER_BASELINE = 0.4  # slide number baseline below its box's middle, in ems
 BORDER = HexColor("#B1B4B6")  # the thin frame around every thumbnail
 HEADING_SLOTS = frozenset({"title", "quote", "statement"})  # heading colour on light layouts
-TABLE_BANDS = (0.4, 0.2)  # tints of the header colour on odd and even rows (deck table style)
 BREAK_AFTER = re.compile(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})")
 """Where renderers may also end a line: after a hyphen between letters ("hand-|off")."""
 

@@ -25,10 +25,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
-from generator.layout.geometry import EMU_PER_POINT, Box
+from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
-from generator.look.template import open_template
+from generator.look.colours import TABLE_BANDS, tint
+from generator.look.template import open_template, org_text_slot
 from generator.look.theme import Theme
 from generator.markup import plain_text
 from generator.model import Workshop
@@ -63,7 +64,14 @@ def _relater(slide: object):
 
 
 def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = True,
-                tones: dict[str, str] = _TONE_COLOUR) -> None:
+                tones: dict[str, str] = _TONE_COLOUR, layout: LayoutGeometry | None = None
+                ) -> None:
+    """Write one text frame into its placeholder, or into a text box added for it.
+
+    On an organisation's template (``layout`` read from it), added boxes and titles
+    take the template colour that is readable on the layout's background, and a
+    placeholder whose own colour is not readable there takes its ``recolour``.
+    """
     free = is_added_body(frame.placeholder_idx)
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
@@ -75,6 +83,8 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     _place(shape, frame.box)
     tone = "text" if frame.tone == "inverse" and not dark else frame.tone  # light layout
     colour = tones.get(tone) if free else None
+    if layout is not None and layout.colours:
+        colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour)
@@ -112,7 +122,28 @@ def _xpath(element: etree._Element, path: str) -> list[etree._Element]:
     return etree._Element.xpath(element, path, namespaces={"a": _A, "p": _P})
 
 
-def _table(slide: object, frame: TableFrame, language: str) -> None:
+def _cell_colours(cell: object, fill: str, text: str) -> None:
+    """Fill a table cell with ``fill`` and set its text in ``text`` (both RRGGBB)."""
+    tc = cell._tc  # type: ignore[attr-defined]
+    pr = tc.get_or_add_tcPr()
+    for old in pr.findall(qn("a:solidFill")):
+        pr.remove(old)
+    solid = etree.SubElement(pr, qn("a:solidFill"))
+    etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+    pr.insert(0, solid)  # the fill comes before any other cell property but borders
+    for props in tc.txBody.iter(qn("a:rPr"), qn("a:endParaRPr")):
+        if props.find(qn("a:hlinkClick")) is not None:
+            continue
+        colour = etree.Element(qn("a:solidFill"))
+        etree.SubElement(colour, qn("a:srgbClr"), val=text)
+        props.insert(0, colour)
+
+
+def _table(slide: object, frame: TableFrame, language: str,
+           colours: tuple[str, str, str] | None = None) -> None:
+    """Write a table; with ``colours`` (header fill, header text, body text), its cells
+    are filled as PowerPoint's default style would with that fill (header, then body
+    rows banded in 40 % and 20 % tints of it) rather than with accent 1."""
     rows, cols = len(frame.cells), len(frame.column_widths)
     graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
         rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
@@ -138,6 +169,12 @@ def _table(slide: object, frame: TableFrame, language: str) -> None:
                 body_pr.attrib.pop(key, None)
             for child in list(body_pr):
                 body_pr.remove(child)
+            if colours is not None:
+                header = frame.header and r == 0
+                band = r - 1 if frame.header else r
+                _cell_colours(cell, colours[0] if header else
+                              tint(colours[0], TABLE_BANDS[band % 2]),
+                              colours[1] if header else colours[2])
 
 
 def _picture(slide: object, frame: PictureFrame) -> None:
@@ -304,19 +341,22 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     maker = SlideMaker(prs)  # python-pptx's add_slide and notes_slide slow down as decks grow
     language = workshop.language
     tones = _TONE_COLOUR if own_template else _ORG_TONE_COLOUR
+    theme = look.theme  # an organisation's tables: a readable pair of its own colours
+    table_colours = None if own_template else (theme.table_header_fill,
+                                               theme.table_header_text, theme.text)
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
         used: set[int] = set()
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
-                _text_frame(slide, frame, language, laid.layout.dark, tones)
+                _text_frame(slide, frame, language, laid.layout.dark, tones, laid.layout)
                 if frame.placeholder_idx == SYNTHETIC_TITLE:
                     used.add(0)  # the added title placeholder has idx 0
                 elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
-                _table(slide, frame, language)
+                _table(slide, frame, language, table_colours)
             elif isinstance(frame, PictureFrame):
                 _picture(slide, frame)
         _remove_unused_placeholders(slide, used)

@@ -1,0 +1,218 @@
+"""Build the default and the crowded outline against every template in a folder.
+
+    python bench/templates.py                     # ../shared/templates when it exists
+    python bench/templates.py FOLDER [FOLDER...]  # every .pptx/.potx in these folders
+    python bench/templates.py --no-render FOLDER  # skip LibreOffice and the contact sheets
+
+For each template and outline it reports the build's exit code and its problems
+(errors and warnings, by code), `check-template`'s exit code and verdicts, whether
+section dividers sit on the template's section layout (when it has one) and no
+quote or statement on its cover, and, unless ``--no-render``, how many characters
+LibreOffice draws outside their boxes. A contact sheet of the deck's slides
+(``contact-<template>-<outline>.png``) is written to the output folder (default
+``output/templates/``) to be looked at. A summary table is printed at the end, and
+the whole report is saved as ``report.json``.
+
+The templates are not part of the project; see `bench/README.md` for where the ones
+tried come from. The exit code is 0 when every build and every `check-template`
+exited 0 and nothing was drawn outside its box.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUTLINES = {"default": REPO / "outline.yaml",
+            "crowded": REPO / "tests" / "fixtures" / "crowded.yaml"}
+PROBLEM = re.compile(r"(error|warning)\[([A-Z0-9-]+)\]: (.*)")
+
+
+@dataclass
+class Run:
+    """One outline built against one template, and what was found."""
+
+    template: str
+    outline: str
+    exit_code: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    outside: int | None = None
+    outside_examples: list[str] = field(default_factory=list)
+    contact_sheet: str | None = None
+
+
+@dataclass
+class TemplateRun:
+    """One template: `check-template`'s exit code and verdicts, and the builds."""
+
+    template: str
+    check_exit: int = 0
+    verdicts: dict[str, str] = field(default_factory=dict)
+    layout_problems: list[str] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+
+
+def _outline_for(outline: Path, template: Path, folder: Path) -> Path:
+    """Write a copy of ``outline`` into ``folder`` whose theme is ``template``; return it."""
+    text = outline.read_text(encoding="utf-8")
+    line = f"theme: {json.dumps(str(template.resolve()))}"
+    if re.search(r"^theme:.*$", text, flags=re.M):
+        text = re.sub(r"^theme:.*$", line, text, count=1, flags=re.M)
+    else:
+        text = f"{line}\n{text}"
+    images = outline.parent / "images"
+    if images.is_dir() and not (folder / "images").exists():
+        shutil.copytree(images, folder / "images")
+    target = folder / outline.name
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _problems(output: str) -> tuple[list[str], list[str]]:
+    errors, warnings = [], []
+    for severity, code, message in PROBLEM.findall(output):
+        (errors if severity == "error" else warnings).append(f"{code}: {message}")
+    return errors, warnings
+
+
+def _check_template(template: Path) -> tuple[int, dict[str, object]]:
+    done = subprocess.run([sys.executable, "-m", "generator", "check-template", str(template),
+                           "--format", "json"], capture_output=True, text=True, cwd=REPO)
+    try:
+        return done.returncode, json.loads(done.stdout)
+    except ValueError:
+        return done.returncode, {"error": done.stderr.strip()[-500:]}
+
+
+def _layout_problems(report: dict[str, object]) -> list[str]:
+    """Return where a role sits on a layout it must not: dividers off the section
+    layout, quotes and statements on the cover."""
+    found = []
+    layouts = {lay["name"]: lay for lay in report.get("layouts", [])}  # type: ignore[union-attr]
+    has_section = any(lay.get("type") == "secHead" for lay in layouts.values())
+    for role in report.get("roles", []):  # type: ignore[union-attr]
+        kind = layouts.get(role["layout"], {}).get("type")
+        if role["role"] == "section" and has_section and kind != "secHead":
+            found.append(f"section dividers on “{role['layout']}” ({kind}), not a section layout")
+        if role["role"] in ("quote", "statement") and kind == "title":
+            found.append(f"{role['role']} slides on the cover layout “{role['layout']}”")
+    return found
+
+
+def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]]:
+    """Return the boxes of the text the slide's layout and master draw themselves
+    (a department's name in a footer band): LibreOffice draws it, and it is no overflow."""
+    from pptx.util import Emu
+
+    boxes = []
+    layout = slide.slide_layout  # type: ignore[attr-defined]
+    for part in (layout, layout.slide_master):
+        for shape in part.shapes:
+            if not shape.is_placeholder and shape.has_text_frame and shape.width:
+                boxes.append((Emu(shape.left).pt, Emu(shape.top).pt,
+                              Emu(shape.left + shape.width).pt, Emu(shape.top + shape.height).pt))
+    return boxes
+
+
+def _render(deck: Path, folder: Path, name: str, out: Path) -> tuple[int, list[str], Path]:
+    sys.path.insert(0, str(REPO / "tests"))
+    from roundtrip import characters_outside
+
+    profile = folder / "lo-profile"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
+                   check=True, capture_output=True, timeout=600)
+    pdf = folder / f"{deck.stem}.pdf"
+    _, outside = characters_outside(deck, pdf, template_text_boxes)
+    pages = folder / "pages"
+    pages.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(pdf), str(pages / "p")], check=True)
+    sheet = out / f"contact-{name}.png"
+    subprocess.run(["montage", *sorted(str(p) for p in pages.glob("p-*.png")), "-tile", "6x",
+                    "-geometry", "+4+4", "-background", "#888888", str(sheet)], check=True)
+    return len(outside), outside[:8], sheet
+
+
+def run_template(template: Path, out: Path, render: bool) -> TemplateRun:
+    """Return what building both outlines against ``template`` found."""
+    result = TemplateRun(template.name)
+    result.check_exit, report = _check_template(template)
+    result.verdicts = {r["role"]: r["verdict"] for r in report.get("roles", [])}  # type: ignore
+    result.layout_problems = _layout_problems(report)
+    for label, outline in OUTLINES.items():
+        with tempfile.TemporaryDirectory(prefix="make-deck-templates-") as tmp:
+            folder = Path(tmp)
+            copy = _outline_for(outline, template, folder)
+            done = subprocess.run(
+                [sys.executable, "-m", "generator", "build", str(copy), "--only", "deck",
+                 "--out-dir", str(folder / "out")], capture_output=True, text=True, cwd=REPO)
+            run = Run(template.name, label, done.returncode)
+            run.errors, run.warnings = _problems(done.stdout + done.stderr)
+            if done.returncode not in (0, 1) and not run.errors:
+                run.errors.append((done.stdout + done.stderr).strip()[-300:])
+            decks = sorted((folder / "out").glob("*.pptx"))
+            if render and decks:
+                run.outside, run.outside_examples, sheet = _render(
+                    decks[0], folder, f"{template.stem}-{label}", out)
+                run.contact_sheet = str(sheet)
+            result.runs.append(run)
+    return result
+
+
+def _summary(results: list[TemplateRun]) -> str:
+    lines = [f"{'template':<28} {'outline':<8} exit errors warnings outside  check  notes"]
+    for result in results:
+        for run in result.runs:
+            outside = "-" if run.outside is None else str(run.outside)
+            notes = "; ".join(result.layout_problems)
+            lines.append(f"{result.template:<28} {run.outline:<8} {run.exit_code:>4} "
+                         f"{len(run.errors):>6} {len(run.warnings):>8} {outside:>7} "
+                         f"{result.check_exit:>6}  {notes}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build every template's decks and print the report; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--out", type=Path, default=REPO / "output" / "templates")
+    parser.add_argument("--no-render", action="store_true")
+    args = parser.parse_args(argv)
+    folders = args.folders or [REPO.parent / "shared" / "templates"]
+    templates = sorted(p for folder in folders for p in folder.iterdir()
+                       if p.suffix.lower() in (".pptx", ".potx"))
+    if not templates:
+        parser.error(f"no .pptx or .potx templates in {', '.join(map(str, folders))}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for template in templates:
+        result = run_template(template, args.out, not args.no_render)
+        results.append(result)
+        for run in result.runs:
+            print(f"{template.name} / {run.outline}: exit {run.exit_code}", flush=True)
+            for problem in [*run.errors, *run.warnings, *run.outside_examples]:
+                print(f"    {problem}")
+        for problem in result.layout_problems:
+            print(f"    {problem}")
+        if result.check_exit:
+            unusable = [role for role, v in result.verdicts.items() if v == "unusable"]
+            print(f"    check-template exit {result.check_exit}: unusable {unusable}")
+    (args.out / "report.json").write_text(json.dumps([asdict(r) for r in results], indent=1))
+    print(_summary(results))
+    failed = any(r.check_exit or r.layout_problems or any(
+        run.exit_code or run.errors or run.outside for run in r.runs) for r in results)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

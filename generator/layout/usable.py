@@ -1,0 +1,86 @@
+"""The room a layout's text boxes really have.
+
+Templates designed in Google Slides (and many others) give titles and bodies boxes
+a line or two tall that grow with their text (``spAutoFit``); taken literally they
+hold almost nothing. Such a box, and any box far shorter than its text needs,
+extends down to the next thing below it (another placeholder, a logo, the footer
+zone) or the slide's bottom margin. Boxes that overlap (a subtitle grown into its
+title) are separated, so their texts cannot print over each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.layout.geometry import Box, LayoutGeometry, Placeholder
+
+TEXT_KINDS = ("title", "ctrTitle", "body", "obj", "subTitle")
+TITLE_SHARE = 0.1
+"""A title box shorter than this share of the slide's height is taken as growing."""
+BODY_SHARE = 0.1
+"""A body box shorter than this share of the slide's height is taken as growing."""
+TITLE_MAX_SHARE = 0.22
+"""A growing title extends to at most this share of the slide's height."""
+BOTTOM_MARGIN = 0.92
+"""Boxes extend no lower than this share of the slide's height."""
+
+
+def _overlap_x(a: Box, b: Box) -> bool:
+    return min(a.right, b.right) - max(a.x, b.x) > 2
+
+
+def _floor_below(box: Box, others: list[Box], height: float) -> float:
+    """Return the y of the first thing below ``box`` that shares its columns."""
+    limit = height * BOTTOM_MARGIN
+    for other in others:
+        if other.y >= box.bottom - 1 and _overlap_x(box, other):
+            limit = min(limit, other.y)
+    return limit
+
+
+def _grown(p: Placeholder, others: list[Box], height: float) -> Placeholder:
+    is_title = p.kind in ("title", "ctrTitle")
+    short = p.box.h < height * (TITLE_SHARE if is_title else BODY_SHARE)
+    if not (p.grows or short):
+        return p
+    floor = _floor_below(p.box, others, height) - height * 0.02
+    new_h = floor - p.box.y
+    if is_title:
+        new_h = min(new_h, max(p.box.h, height * TITLE_MAX_SHARE))
+    if new_h <= p.box.h:
+        return p
+    return replace(p, box=replace(p.box, h=new_h))
+
+
+def _separated(placeholders: list[Placeholder], height: float) -> list[Placeholder]:
+    """Return the placeholders with each text box clear of the one above it."""
+    out = list(placeholders)
+    gap = height * 0.015
+    for i, upper in enumerate(out):
+        for j, lower in enumerate(out):
+            if i == j or upper.kind not in TEXT_KINDS or lower.kind not in TEXT_KINDS:
+                continue
+            a, b = out[i].box, out[j].box
+            if not (b.y > a.y + 1 and b.y < a.bottom - 1 and _overlap_x(a, b)):
+                continue
+            if a.bottom - b.y > b.h / 2:
+                continue  # one box laid over another (LibreOffice's titles): not a grown edge
+            if b.y - gap - a.y >= height * 0.06:  # the upper one ends above the lower
+                out[i] = replace(out[i], box=replace(a, h=b.y - gap - a.y))
+            elif b.bottom - (a.bottom + gap) >= height * 0.06:
+                out[j] = replace(out[j], box=Box(b.x, a.bottom + gap, b.w,
+                                                 b.bottom - a.bottom - gap))
+    return out
+
+
+def usable_areas(layout: LayoutGeometry, width: float, height: float) -> LayoutGeometry:
+    """Return ``layout`` with growing or too-short text boxes extended to the room they
+    really have, and overlapping ones separated."""
+    del width  # the room is found from the layout's own shapes
+    boxes = [p.box for p in layout.placeholders] + list(layout.obstacles)
+    grown = [_grown(p, [b for b in boxes if b is not p.box], height)
+             if p.kind in TEXT_KINDS else p for p in layout.placeholders]
+    separated = _separated(grown, height)
+    if separated == list(layout.placeholders):
+        return layout
+    return replace(layout, placeholders=tuple(separated))
