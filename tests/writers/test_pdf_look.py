@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pytest
 
 from generator.build import build, prepare
@@ -138,3 +139,38 @@ def test_every_text_reaches_the_looks_contrast(built) -> None:
                 if ratio < (GRAPHIC_RATIO if symbol else needed):
                     worst.append((ratio, colour, fill, kind, page.page_number))
     assert not worst, sorted(worst)[:5]
+
+
+def test_the_looks_logo_is_on_both_covers_with_its_alt_text(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (400, 120), (200, 30, 60)).save(tmp_path / "crest.png")
+    (tmp_path / "brand.yaml").write_text(
+        "extends: civic\nlogo:\n  image: crest.png\n  alt: Example Council crest\n",
+        encoding="utf-8")
+    outline = _outline(tmp_path, "brand.yaml")
+    options = BuildOptions(outputs=("handout", "guide"), output_dir=tmp_path / "out")
+    for path in build(outline, options).written:
+        with pdfplumber.open(path) as pdf:
+            cover = pdf.pages[0]
+            assert len(cover.images) == 1, path.name
+            image = cover.images[0]
+            assert image["x1"] <= cover.width - 40 and image["top"] < 120  # band, top right
+            assert round(image["width"] / image["height"], 1) == round(400 / 120, 1)
+        with pikepdf.open(path) as pdf:
+            alts = [str(e.get("/Alt")) for e in _elements(pdf.Root.StructTreeRoot)
+                    if e.get("/S") == "/Figure"]
+        assert "Example Council crest" in alts
+
+
+def _elements(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """Return every structure element under ``node``, depth first."""
+    found = []
+    kids = node.get("/K")
+    if kids is None:
+        return found
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            found.append(kid)
+            found.extend(_elements(kid))
+    return found
