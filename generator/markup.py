@@ -107,3 +107,49 @@ def _merge(spans: list[Span]) -> list[Span]:
 def plain_text(text: str) -> str:
     """Return ``text`` with its inline markup removed (for titles in metadata, alt text)."""
     return "".join(span.text for span in parse_inline(text))
+
+
+_OPENING_BEFORE = frozenset(" \t\n([{‘“—–-/")
+
+
+def _curly(text: str, skip: frozenset[int] = frozenset()) -> str:
+    """Return ``text`` with straight quotes made curly, leaving positions in ``skip``."""
+    out = list(text)
+    for i, char in enumerate(text):
+        if char not in "'\"" or i in skip:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opening = before in _OPENING_BEFORE and not after.isspace()
+        if char == '"':
+            out[i] = "“" if opening else "”"
+        elif before.isalnum() and after.isalnum():
+            out[i] = "’"  # an apostrophe: don't, NCSC's
+        else:
+            out[i] = "‘" if opening else "’"
+    return "".join(out)
+
+
+def curly_quotes(text: str) -> str:
+    """Return plain text with its straight quotes and apostrophes made curly
+    ("it's" -> "it’s", '"Time"' -> '“Time”')."""
+    return _curly(text)
+
+
+def curly_spans(spans: tuple[Span, ...] | list[Span]) -> tuple[Span, ...]:
+    """Return styled runs with straight quotes made curly, judged across the runs' joins
+    (so ``"**best**"`` gets both its quotes right); links' text is left as written."""
+    joined = "".join(span.text for span in spans)
+    skip: set[int] = set()
+    at = 0
+    for span in spans:
+        if span.href:
+            skip.update(range(at, at + len(span.text)))
+        at += len(span.text)
+    curled = _curly(joined, frozenset(skip))
+    out: list[Span] = []
+    at = 0
+    for span in spans:
+        out.append(Span(curled[at: at + len(span.text)], span.bold, span.italic, span.href))
+        at += len(span.text)
+    return tuple(out)

@@ -223,6 +223,65 @@ class TableSlide(SlideCommon):
     table: Table = Field(description="The table: `header` and `rows`.")
 
 
+def _plain_prompt(value: Any) -> Any:
+    """Return a prompt written as text (or a number) as the mapping ``{prompt: text}``."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return {"prompt": value}
+    return value
+
+
+def _one_prompt_or_many(value: Any) -> Any:
+    """Return a single prompt (a text, or one mapping) as a one-item list."""
+    return [value] if isinstance(value, dict) else _one_or_many(value)
+
+
+PROMPT_SPACES = ("scale", "grid", "timeline", "table")
+"""The keys of a prompt that each draw a space other than ruled lines; one at most."""
+
+PROMPT_ONE_SPACE = "a prompt draws one space, but this one has"
+SpaceKind = Literal["lines", "scale", "grid", "timeline", "table"]
+Pair = tuple[Text, Text]
+
+
+class Prompt(Frozen):
+    """A worksheet question and the space to answer it in (ruled lines unless it says)."""
+
+    prompt: Text = Field(description="The question, as the slide, worksheet and guide show it.")
+    scale: Pair | None = Field(
+        None, description="A row of boxes to mark from 1 to `points`: [left end, right end].",
+        examples=[["Cautious", "Experimental"]])
+    points: Annotated[int, BeforeValidator(_unquoted_number)] = Field(
+        5, ge=3, le=10, description="With `scale`: how many boxes, 3 to 10.")
+    grid: Pair | None = Field(
+        None, description="A 2 x 2 grid: [x axis, y axis] labels.",
+        examples=[["Impact on users", "Time to patch"]])
+    timeline: Pair | None = Field(
+        None, description="A line to mark steps and waits on: [start, end] labels.",
+        examples=[["Request", "Live"]])
+    table: tuple[Text, ...] | None = Field(
+        None, min_length=1, max_length=6,
+        description="A table to fill in: its column headings (1 to 6).",
+        examples=[["Contract", "Partnership?", "Why"]])
+    rows: Annotated[int, BeforeValidator(_unquoted_number)] = Field(
+        4, ge=1, le=20, description="With `table`: how many empty rows.")
+
+    @model_validator(mode="after")
+    def _one_space(self) -> Prompt:
+        given = [key for key in PROMPT_SPACES if getattr(self, key) is not None]
+        if len(given) > 1:
+            raise ValueError(f"{PROMPT_ONE_SPACE}: " + " and ".join(f"`{k}`" for k in given))
+        for key, needs in (("points", "scale"), ("rows", "table")):
+            if key in self.model_fields_set and getattr(self, needs) is None:
+                raise ValueError(f"`{key}` goes with `{needs}`, which this prompt does not have")
+        return self
+
+    @property
+    def space(self) -> SpaceKind:
+        """Return the kind of space drawn under the question ("lines" unless one is given)."""
+        return next((key for key in PROMPT_SPACES if getattr(self, key) is not None),
+                    "lines")  # type: ignore[return-value]
+
+
 class Activity(Frozen):
     """A timed exercise: a slide, a worksheet page and a facilitator-guide entry."""
 
@@ -231,10 +290,19 @@ class Activity(Frozen):
     format: Text | None = Field(None, description="How people work, e.g. tables of 4 to 6.")
     materials: TextList = Field((), description="What each group needs, e.g. sticky notes.")
     steps: TextList = Field((), description="The instructions, in order.")
-    prompts: TextList = Field((), description="Questions printed on the worksheet.")
+    prompts: Annotated[
+        tuple[Annotated[Prompt, BeforeValidator(_plain_prompt)], ...],
+        BeforeValidator(_one_prompt_or_many),
+    ] = Field((), description="Questions printed on the worksheet: each a text (ruled lines "
+              "under it), or `prompt:` with one of `scale`, `grid`, `timeline` or `table`.")
     write_in: Annotated[int, BeforeValidator(_unquoted_number)] = Field(
-        4, ge=0, le=40, description="Ruled lines under each prompt.")
+        4, ge=0, le=40, description="Ruled lines under each prompt written as text.")
     outcome: Text | None = Field(None, description="What the activity should produce.")
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Return the prompts' questions, as the slide and the guide show them."""
+        return tuple(prompt.prompt for prompt in self.prompts)
 
 
 class ActivitySlide(Frozen):

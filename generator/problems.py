@@ -77,6 +77,9 @@ class Problem(enum.StrEnum):
     E_SLIDE_KINDS = "E-SLIDE-KINDS", E, "a slide with keys of two kinds"
     E_VALUE = "E-VALUE", E, "a missing required key, or a value of the wrong type or out of range"
     E_TABLE_ROW = "E-TABLE-ROW", E, "a table row with a different number of cells from the others"
+    E_PROMPT_SPACES = "E-PROMPT-SPACES", E, "a worksheet prompt that asks for two spaces"
+    E_PROMPT_KEY = "E-PROMPT-KEY", E, "`points` without `scale`, or `rows` without `table`"
+    E_PROMPT_LABELS = "E-PROMPT-LABELS", E, "a prompt's scale, grid or timeline without two labels"
     # Pictures, themes and templates
     E_IMAGE_MISSING = "E-IMAGE-MISSING", E, "a picture is not found"
     E_IMAGE_OUTSIDE = "E-IMAGE-OUTSIDE", E, "a picture is outside the outline's folder"

@@ -244,11 +244,26 @@ def _same_width(inner: JsonSchemaValue) -> JsonSchemaValue:
     return {**inner, "allOf": rules}
 
 
+def _plain_prompt(inner: JsonSchemaValue) -> JsonSchemaValue:
+    """`model._plain_prompt`: a prompt is its question alone, or a mapping with `prompt:`."""
+    return {"anyOf": [dict(_TEXT), inner]}
+
+
+def _one_space(inner: JsonSchemaValue) -> JsonSchemaValue:
+    """`Prompt._one_space`: one space at most; `points` needs `scale`, `rows` needs `table`."""
+    pairs = [{"required": [a, b]} for n, a in enumerate(model.PROMPT_SPACES)
+             for b in model.PROMPT_SPACES[n + 1:]]
+    return {**inner, "not": {"anyOf": pairs},
+            "dependentRequired": {"points": ["scale"], "rows": ["table"]}}
+
+
 _BEFORE: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
+    "_plain_prompt": _plain_prompt,
     "_as_text": _as_number_too,
     "_unquoted_number": lambda schema: schema,  # the schema's integer type refuses text too
     "_cell": _cell,
     "_one_or_many": _text_list,
+    "_one_prompt_or_many": _text_list,
     "_bullets": _bullets,
     "Bullet._nested": _bullets,
     "Workshop._start_text": _start,
@@ -261,6 +276,7 @@ _AFTER: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
     "OutputSettings._plain_stem": _plain_stem,
     "ImageSlide._alt_or_decorative": _alt_or_decorative,
     "Table._same_width": _same_width,
+    "Prompt._one_space": _one_space,
 }
 
 

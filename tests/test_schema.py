@@ -183,6 +183,15 @@ VALID = {
     "activity slide with notes": slide(
         "activity:\n  title: A\n  minutes: 10\n  write_in: 0\n  outcome: O\n"
         "  format: pairs\nnotes: N\nhandout: H"),
+    "every worksheet space": slide(
+        "activity:\n  title: A\n  minutes: 10\n  prompts:\n    - Plain question\n"
+        "    - prompt: Lines too\n    - prompt: Score\n      scale: [Low, High]\n"
+        "      points: 7\n    - prompt: Plot\n      grid: [Impact, Delay]\n"
+        "    - prompt: Map\n      timeline: [Request, Live]\n"
+        "    - prompt: Sort\n      table: [Contract, 2026, Why]\n      rows: 6\n"),
+    "one prompt as a mapping": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    prompt: Score\n"
+        "    scale: [Low, High]\n"),
 }
 
 INVALID = {
@@ -245,6 +254,32 @@ INVALID = {
     "agenda maybe": "title: T\nagenda: maybe\nsections:\n  - title: S\n",
     "handout as text": "title: T\nhandout: A4\nsections:\n  - title: S\n",
     "not a mapping": "- title: T\n",
+    "two spaces in one prompt": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      scale: [a, b]\n      grid: [x, y]\n"),
+    "scale with three labels": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      scale: [a, b, c]\n"),
+    "grid with one label": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      grid: [x]\n"),
+    "points out of range": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      scale: [a, b]\n      points: 11\n"),
+    "points without a scale": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      points: 5\n"),
+    "rows without a table": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      timeline: [a, b]\n      rows: 3\n"),
+    "table of seven columns": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      table: [a, b, c, d, e, f, g]\n"),
+    "prompt without its question": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - scale: [a, b]\n"),
+    "prompt with an unknown key": slide(
+        "activity:\n  title: A\n  minutes: 5\n  prompts:\n    - prompt: Q\n"
+        "      scael: [a, b]\n"),
 }
 
 #: Outlines the reader accepts only by leniency the schema does not copy. When the

@@ -79,9 +79,9 @@ def shown(slide: object) -> list[Shown]:
         activity = slide.activity
         screens = [Shown(((("activity", "steps"), len(activity.steps)),),
                          _words(activity.format, *activity.steps))]
-        if activity.prompts:
-            screens.append(Shown(((("activity", "prompts"), len(activity.prompts)),),
-                                 _words(*activity.prompts)))
+        if activity.questions:
+            screens.append(Shown(((("activity", "prompts"), len(activity.questions)),),
+                                 _words(*activity.questions)))
         return screens
     if isinstance(slide, QuoteSlide):
         return [Shown((), _words(slide.quote, slide.by))]

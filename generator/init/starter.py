@@ -151,7 +151,12 @@ sections:
           prompts:                # questions printed on the worksheet
             - Which habit slows us down most?
             - What will we try instead, and who will start it?
-          write_in: 4             # ruled lines under each prompt
+            # a prompt can ask for another space to answer in than ruled lines:
+            # scale: [left, right] (points: 3 to 10), grid: [x axis, y axis],
+            # timeline: [start, end] or table: [headings] (rows: how many)
+            - prompt: How much does the habit cost us today?
+              scale: [Hardly at all, A great deal]
+          write_in: 4             # ruled lines under each plain prompt
           outcome: One change per table, with a person to start it
         notes: |
           Keep time: give a two-minute warning before the end.

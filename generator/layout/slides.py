@@ -208,7 +208,7 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
         number += sum(p.paragraph.bullet for p in chunk.paragraphs)
     if activity.prompts:
         prompts = [_bold(Paragraph.from_markup("Think about"))] + [
-            Paragraph.from_markup(p, 0, True) for p in activity.prompts
+            Paragraph.from_markup(p, 0, True) for p in activity.questions
         ]
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],

@@ -146,12 +146,55 @@ class _Checker:
         self.keys(data, path, cls, f"{article} {kind} slide")
         if kind == "activity":
             self.keys(data.get("activity"), (*path, "activity"), model.Activity, "an activity")
+            self.prompts(data.get("activity"), (*path, "activity"))
         elif kind == "columns" and isinstance(data.get("columns"), list):
             for index, column in enumerate(data["columns"]):
                 self.keys(column, (*path, "columns", index), model.Column, "a column")
         elif kind == "table":
             self.keys(data.get("table"), (*path, "table"), model.Table, "a table")
             self.table_rows(data.get("table"), (*path, "table"))
+
+    def prompts(self, activity: object, path: Path) -> None:
+        """Report prompts with unknown keys, two spaces, a space's list of the wrong
+        length, or `points` / `rows` without the space they go with."""
+        if not isinstance(activity, dict) or not isinstance(activity.get("prompts"), list):
+            return
+        for index, prompt in enumerate(activity["prompts"]):
+            if isinstance(prompt, dict):
+                self.prompt(prompt, (*path, "prompts", index))
+
+    def prompt(self, data: dict[object, object], path: Path) -> None:
+        """Report what is wrong with one prompt written as a mapping."""
+        self.keys(data, path, model.Prompt, "a prompt")
+        spaces = [key for key in model.PROMPT_SPACES if key in data]
+        if len(spaces) > 1:
+            self.problems.append(Diagnostic(
+                Problem.E_PROMPT_SPACES, f"{model.PROMPT_ONE_SPACE} "
+                + " and ".join(f"`{k}`" for k in spaces),
+                position=self.sources.key((*path, spaces[1])),
+                hint="keep one space, or ask a second question in a prompt of its own",
+            ))
+        for key, needs in (("points", "scale"), ("rows", "table")):
+            if key in data and needs not in data:
+                self.problems.append(Diagnostic(
+                    Problem.E_PROMPT_KEY, f"`{key}` goes with `{needs}`, which this prompt does "
+                    "not have", position=self.sources.key((*path, key)),
+                    hint=f"add `{needs}:` or remove `{key}:`",
+                ))
+        for key, what in _PAIRS.items():
+            value = data.get(key)
+            if isinstance(value, list) and len(value) != 2:
+                self.problems.append(Diagnostic(
+                    Problem.E_PROMPT_LABELS, f"`{key}` takes two labels, {what}; this has "
+                    f"{len(value)}", position=self.sources.value((*path, key)),
+                    hint=f"write `{key}: [{_PAIR_EXAMPLES[key]}]`",
+                ))
+            elif value is not None and not isinstance(value, list):
+                self.problems.append(Diagnostic(
+                    Problem.E_PROMPT_LABELS, f"`{key}` takes a list of two labels, {what}",
+                    position=self.sources.value((*path, key)),
+                    hint=f"write `{key}: [{_PAIR_EXAMPLES[key]}]`",
+                ))
 
     def table_rows(self, table: object, path: Path) -> None:
         """Report each row whose number of cells differs from the header's (or first row's)."""
@@ -175,6 +218,12 @@ class _Checker:
                     position=self.sources.value((*path, "rows", index)),
                     hint="give every row the same number of cells; write ~ for an empty cell",
                 ))
+
+
+_PAIRS = {"scale": "its left and right ends", "grid": "the x axis, then the y axis",
+          "timeline": "its start and its end"}
+_PAIR_EXAMPLES = {"scale": "Cautious, Experimental", "grid": "Impact on users, Time to patch",
+                  "timeline": "Request, Live"}
 
 
 def check_structure(tree: object, sources: SourceMap) -> list[Diagnostic]:

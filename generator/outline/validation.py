@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
+from generator.model import PROMPT_ONE_SPACE
 from generator.outline.yamlnodes import Path, SourceMap
 from generator.problems import Problem
 
 _TAGS = {"bullets", "quote", "statement", "columns", "image", "table", "activity",
          "section", "break"}
+
+_PROMPT_KEYS_CHECKED = re.compile(
+    re.escape(PROMPT_ONE_SPACE) + r"|`(points|rows)` goes with")
+
+_RANGE_HINTS = {
+    "points": "a scale has 3 to 10 boxes, e.g. `points: 5`",
+    "rows": "a worksheet table has 1 to 20 rows, e.g. `rows: 4`",
+    "write_in": "write 0 to 40 ruled lines, e.g. `write_in: 4`",
+}
 
 _ENUM_HINTS = {
     "paper": "use A4 or letter",
@@ -29,10 +40,10 @@ def _data_path(loc: tuple[int | str, ...], tree: object) -> Path:
     path: list[str | int] = []
     node = tree
     after_index = False
-    for step in loc:
-        if after_index and step in _TAGS:
+    for number, step in enumerate(loc):
+        if after_index and step in _TAGS and loc[number - 2] in ("sections", "slides"):
             after_index = False
-            continue  # a union tag, not a key
+            continue  # a union tag, not a key (a prompt's `table:` is a key)
         after_index = isinstance(step, int)
         if isinstance(node, dict) and step in node:
             node = node[step]
@@ -66,7 +77,7 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"`{field}` must be a whole number, not {shown}", "write digits only, e.g. 15"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"`{field}` is out of range: {error['msg'].lower()}", None
+        return f"`{field}` is out of range: {error['msg'].lower()}", _RANGE_HINTS.get(field)
     if kind in ("bool_parsing", "bool_type"):
         return f"`{field}` must be true or false, not {shown}", "write true or false"
     if kind == "literal_error":
@@ -83,6 +94,9 @@ def _describe(error: dict[str, Any]) -> tuple[str, str | None]:
         return f"`{field}` must be a list", "write each item on its own line starting with `- `"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"`{field}` must be a mapping of keys", "write `key: value` pairs indented under it"
+    if kind == "too_long" and field == "table":
+        return ("a worksheet table has at most 6 columns",
+                "keep the 6 headings that matter most, or split the table over two prompts")
     if kind in ("too_short", "too_long") and field == "columns":
         return "a columns slide needs 2 or 3 columns", "add or remove a `- heading:` entry"
     if kind == "too_short" and isinstance(got, str):
@@ -135,6 +149,8 @@ def translate(
     for error in errors:
         if error["type"] == "value_error" and "same number of cells" in error["msg"]:
             continue  # the structure check points at the row itself
+        if error["type"] == "value_error" and _PROMPT_KEYS_CHECKED.search(error["msg"]):
+            continue  # the structure check points at the prompt's key itself
         if error["type"] == "extra_forbidden":
             found.append(_unknown_key(error["loc"], model, tree, sources))
             continue

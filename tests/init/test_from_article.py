@@ -206,8 +206,8 @@ def test_a_web_page_saved_as_text(tmp_path):
     assert quote.quote == "Cancel the meeting nobody would miss"
     assert quote.by == "Sam Example"
     fewer = sections(workshop)[1].slides[-1].activity
-    assert "Where does the time go?" in fewer.prompts
-    assert "Which meetings could be an email?" in fewer.prompts
+    assert "Where does the time go?" in fewer.questions
+    assert "Which meetings could be an email?" in fewer.questions
     assert workshop.title == "Meetings at work"  # from the file name: no title line
     assert notes == [f"this is a draft: read each `# REVIEW:` comment in {outline}"]
 

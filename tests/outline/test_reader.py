@@ -570,3 +570,54 @@ def test_decompression_bomb_pictures_are_refused(tmp_outline, size):
     d = only(read(path))
     assert where(d) == ("E-IMAGE-SIZE", 6, 16)
     assert d.hint
+
+
+# ------------------------------------------------------------------ worksheet spaces
+
+PROMPT_HEAD = ("title: T\nsections:\n  - title: S\n    slides:\n      - activity:\n"
+               "          title: A\n          minutes: 5\n          prompts:\n")
+
+BAD_PROMPTS = {
+    "two spaces": ("- prompt: Q\n  scale: [a, b]\n  grid: [x, y]", "E-PROMPT-SPACES", (11, 15),
+                   "keep one space"),
+    "three scale labels": ("- prompt: Q\n  scale: [a, b, c]", "E-PROMPT-LABELS", (10, 22),
+                           "scale: [Cautious, Experimental]"),
+    "one timeline label": ("- prompt: Q\n  timeline: [a]", "E-PROMPT-LABELS", (10, 25),
+                           "timeline: [Request, Live]"),
+    "grid as text": ("- prompt: Q\n  grid: Impact", "E-PROMPT-LABELS", (10, 21), "grid: ["),
+    "points too many": ("- prompt: Q\n  scale: [a, b]\n  points: 11", "E-VALUE", (11, 23),
+                        "3 to 10"),
+    "points too few": ("- prompt: Q\n  scale: [a, b]\n  points: 2", "E-VALUE", (11, 23),
+                       "3 to 10"),
+    "points alone": ("- prompt: Q\n  points: 4", "E-PROMPT-KEY", (10, 15), "add `scale:`"),
+    "rows alone": ("- prompt: Q\n  rows: 4", "E-PROMPT-KEY", (10, 15), "add `table:`"),
+    "seven headings": ("- prompt: Q\n  table: [a, b, c, d, e, f, g]", "E-VALUE", (10, 22),
+                       "6 headings"),
+    "misspelt space": ("- prompt: Q\n  tabel: [a, b]", "E-KEY-UNKNOWN", (10, 15),
+                       "did you mean `table`?"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_PROMPTS.values(), ids=BAD_PROMPTS.keys())
+def test_a_bad_prompt_is_one_positioned_error_with_a_hint(tmp_outline, case):
+    body, code, (line, column), hint = case
+    text = PROMPT_HEAD + "".join(f"            {row}\n" for row in body.splitlines())
+    d = only(read(tmp_outline(text)))
+    assert where(d) == (code, line, column), d
+    assert d.hint and hint in d.hint, d.hint
+
+
+def test_every_worksheet_space_reads_into_the_model(tmp_outline):
+    body = ("- Plain\n- prompt: Score\n  scale: [Low, High]\n  points: 7\n"
+            "- prompt: Plot\n  grid: [Impact, Delay]\n- prompt: Map\n  timeline: [Ask, Live]\n"
+            "- prompt: Sort\n  table: [Contract, Why]\n  rows: 3\n")
+    text = PROMPT_HEAD + "".join(f"            {row}\n" for row in body.splitlines())
+    source = read(tmp_outline(text))
+    assert source.workshop is not None, source.diagnostics
+    section = source.workshop.sections[0]
+    assert isinstance(section, Section)
+    activity = section.slides[0].activity  # type: ignore[union-attr]
+    assert [p.space for p in activity.prompts] == ["lines", "scale", "grid", "timeline", "table"]
+    assert activity.questions == ("Plain", "Score", "Plot", "Map", "Sort")
+    assert activity.prompts[1].points == 7 and activity.prompts[4].rows == 3
+    assert activity.prompts[2].grid == ("Impact", "Delay")

@@ -11,7 +11,8 @@ from generator.markup import plain_text
 from generator.model import ActivitySlide, Section
 from generator.plan import Plan
 from generator.slide_kinds import ActivityKind
-from generator.writers.guide.pages import gather_materials, write_guide
+from generator.writers.guide.materials import gather_materials, split_quantity
+from generator.writers.guide.pages import slack_by_part, write_guide
 from generator.writers.handout.pages import write_handout
 
 from . import (
@@ -95,7 +96,7 @@ def test_activities_in_full(guide: bytes, plan: Plan) -> None:
     for slide in _activities(plan):
         activity = slide.activity
         assert activity.outcome
-        for part in (activity.title, activity.outcome, *activity.steps, *activity.prompts,
+        for part in (activity.title, activity.outcome, *activity.steps, *activity.questions,
                      *activity.materials):
             assert squash(plain_text(part)) in text, part
         if activity.format:
@@ -111,9 +112,20 @@ def test_run_sheet_times(guide: bytes, plan: Plan) -> None:
     sort = next(i for i, s in enumerate(plan.slides) if s.title == "The partnership sort")
     coffee = next(i for i, s in enumerate(plan.slides) if s.role == "break")
     assert numbers[sort] > sort + 1, "continuation slides come before it in the deck"
-    assert squash(f"11:05 {numbers[sort]} Activity: The partnership sort 20 1:55") in run_sheet
-    assert squash(f"10:40 {numbers[coffee]} Coffee (break) 15 1:25") in run_sheet
-    assert squash("12:30 End 3:00") in run_sheet
+    assert squash(f"11:05 11:25 {numbers[sort]} Activity: The partnership sort 20") in run_sheet
+    assert squash(f"10:40 10:55 {numbers[coffee]} Coffee break 15") in run_sheet
+    assert squash("12:30 End 180") in run_sheet
+    assert squash("09:30 2 Agenda –") in run_sheet  # no time of its own: no end time
+
+
+def test_run_sheet_shows_each_sections_slack(guide: bytes, plan: Plan) -> None:
+    """A section's spare minutes (its budget less its slides' and activities') are a row
+    of their own, at the section's end, with clock times."""
+    run_sheet = squash("".join(page_texts(guide)[1:3]))
+    assert squash("09:53 09:55 Spare time in this section 2") in run_sheet
+    assert squash("10:33 10:40 Spare time in this section 7") in run_sheet
+    spare = run_sheet.count(squash("Spare time in this section"))
+    assert spare == sum(1 for minutes in slack_by_part(plan).values() if minutes > 0)
 
 
 def test_run_sheet_offsets_without_a_start_time() -> None:
@@ -121,14 +133,14 @@ def test_run_sheet_offsets_without_a_start_time() -> None:
     pack = pack_of(load_plan(text))
     data = render(write_guide, pack)
     run_sheet = squash("".join(page_texts(data)[1:3]))
-    assert "Fromstart" in run_sheet
+    assert squash("From To Slide Item Minutes") in run_sheet
     plan, numbers = pack.plan, pack.slide_numbers
     keeping = next(i for i, s in enumerate(plan.slides) if s.role == "section"
                    and s.title == "Keeping up with the pace of change")
     coffee = next(i for i, s in enumerate(plan.slides) if s.role == "break")
-    assert squash(f"+0:25 {numbers[keeping]} Section: Keeping up with the pace of change 45"
-                  ) in run_sheet
-    assert squash(f"+1:10 {numbers[coffee]} Coffee (break) 15 1:25") in run_sheet
+    assert squash(f"+0:25 +1:10 {numbers[keeping]} Section: Keeping up with the pace of "
+                  "change 45") in run_sheet
+    assert squash(f"+1:10 +1:25 {numbers[coffee]} Coffee break 15") in run_sheet
 
 
 def test_timing_warnings_show_their_lines() -> None:
@@ -152,20 +164,56 @@ def test_timing_check_when_all_fits(guide: bytes) -> None:
 def test_materials_checklist(guide: bytes, plan: Plan) -> None:
     numbers = list(range(1, len(plan.slides) + 1))
     materials = gather_materials(plan, numbers)
-    names = [name.casefold() for name, _uses in materials]
+    names = [m.name.casefold() for m in materials]
     assert len(names) == len(set(names))
-    uses = dict(materials)
+    uses = {m.name: m.uses for m in materials}
     assert uses["marker pens"] == [
         "Map the waits (slide 14)", "The partnership sort (slide 22)",
         "Patch cadence and legacy risk (slide 28)",
     ]
     assert len(uses["worksheet"]) == 2
+    # "sticky notes in three colours" and "sticky notes" are one material
+    assert uses["sticky notes"] == ["Map the waits (slide 14): in three colours",
+                                    "Patch cadence and legacy risk (slide 28)"]
+    scenario = next(m for m in materials if m.name == "scenario cards")
+    assert scenario.quantities == ["one set per table"]
     reader = PdfReader(io.BytesIO(guide))
     page = next(reader.get_destination_page_number(item) for item in reader.outline
                 if not isinstance(item, list) and item.title == "Materials checklist")
-    text = reader.pages[page].extract_text()
-    assert text.count("marker pens") == 1
-    assert "Needed for" in text
+    text = reader.pages[page].extract_text() + reader.pages[page + 1].extract_text()
+    assert text.count("Marker pens") == 1 and text.count("Sticky notes") == 1
+    assert "Needed for" in text and "Quantity" in text and "one set per table" in text
+
+
+@pytest.mark.parametrize(("written", "name", "quantity"), [
+    ("scenario cards (one set per table)", "scenario cards", "one set per table"),
+    ("2 flip charts", "flip charts", "2"),
+    ("pens x 6", "pens", "6"),
+    ("pens, one per person", "pens", "one per person"),
+    ("flip chart (A1)", "flip chart (A1)", None),
+    ("A3 timeline sheets", "A3 timeline sheets", None),
+    ("three colours of pen", "three colours of pen", None),
+])
+def test_a_materials_quantity_is_read_where_the_outline_gives_one(
+        written: str, name: str, quantity: str | None) -> None:
+    assert split_quantity(written) == (name, quantity)
+
+
+def test_near_duplicate_materials_fold_into_one_row() -> None:
+    text = """title: T
+sections:
+  - title: S
+    slides:
+      - activity: {title: A, minutes: 5, materials: [Sticky notes, marker pens]}
+      - activity: {title: B, minutes: 5, materials: [a sticky note, 4 Marker pens]}
+      - activity: {title: C, minutes: 5, materials: [sticky notes in two colours]}
+"""
+    plan = load_plan(text)
+    materials = gather_materials(plan, list(range(1, len(plan.slides) + 1)))
+    assert [m.name for m in materials] == ["Sticky notes", "marker pens"]
+    assert materials[0].uses == ["A (slide 4)", "B (slide 5)", "C (slide 6): in two colours"]
+    assert materials[1].quantities == ["4"]
+    assert materials[1].uses == ["A (slide 4)", "B (slide 5): 4"]
 
 
 def test_long_notes_flow_across_pages() -> None:

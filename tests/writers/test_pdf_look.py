@@ -104,7 +104,7 @@ def test_headings_are_in_the_looks_colour_and_typeface(built) -> None:
 def test_table_headers_and_rules_are_in_the_looks_colours(built) -> None:
     _name, look, pdfs = built
     run_sheet = pdfs["guide"].pages[1]
-    start = _chars(run_sheet, "Elapsed")[0]
+    start = _chars(run_sheet, "Minutes")[0]
     assert _fill_under(run_sheet, start["x0"] + 1, (start["top"] + start["bottom"]) / 2) == (
         look.palette.table_header)
     assert _hex(start["non_stroking_color"]) == look.palette.table_header_text

@@ -392,8 +392,9 @@ def test_running_header_and_footer_are_artifacts(pdfs: dict[str, bytes]) -> None
 def test_headings_lists_and_labels_hold_their_text(pdfs: dict[str, bytes]) -> None:
     handout = pdfs["handout-3"]
     assert ("H1", "Agenda") in _tagged_texts(handout, 1)
-    worksheet = _tagged_texts(handout, 15)
-    assert ("H1", "Change temperature check") in worksheet
+    first_worksheet = next(n for n in range(10, 20)
+                           if ("H1", "Change temperature check") in _tagged_texts(handout, n))
+    worksheet = _tagged_texts(handout, first_worksheet)
     labels = [text for tag, text in worksheet if tag == "Lbl"]
     assert labels[:4] == ["1.", "2.", "3.", "4."]
     cover = _tagged_texts(handout, 0)
@@ -415,11 +416,11 @@ def test_nested_bullets_are_lists_inside_list_bodies(pdfs: dict[str, bytes]) -> 
 def test_repeated_table_header_is_an_artifact(pdfs: dict[str, bytes]) -> None:
     guide = pdfs["guide"]
     run_sheet = [(i, texts) for i in range(1, 4) for texts in [_tagged_texts(guide, i)]
-                 if any("Elapsed" in text for _tag, text in texts)]
+                 if any("Minutes" in text for _tag, text in texts)]
     assert len(run_sheet) == 2, "the run sheet runs onto a second page"
     (_first, head), (_second, repeat) = run_sheet
-    assert [tag for tag, text in head if text == "Elapsed"] == ["P"]
-    assert [tag for tag, text in repeat if "Elapsed" in text] == ["Artifact"]
+    assert [tag for tag, text in head if text == "Minutes"] == ["P"]
+    assert [tag for tag, text in repeat if "Minutes" in text] == ["Artifact"]
     with _open(guide) as pdf:
         _cover, table = [e for e in _elements(pdf) if _role(e) == "Table"][:2]
         rows = [k for k in _kids(table) if _is_element(k)]
@@ -509,6 +510,6 @@ def test_slide_alt_text_says_what_is_on_the_slide() -> None:
         "Slide 13: Three waits, three questions. Table of 3 rows. Columns: Process, Ask, "
         "Warning sign. Row: Deploying code, How long from done to live?, Big risky releases.")
     quote = next(t for title, t in texts.items() if title.startswith("Quote: Pink Floyd"))
-    assert quote == "Slide 11: Quote: “Hanging on with quiet desperation”, Pink Floyd, \"Time\"."
+    assert quote == "Slide 11: Quote: “Hanging on with quiet desperation”, Pink Floyd, “Time”."
     assert slide_alt(plan, 3, 0) == "Slide: Welcome."
     assert all(len(t) <= 700 for t in texts.values())

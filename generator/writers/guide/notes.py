@@ -3,16 +3,22 @@ and full speaker notes, and each activity with everything needed to run it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
-    PageBreak,
     Spacer,
 )
 
+from generator.markup import plain_text
 from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
 from generator.writers.pdf.common import (
+    break_name,
     duration_text,
     hours_minutes,
     inline,
@@ -25,13 +31,25 @@ from generator.writers.pdf.document import (
     PageGeometry,
     bookmark,
 )
-from generator.writers.pdf.flowables import Rule, SlideThumbnail
+from generator.writers.pdf.flowables import SlideThumbnail
 from generator.writers.pdf.slide_alt import slide_alt
-from generator.writers.pdf.style import PdfStyle, hex_of
+from generator.writers.pdf.style import (
+    BODY_SIZE,
+    SIZE_LEAD,
+    SIZE_META,
+    SIZE_SMALL,
+    PdfStyle,
+    hex_of,
+    measured,
+)
 from generator.writers.pdf.tagged import Paragraph, Table
+from generator.writers.pdf.tags import artifact, layout_only
 from generator.writers.pdf.thumbnails import Thumbnail
 
 THUMB_WIDTH = 196.0
+COMPACT_WIDTH = 128.0
+"""The picture of a divider, break or closing slide: it shows no content to look at."""
+COMPACT_ROLES = frozenset({"section", "break", "closing"})
 GUTTER = 16.0
 
 
@@ -40,17 +58,22 @@ def _when(plan: Plan, offset: int) -> str:
     return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
 
 
-def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumbnail,
+def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
+                  continued: Sequence[Sequence[tuple[int, str]]], thumbnail: Thumbnail,
                   geometry: PageGeometry) -> list[Flowable]:
-    """Return every slide's entry, grouped under headings for its section or break."""
+    """Return every slide's entry, grouped under headings for its section or break.
+
+    A section or break starts a new page only when less than a third of the page is
+    left; its heading always shares a page with its first entry."""
     st = ps.styles
     out: list[Flowable] = [
-        PageBreak(),
+        CondPageBreak(geometry.frame_height / 3),
         bookmark(Paragraph("Slides and speaker notes", st.h1), "Slides and speaker notes"),
         Paragraph("Every slide in order, with its time and notes. Activities follow "
                   "their slide in full, with the outcome to aim for.", st.meta),
         Spacer(1, 10),
     ]
+    heading: list[Flowable] = []
     agenda = {item.part_index: item for item in plan.agenda}
     sections = plan.workshop.sections
     current: int | None = None
@@ -63,46 +86,58 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumb
             if item.start:
                 times.insert(0, f"{item.start} to {item.end}")
             kind = "Break"
+            title = break_name(item.title)
             if isinstance(part, Section):
                 kind = f"Section {sum(isinstance(p, Section) for p in sections[: current + 1])}"
-            out += [
-                PageBreak(),
+                title = inline(item.title)
+            out.append(CondPageBreak(geometry.frame_height / 3))
+            heading = [
                 Paragraph(markup_of(f"{kind}  ·  " + "  ·  ".join(times)), st.label),
-                bookmark(Paragraph(inline(item.title), st.h1), item.title),
+                bookmark(Paragraph(title, st.h1), plain_text(title)),
             ]
             if isinstance(part, Section) and part.summary:
-                out.append(Paragraph(inline(part.summary), st.body))
-            out.append(Spacer(1, 8))
-        out += _entry(ps, plan, index, slide, numbers[index], thumbnail, geometry.frame_width)
+                heading.append(Paragraph(inline(part.summary),
+                                         measured(st.body, geometry.frame_width)))
+            heading.append(Spacer(1, 8))
+        out += _entry(ps, plan, index, slide, numbers[index], continued[index], thumbnail,
+                      geometry, heading)
+        heading = []
     return out
 
 
 def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: int,
-           thumbnail: Thumbnail, width: float) -> list[Flowable]:
-    """Return one slide's entry: thumbnail beside its number, time and title, then notes."""
+           continued: Sequence[tuple[int, str]], thumbnail: Thumbnail,
+           geometry: PageGeometry, heading: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Return one slide's entry: thumbnail beside its number, time and title (and the
+    slides that continue it), then its notes and, for an activity, its details.
+
+    ``heading`` (a section's, for its first entry) is kept on one page with the
+    entry's opening."""
     st, c = ps.styles, ps.colours
+    width, frame_height = geometry.frame_width, geometry.frame_height
     facts = [slide_label(number), _when(plan, slide.offset)]
     if slide.minutes:
         facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
         facts.append(duration_text(slide.minutes))
     side: list[Flowable] = [
         Paragraph(markup_of("  ·  ".join(facts)), st.label),
-        Paragraph(inline(slide.title), ps.style("entry-title", 13, leading=17,
+        Paragraph(inline(slide.title), ps.style("entry-title", SIZE_LEAD, leading=16.5,
                                                 fontName=st.h3.fontName, spaceAfter=4),
                   role="H2"),
     ]
     activity = slide.activity
     if activity is not None:
-        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> Activity: "
-                              f"{duration_text(activity.minutes)}"
-                              + (f", {inline(activity.format)}"
-                                 if activity.format else ""), st.meta))
+        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> Activity", st.meta))
+    for more, more_title in continued:
+        side.append(Paragraph(f"<b>{markup_of(slide_label(more))}</b>  ·  "
+                              f"{inline(more_title)}", st.meta))
     handout = slide_field(slide.slide, "handout")
     if handout:
         side.append(Paragraph("<b>In the handout:</b> " + inline(handout), ps.style(
-            "entry-handout", 9.5, leading=12.8, textColor=c.muted, spaceBefore=4)))
-    picture = SlideThumbnail(thumbnail, index, THUMB_WIDTH, slide_alt(plan, index, number))
-    row = Table([[picture, side]], colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER],
+            "entry-handout", SIZE_META, leading=13, textColor=c.muted, spaceBefore=4)))
+    thumb = COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH
+    picture = SlideThumbnail(thumbnail, index, thumb, slide_alt(plan, index, number))
+    row = Table([[picture, side]], colWidths=[thumb + GUTTER, width - thumb - GUTTER],
                 hAlign="LEFT", layout=True)
     row.setStyle(ps.table([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -117,44 +152,45 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     body: list[Flowable] = []
     if notes:
         body.append(Paragraph("Speaker notes", ps.style(
-            "notes-label", 9, fontName=st.label.fontName, textColor=c.muted, spaceBefore=2,
-            spaceAfter=3)))
-        body += text_flowables(notes, st.body)
+            "notes-label", SIZE_SMALL, fontName=st.label.fontName, textColor=c.muted,
+            spaceBefore=2, spaceAfter=3, keepWithNext=1)))
+        body += text_flowables(notes, notes_style(ps, width))
     if activity is not None:
-        body += [Spacer(1, 4), activity_table(ps, activity, plan, slide, width)]
-    out: list[Flowable] = [KeepTogether([row, *body[:2]]), *body[2:]]
-    out += [Spacer(1, 8), Rule(width="100%", thickness=0.5, color=c.rule, spaceBefore=0,
-                               spaceAfter=14)]
+        body += [Spacer(1, 4), activity_table(ps, activity, width)]
+    out: list[Flowable] = [KeepTogether([*heading, row, *body[:2]]), *body[2:]]
+    out += [Separator(width, c.rule, space_before=8, space_after=14,
+                      frame_height=frame_height)]
     return out
 
 
-def activity_table(ps: PdfStyle, activity: Activity, plan: Plan, slide: PlannedSlide,
-                   width: float) -> Table:
-    """Return an activity's details: format, time, materials, steps, prompts, outcome."""
+def notes_style(ps: PdfStyle, width: float) -> ParagraphStyle:
+    """Return the speaker notes' style: large enough to read standing up, in a column
+    of about 68 characters (narrower than the page)."""
+    return measured(ps.style("notes", SIZE_LEAD, leading=18, spaceAfter=7), width)
+
+
+def activity_table(ps: PdfStyle, activity: Activity, width: float) -> Table:
+    """Return an activity's details: format, materials, steps, prompts, outcome (its
+    time is in the entry's heading, said once)."""
     st, c = ps.styles, ps.colours
-    label = ps.style("act-label", 9.5, leading=13, fontName=st.cell_bold.fontName)
-    cell = ps.style("act-cell", 10.5, leading=14)
+    label = ps.style("act-label", SIZE_META, leading=14, fontName=st.cell_bold.fontName)
+    cell = ps.style("act-cell", BODY_SIZE, leading=15)
     rows: list[list[Flowable | list[Flowable]]] = []
     if activity.format:
         rows.append([Paragraph("Format", label), Paragraph(inline(activity.format), cell)])
-    when = duration_text(activity.minutes)
-    if plan.workshop.start:
-        when += (f", {_when(plan, slide.offset)} to "
-                 f"{_when(plan, slide.offset + activity.minutes)}")
-    rows.append([Paragraph("Time", label), Paragraph(markup_of(when), cell)])
     if activity.materials:
         rows.append([Paragraph("Materials", label),
                      Paragraph("; ".join(inline(m) for m in activity.materials), cell)])
     if activity.steps:
         rows.append([Paragraph("Steps", label), [
-            Paragraph(inline(step), ps.style("act-step", 10.5, leading=14, leftIndent=16,
+            Paragraph(inline(step), ps.style("act-step", BODY_SIZE, leading=15, leftIndent=16,
                                              spaceAfter=3), bulletText=f"{n}.")
             for n, step in enumerate(activity.steps, 1)
         ]])
     if activity.prompts:
         rows.append([Paragraph("Worksheet prompts", label), [
-            Paragraph(inline(prompt), ps.style("act-prompt", 10.5, leading=14,
-                                               leftIndent=12, spaceAfter=3),
+            Paragraph(inline(prompt.prompt), ps.style("act-prompt", BODY_SIZE, leading=15,
+                                                      leftIndent=12, spaceAfter=3),
                       bulletText="•")
             for prompt in activity.prompts
         ]])
@@ -177,3 +213,43 @@ def activity_table(ps: PdfStyle, activity: Activity, plan: Plan, slide: PlannedS
     table = Table(rows, colWidths=[112.0, width - 112.0], hAlign="LEFT", header_cols=1)
     table.setStyle(ps.table(commands))
     return table
+
+
+class Separator(Flowable):
+    """A thin rule between two blocks that is never left alone at a page's end or start:
+    where it would begin a page (offered the whole frame) it takes no room and draws
+    nothing; where it would not fit at a page's end, it moves on, and so vanishes."""
+
+    def __init__(self, width: float, colour: Color, *, thickness: float = 0.5,
+                 space_before: float = 0.0, space_after: float = 14.0,
+                 frame_height: float | None = None) -> None:
+        """``frame_height`` is the body frame's: offered all of it, the rule starts a page."""
+        super().__init__()
+        self.space_before = space_before
+        self.rule_width = width
+        self.colour = colour
+        self.thickness = thickness
+        self.space_after = space_after
+        self.frame_height = frame_height
+        self.shown = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Return no height at the top of a page, else the rule and the space under it."""
+        top = self.frame_height
+        self.shown = top is None or abs(availHeight - top) >= 1.0
+        self.width = availWidth
+        self.height = (self.space_before + self.thickness + self.space_after
+                       if self.shown else 0.0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the rule at the top of its space (an artifact)."""
+        if not self.shown or layout_only(self.canv):
+            return
+        with artifact(self.canv, "Layout"):
+            self.canv.saveState()
+            self.canv.setStrokeColor(self.colour)
+            self.canv.setLineWidth(self.thickness)
+            y = self.height - self.space_before - self.thickness / 2
+            self.canv.line(0, y, self.rule_width, y)
+            self.canv.restoreState()

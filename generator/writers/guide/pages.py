@@ -4,7 +4,7 @@ checklist, then every slide with its speaker notes and every activity in full.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.platypus import (
@@ -17,14 +17,15 @@ from reportlab.platypus import (
 
 from generator.pack import Pack
 from generator.plan import Plan, clock
+from generator.writers.guide.materials import materials_checklist
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
+    break_name,
     duration_text,
     hours_minutes,
     inline,
     markup_of,
     plain,
-    slide_label,
 )
 from generator.writers.pdf.cover import CoverPage
 from generator.writers.pdf.document import (
@@ -35,8 +36,7 @@ from generator.writers.pdf.document import (
     cover_details,
     document_setup,
 )
-from generator.writers.pdf.flowables import CheckBox
-from generator.writers.pdf.style import PdfStyle, hex_of
+from generator.writers.pdf.style import SIZE_META, SIZE_SMALL, PdfStyle, hex_of
 from generator.writers.pdf.tagged import Paragraph, Table
 from generator.writers.pdf.thumbnails import Thumbnail
 
@@ -49,31 +49,34 @@ def write_guide(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None = N
     when None; a build shares one between the handout and the guide)."""
     numbers, draw, info = document_setup(pack, "Facilitator guide", thumbnail)
     plan, geometry, ps = pack.plan, info.geometry, info.style
+    continued = deck_continuations(pack)
+    count = len(pack.deck.slides)
 
     def story(refs: PageRefs) -> list[Flowable]:
         return [
-            *_cover(pack, geometry, ps),
-            *_run_sheet(ps, plan, numbers, geometry.frame_width),
+            *_cover(pack, geometry, ps, count),
+            *_run_sheet(ps, plan, numbers, continued, count, geometry.frame_width),
             *_timing(ps, plan),
-            *_materials(ps, plan, numbers, geometry.frame_width),
-            *slide_entries(ps, plan, numbers, draw, geometry),
+            *materials_checklist(ps, plan, numbers, geometry.frame_width),
+            *slide_entries(ps, plan, numbers, continued, draw, geometry),
         ]
 
     build_pdf(target, info, story, page_refs=False)
 
 
-def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle) -> list[Flowable]:
+def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle, slide_count: int
+           ) -> list[Flowable]:
     """Return the guide's cover and the switch to body pages."""
     plan = pack.plan
     w = plan.workshop
     activities = sum(1 for s in plan.slides if s.role == "activity")
     details = cover_details(plan)
-    shape = [duration_text(plan.total_minutes), f"{len(plan.slides)} slides"]
+    shape = [duration_text(plan.total_minutes), f"{slide_count} slides"]
     if activities:
         shape.append(f"{activities} activit{'ies' if activities != 1 else 'y'}")
     details.append(("Running time", markup_of(", ".join(shape))))
     notice = ("<b>For facilitators.</b> This guide holds the speaker notes, the run "
-              "sheet and each activity's intended outcome. Participants have their own "
+              "sheet and each activity’s intended outcome. Participants have their own "
               "handout, without them.")
     return [
         CoverPage(
@@ -94,29 +97,60 @@ def _when(plan: Plan, offset: int) -> str:
     return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
 
 
-def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
-    """Return the run sheet: when each section, slide, activity and break starts."""
+def deck_continuations(pack: Pack) -> list[list[tuple[int, str]]]:
+    """Return, for each plan slide, the number and title of each continuation slide
+    ("(cont.)") that follows it in the deck."""
+    continued: list[list[tuple[int, str]]] = [[] for _ in pack.plan.slides]
+    for slide in pack.deck.slides:
+        if slide.continuation:
+            continued[slide.plan_index].append((slide.number, slide.title))
+    return continued
+
+
+def slack_by_part(plan: Plan) -> dict[int, int]:
+    """Return each section's spare minutes: its time budget less what its slides and
+    activities take (negative when they take more)."""
+    used: dict[int, int] = {}
+    for slide in plan.slides:
+        if slide.part_index is not None and slide.role != "break":
+            used[slide.part_index] = used.get(slide.part_index, 0) + (slide.minutes or 0)
+    return {item.part_index: item.minutes - used.get(item.part_index, 0)
+            for item in plan.agenda if not item.is_break}
+
+
+def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
+               continued: Sequence[Sequence[tuple[int, str]]], slide_count: int,
+               width: float) -> list[Flowable]:
+    """Return the run sheet: every deck slide with its number, each item's start and end
+    time and minutes, and each section's spare time (slack) as a row of its own."""
     st, c = ps.styles, ps.colours
     w = plan.workshop
     facts = []
     if w.start:
         facts.append(f"Start {w.start}, finish {plan.end}")
     facts.append(duration_text(plan.total_minutes))
+    facts.append(f"{slide_count} slides")
     out: list[Flowable] = [
         bookmark(Paragraph("Run sheet", st.h1), "Run sheet"),
         Paragraph(markup_of("  ·  ".join(facts)), st.meta),
-        Spacer(1, 8),
+        Paragraph(markup_of("Each row starts and ends at the times shown; “Spare” rows are "
+                            "a section’s slack, time its slides and activities leave free."),
+                  st.meta),
+        Spacer(1, 6),
     ]
-    cell = ps.style("run-cell", 9.5, leading=12.5)
-    bold = ps.style("run-bold", 9.5, leading=12.5, fontName=st.cell_bold.fontName)
-    right = ps.style("run-right", 9.5, leading=12.5, alignment=2)
-    head = ps.style("run-head", 9, leading=11.5, fontName=st.cell_head.fontName,
+    cell = ps.style("run-cell", SIZE_META, leading=12.5)
+    bold = ps.style("run-bold", SIZE_META, leading=12.5, fontName=st.cell_bold.fontName)
+    right = ps.style("run-right", SIZE_META, leading=12.5, alignment=2)
+    quiet = ps.style("run-quiet", SIZE_META, leading=12.5, textColor=c.muted)
+    head = ps.style("run-head", SIZE_SMALL, leading=11.5, fontName=st.cell_head.fontName,
                     textColor=st.cell_head.textColor)
-    head_right = ps.style("run-head-r", 9, leading=11.5, fontName=st.cell_head.fontName,
-                          textColor=st.cell_head.textColor, alignment=2)
+    head_right = ps.style("run-head-r", SIZE_SMALL, leading=11.5,
+                          fontName=st.cell_head.fontName, textColor=st.cell_head.textColor,
+                          alignment=2)
     rows: list[list[Flowable | str]] = [[
-        Paragraph("Start" if w.start else "From start", head), Paragraph("Slide", head_right),
-        Paragraph("Item", head), Paragraph("Min", head_right), Paragraph("Elapsed", head_right),
+        Paragraph("Start" if w.start else "From", head),
+        Paragraph("End" if w.start else "To", head),
+        Paragraph("Slide", head_right), Paragraph("Item", head), Paragraph("Minutes", head_right),
     ]]
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
@@ -128,48 +162,67 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> li
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
     ]
 
-    def add(offset: int, number: str, item: str, minutes: int | None, shade: object | None,
-            strong: bool = False, elapsed_shown: bool = True) -> None:
-        style = bold if strong else cell
-        elapsed = hours_minutes(offset + (minutes or 0)) if elapsed_shown else ""
+    def add(start: int | None, end: int | None, number: str, item: str, minutes: str,
+            shade: object | None = None, style: object = cell) -> None:
         rows.append([
-            Paragraph(_when(plan, offset), style), Paragraph(number, right),
-            Paragraph(item, style),
-            Paragraph(str(minutes) if minutes is not None else "–", right),
-            Paragraph(elapsed, right),
+            Paragraph(_when(plan, start) if start is not None else "", style),
+            Paragraph(_when(plan, end) if end is not None else "", style),
+            Paragraph(number, right), Paragraph(item, style), Paragraph(minutes, right),
         ])
         if shade is not None:
             commands.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), shade))
 
     agenda = {item.part_index: item for item in plan.agenda}
+    slack = slack_by_part(plan)
     current: int | None = None
+
+    def close_section() -> None:
+        spare = slack.get(current, 0) if current is not None else 0
+        if current is None or not spare:
+            return
+        item = agenda[current]
+        end = item.offset + item.minutes
+        if spare > 0:
+            add(end - spare, end, "", "<i>Spare time in this section</i>", str(spare),
+                style=quiet)
+        else:
+            add(None, None, "", f"<b>Over by {duration_text(-spare)}</b>: see the timing "
+                "check", "", c.panel_accent)
+
     for index, slide in enumerate(plan.slides):
         number = str(numbers[index]) if numbers[index] > 0 else ""
-        if slide.part_index is not None and slide.part_index != current:
+        if slide.part_index != current:
+            close_section()
             current = slide.part_index
-            item = agenda[current]
-            if item.is_break:
-                add(item.offset, number, f"<i>{inline(item.title)}</i>  (break)", item.minutes,
-                    c.surface, strong=True)
-                continue
-            add(item.offset, number if slide.role == "section" else "",
-                f"Section: {inline(item.title)}", item.minutes, c.panel, strong=True,
-                elapsed_shown=False)
-            if slide.role == "section":
-                continue
-        if slide.role == "activity":
-            add(slide.offset, number, f"<b>Activity:</b> {inline(slide.title)}",
-                slide.minutes, c.panel_accent)
-        elif slide.role == "break":
+            if current is not None:
+                item = agenda[current]
+                if item.is_break:
+                    add(item.offset, item.offset + item.minutes, number,
+                        f"<b>{break_name(item.title)}</b>", str(item.minutes), c.surface)
+                    continue
+                add(item.offset, item.offset + item.minutes,
+                    number if slide.role == "section" else "",
+                    f"<b>Section: {inline(item.title)}</b>", str(item.minutes), c.panel)
+                if slide.role == "section":
+                    continue
+        if slide.role == "break":
             continue
-        else:
-            indent = "&nbsp;" * 4 if slide.part_index is not None else ""
-            add(slide.offset, number, indent + inline(slide.title), slide.minutes, None)
-    rows.append([Paragraph(_when(plan, plan.total_minutes), bold), "",
-                 Paragraph("End", bold), "", Paragraph(hours_minutes(plan.total_minutes),
-                                                       right)])
-    fixed = [56.0, 40.0, 0.0, 36.0, 52.0]
-    fixed[2] = width - sum(fixed)
+        minutes = slide.minutes or 0
+        title = inline(slide.title)
+        if slide.role == "activity":
+            title = f"<b>Activity:</b> {title}"
+        elif slide.part_index is not None:
+            title = "&nbsp;" * 4 + title
+        add(slide.offset, slide.offset + minutes if slide.minutes is not None else None,
+            number, title, str(slide.minutes) if slide.minutes is not None else "–",
+            c.panel_accent if slide.role == "activity" else None)
+        for more, more_title in continued[index]:
+            add(None, None, str(more), "&nbsp;" * 8 + inline(more_title), "", style=quiet)
+    close_section()
+    rows.append([Paragraph(_when(plan, plan.total_minutes), bold), Paragraph("", bold), "",
+                 Paragraph("End", bold), Paragraph(str(plan.total_minutes), right)])
+    fixed = [46.0, 46.0, 38.0, 0.0, 50.0]
+    fixed[3] = width - sum(fixed)
     table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT", header_rows=1)
     table.setStyle(ps.table(commands))
     out.append(table)
@@ -181,7 +234,7 @@ def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     st, c = ps.styles, ps.colours
     out: list[Flowable] = [CondPageBreak(120), Paragraph("Timing check", st.h2)]
     if not plan.diagnostics:
-        out.append(Paragraph("Every section's slides and activities fit in its time budget.",
+        out.append(Paragraph("Every section’s slides and activities fit in its time budget.",
                              st.body))
         return out
     out[1] = bookmark(Paragraph("Timing warnings", st.h2), "Timing warnings")
@@ -200,70 +253,6 @@ def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, c.background),
-    ]))
-    out.append(table)
-    return out
-
-
-def _material_key(text: str) -> str:
-    """Return the key two spellings of one material share ("Marker pens" = "marker pens")."""
-    return re.sub(r"[\s.,;:]+", " ", plain(text).casefold()).strip()
-
-
-MAX_USES_SHOWN = 12
-"""A material used by more activities lists the first ones and a count (a table row
-must fit on a page)."""
-
-
-def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str]]]:
-    """Return each material once (first spelling), with the activities that need it."""
-    found: dict[str, tuple[str, list[str]]] = {}
-    for index, slide in enumerate(plan.slides):
-        activity = slide.activity
-        if activity is None:
-            continue
-        use = f"{inline(activity.title)} ({slide_label(numbers[index]).lower()})"
-        for material in activity.materials:
-            entry = found.setdefault(_material_key(material), (material, []))
-            if use not in entry[1]:
-                entry[1].append(use)
-    return list(found.values())
-
-
-def _materials(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
-    """Return the materials checklist: a tick box, the material, which activities use it."""
-    st, c = ps.styles, ps.colours
-    out: list[Flowable] = [
-        CondPageBreak(160),
-        Spacer(1, 10),
-        bookmark(Paragraph("Materials checklist", st.h1), "Materials checklist"),
-    ]
-    materials = gather_materials(plan, numbers)
-    if not materials:
-        out.append(Paragraph("No activity lists any materials.", st.body))
-        return out
-    out.append(Paragraph("Gather these before the day; each is listed once, with the "
-                         "activities that use it.", st.meta))
-    out.append(Spacer(1, 6))
-    head = st.cell_head
-    rows: list[list[Flowable | str]] = [
-        ["", Paragraph("Material", head), Paragraph("Needed for", head)]
-    ]
-    for material, uses in materials:
-        shown = uses if len(uses) <= MAX_USES_SHOWN else [
-            *uses[: MAX_USES_SHOWN - 1], f"and {len(uses) - MAX_USES_SHOWN + 1} more activities"]
-        rows.append([CheckBox(c.text, 10), Paragraph(inline(material), st.cell),
-                     Paragraph("<br/>".join(shown), st.cell_small)])
-    table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],
-                  repeatRows=1, hAlign="LEFT", header_rows=1)
-    table.setStyle(ps.table([
-        ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, c.rule),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 1), (0, -1), 8),
-        ("LEFTPADDING", (0, 0), (0, -1), 8),
     ]))
     out.append(table)
     return out

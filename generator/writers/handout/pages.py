@@ -7,16 +7,20 @@ printed here.
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
+    Indenter,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
     Spacer,
 )
 
+from generator.markup import plain_text
 from generator.model import Section
 from generator.pack import Pack
 from generator.plan import Plan, PlannedSlide
@@ -26,7 +30,9 @@ from generator.writers.handout.slides import (
     slide_rows,
     slide_text,
 )
+from generator.writers.handout.spaces import space_for
 from generator.writers.pdf.common import (
+    break_name,
     duration_text,
     inline,
     long_date,
@@ -34,7 +40,6 @@ from generator.writers.pdf.common import (
     plain,
     slide_field,
     slide_label,
-    stack_height,
 )
 from generator.writers.pdf.cover import CoverPage
 from generator.writers.pdf.document import (
@@ -47,18 +52,32 @@ from generator.writers.pdf.document import (
     document_setup,
 )
 from generator.writers.pdf.flowables import (
-    LINE_SPACING,
     Continued,
     FillLines,
     RuledLines,
 )
 from generator.writers.pdf.slide_alt import slide_alt
-from generator.writers.pdf.style import PdfStyle, hex_of
+from generator.writers.pdf.style import (
+    BODY_SIZE,
+    SIZE_LEAD,
+    SIZE_META,
+    SIZE_SMALL,
+    PdfStyle,
+    measure_width,
+    measured,
+)
 from generator.writers.pdf.tagged import Paragraph, Table
 from generator.writers.pdf.thumbnails import Thumbnail
 
-MIN_LINE_SPACING = 19.0
-"""Writing lines are never closer than this (about 6.7 mm)."""
+_NEXT_STEPS_TITLES = frozenset({"next steps", "my next steps", "your next steps",
+                                 "our next steps"})
+
+
+def is_next_steps(title: str) -> bool:
+    """Return True when an activity called ``title`` is the workshop's own "My next
+    steps": its worksheet is then the handout's closing page, instead of a second one."""
+    words = re.sub(r"[^\w\s]", " ", plain_text(title).casefold()).split()
+    return " ".join(words) in _NEXT_STEPS_TITLES
 
 NEXT_STEPS_PROMPTS = (
     "One thing I will **start** doing",
@@ -99,6 +118,12 @@ class _Handout:
             if s.activity is not None
         ]
         self.worksheets = self.workshop.handout.worksheets and bool(self.activities)
+        self.closing = next((i for i, s in self.activities if is_next_steps(s.title)),
+                            None) if self.worksheets else None
+        """The activity whose worksheet is the closing "My next steps" page, if any."""
+        self.summary_style = measured(self.st.lead, self.geo.frame_width)
+        self.notes_heading = self.ps.style("next-step", SIZE_LEAD, leading=16, spaceBefore=14,
+                                           spaceAfter=2, keepWithNext=1)
 
     def story(self) -> list[Flowable]:
         """Return every flowable of the handout, in order."""
@@ -165,7 +190,7 @@ class _Handout:
                       f"{self.refs.page('worksheets')}.")
         about += (" The last page is for your own next steps: what you will do "
                   "differently after today.")
-        out.append(Paragraph(markup_of(about), st.body))
+        out.append(Paragraph(markup_of(about), measured(st.body, self.geo.frame_width)))
         return out
 
     # ------------------------------------------------------------------ sections
@@ -180,28 +205,38 @@ class _Handout:
         if item.start:
             facts.append(f"{item.start} to {item.end}")
         facts.append(duration_text(item.minutes))
-        out: list[Flowable] = [
-            PageBreak(),
+        head: list[Flowable] = [
             Paragraph(markup_of("  ·  ".join(facts)), st.label),
             bookmark(Paragraph(inline(section.title), st.h1), section.title),
         ]
         if section.summary:
-            out.append(Paragraph(inline(section.summary), st.lead))
-        out.append(Spacer(1, 10))
+            head.append(Paragraph(inline(section.summary), self.summary_style))
+        head.append(Spacer(1, 10))
         slides = [(i, s) for i, s in enumerate(self.plan.slides)
                   if s.part_index == part_index and s.role in CONTENT_ROLES]
         per_page = self.workshop.handout.slides_per_page
+        body: list[Flowable] = []
+        text_width = min(self.geo.frame_width,
+                         measure_width(st.body.fontName, BODY_SIZE) + 24)
         if per_page == 0:
             for index, slide in slides:
-                out += slide_text(self.ps, slide, self._caption(index, slide),
-                                  self.geo.frame_width)
+                body += slide_text(self.ps, slide, self._caption(index, slide), text_width)
         else:
             cards = [SlideCard(i, self._caption(i, s), slide_field(s.slide, "handout"),
                                slide_alt(self.plan, i, self.numbers[i]))
                      for i, s in slides]
-            out += slide_rows(self.ps, cards, per_page, self.thumbnail, self.geo.frame_width,
-                              self.geo.frame_height)
-        return out
+            body += slide_rows(self.ps, cards, per_page, self.thumbnail,
+                               self.geo.frame_width, self.geo.frame_height)
+        # A section starts a new page only when less than a third of this one is left,
+        # and its heading and summary always share a page with its first slide.
+        first = body[:1]
+        if first and isinstance(first[0], KeepTogether):  # never one inside another
+            first = list(first[0]._content)
+        out = [KeepTogether([*head, *first]), *body[1:]]
+        if per_page == 0:  # slides written out are running text: set at its measure
+            room = self.geo.frame_width - text_width
+            out = [Indenter(right=room), *out, Indenter(right=-room)]
+        return [CondPageBreak(self.geo.frame_height / 3), *out]
 
     def _caption(self, index: int, slide: PlannedSlide) -> str:
         """Return a slide's caption: its number, and its worksheet page for an activity."""
@@ -215,7 +250,8 @@ class _Handout:
     def worksheet_pages(self) -> list[Flowable]:
         """Return one worksheet page per activity."""
         out: list[Flowable] = []
-        for n, (index, slide) in enumerate(self.activities):
+        ordered = sorted(self.activities, key=lambda item: item[0] == self.closing)
+        for n, (index, slide) in enumerate(ordered):
             out += self.worksheet(index, slide, first=n == 0)
         return out
 
@@ -238,35 +274,32 @@ class _Handout:
             head.append(Paragraph("What to do", st.h2))
             head += [Paragraph(inline(step), st.number, bulletText=f"{n}.")
                      for n, step in enumerate(activity.steps, 1)]
+        closing = index == self.closing
+        notes = "Other notes" if closing else "Notes"
         if not activity.prompts:
-            return [PageBreak(), *head, Paragraph("Notes", st.h2),
+            return [PageBreak(), *head, Paragraph(notes, st.h2),
                     RuledLines(activity.write_in, self.line, fill=True)]
         head.append(Paragraph("Questions", st.h2))
-        prompts = [Paragraph(inline(prompt), st.prompt, bulletText=f"{n}.")
-                   for n, prompt in enumerate(activity.prompts, 1)]
-        spacing = self._line_spacing(head, prompts, activity.write_in)
         continued = f"{inline(activity.title)} (continued)"
-        return [PageBreak(), *head, *(
-            KeepTogether([Continued(prompt, Paragraph(continued, st.h2, role="P"),
-                                    self.geo.frame_height),
-                          RuledLines(activity.write_in, self.line, spacing)])
-            for prompt in prompts
-        )]
-
-    def _line_spacing(self, head: list[Flowable], prompts: list[Flowable], lines: int) -> float:
-        """Return the spacing of writing lines: the usual, or a little tighter when that
-        keeps a worksheet on one page."""
         width = self.geo.frame_width
-        fixed = stack_height([*head, *prompts], width) + 2.0
-        room = self.geo.frame_height - fixed
-        count = lines * len(prompts)
-        if not count or room >= count * LINE_SPACING:
-            return LINE_SPACING
-        tighter = room / count
-        return tighter if tighter >= MIN_LINE_SPACING else LINE_SPACING
+        out: list[Flowable] = [PageBreak(), *head]
+        for n, prompt in enumerate(activity.prompts, 1):
+            question = Paragraph(inline(prompt.prompt), st.prompt, bulletText=f"{n}.")
+            out.append(KeepTogether([
+                Continued(question, Paragraph(continued, st.h2, role="P"),
+                          self.geo.frame_height),
+                space_for(self.ps, prompt, activity.write_in, width, st.prompt.leftIndent),
+            ]))
+        # the rest of the page, when there is a good part of it, is room for notes
+        out.append(FillLines(Paragraph(notes, self.notes_heading, role="H2"), self.line,
+                             min_lines=2 if closing else 5))
+        return out
 
     def next_steps(self) -> list[Flowable]:
-        """Return the closing "My next steps" page with ruled lines."""
+        """Return the closing "My next steps" page with ruled lines; nothing when an
+        activity's worksheet is that page already."""
+        if self.closing is not None:
+            return []
         st = self.st
         out: list[Flowable] = [
             PageBreak(),
@@ -274,8 +307,7 @@ class _Handout:
             Paragraph("Before you leave, note what you will do differently after today, "
                       "and when.", st.lead),
         ]
-        heading = self.ps.style("next-step", 12, leading=16, spaceBefore=14, spaceAfter=2,
-                                keepWithNext=1)
+        heading = self.notes_heading
         for prompt in NEXT_STEPS_PROMPTS:
             out.append(KeepTogether([Paragraph(inline(prompt), heading, role="H2"),
                                      RuledLines(3, self.line)]))
@@ -286,9 +318,9 @@ def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
     """Return the agenda as a table: times, session titles and minutes; breaks shaded."""
     st, c = ps.styles, ps.colours
     timed = plan.workshop.start is not None
-    time_style = ps.style("agenda-time", 10.5, leading=14)
-    min_style = ps.style("agenda-min", 10.5, leading=14, alignment=2)
-    head_right = ps.style("agenda-head-r", 9.5, leading=12, fontName=st.cell_head.fontName,
+    time_style = ps.style("agenda-time", SIZE_META, leading=14)
+    min_style = ps.style("agenda-min", SIZE_META, leading=14, alignment=2)
+    head_right = ps.style("agenda-head-r", SIZE_SMALL, leading=12, fontName=st.cell_head.fontName,
                           textColor=st.cell_head.textColor, alignment=2)
     header = [Paragraph("Session", st.cell_head), Paragraph("Minutes", head_right)]
     if timed:
@@ -305,8 +337,7 @@ def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
     ]
     for item in plan.agenda:
         if item.is_break:
-            title = Paragraph(f"<i>{inline(item.title)}</i>  <font color='{hex_of(c.muted)}' "
-                              "size='9'>BREAK</font>", st.cell)
+            title = Paragraph(f"<i>{break_name(item.title)}</i>", st.cell)
             commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), c.surface))
         else:
             title = Paragraph(inline(item.title), st.cell_bold)

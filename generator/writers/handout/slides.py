@@ -40,12 +40,13 @@ from generator.writers.pdf.common import (
     text_flowables,
 )
 from generator.writers.pdf.flowables import (
+    LINE_SPACING,
     SLIDE_RATIO,
     Thumbnail,
     draw_ruled_lines,
     draw_thumbnail,
 )
-from generator.writers.pdf.style import PdfStyle
+from generator.writers.pdf.style import SIZE_META, SIZE_SMALL, PdfStyle
 from generator.writers.pdf.tagged import Paragraph, Table
 from generator.writers.pdf.tags import layout_only
 
@@ -54,7 +55,7 @@ CONTENT_ROLES = frozenset(
 )
 """Slides the handout shows: the outline's own slides, not the made-up ones."""
 
-NOTE_LINE_SPACING = 22.0
+NOTE_LINE_SPACING = LINE_SPACING
 ROW_GAP = 18.0
 COLUMN_GAP = 20.0
 
@@ -72,11 +73,11 @@ class RowLayout:
 
 
 LAYOUTS: dict[int, RowLayout] = {
-    1: RowLayout(1, 1, 1.0, False, 10.5, 3),
-    2: RowLayout(2, 1, 0.74, False, 10.5, 2),
-    3: RowLayout(3, 1, 0.5, True, 9.5, 3),
-    4: RowLayout(2, 2, 1.0, False, 9.5, 2),
-    6: RowLayout(3, 2, 1.0, False, 9, 0),
+    1: RowLayout(1, 1, 1.0, False, SIZE_META, 3),
+    2: RowLayout(2, 1, 0.74, False, SIZE_META, 2),
+    3: RowLayout(3, 1, 0.5, True, SIZE_META, 3),
+    4: RowLayout(2, 2, 1.0, False, SIZE_META, 2),
+    6: RowLayout(3, 2, 1.0, False, SIZE_SMALL, 0),
 }
 
 
@@ -92,7 +93,7 @@ class SlideCard:
 
 
 def _caption_style(ps: PdfStyle, layout: RowLayout) -> ParagraphStyle:
-    return ps.style(f"caption-{layout.text_size}", layout.text_size - 0.5,
+    return ps.style(f"caption-{layout.text_size}", SIZE_SMALL,
                     textColor=ps.colours.muted, spaceAfter=3)
 
 
@@ -291,7 +292,7 @@ def slide_text(ps: PdfStyle, slide: PlannedSlide, caption: str, width: float
             body = [Paragraph(f"“{inline(quote.quote)}”", st.quote)]
             if quote.by:
                 body.append(Paragraph(f"— {inline(quote.by)}", ps.style(
-                    "quote-by", 10.5, textColor=ps.colours.muted, leftIndent=14,
+                    "quote-by", SIZE_META, textColor=ps.colours.muted, leftIndent=14,
                     spaceAfter=4)))
         case StatementKind(slide=statement):
             body = [Paragraph(inline(statement.statement), st.statement)]

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from generator.markup import Span, parse_inline, plain_text
+from generator.markup import Span, curly_quotes, curly_spans, parse_inline, plain_text
 from generator.writers.pdf.style import LINK_COLOUR
 from generator.writers.pdf.tagged import Paragraph
 
@@ -35,7 +35,7 @@ def spans_markup(spans: Iterable[Span], links: bool = True) -> str:
     (underlined, clickable, in the paragraph style's link colour) unless ``links`` is
     false."""
     parts: list[str] = []
-    for span in spans:
+    for span in curly_spans(tuple(spans)):
         text = escape(span.text)
         if span.italic:
             text = f"<i>{text}</i>"
@@ -55,12 +55,12 @@ def inline(text: str, links: bool = True) -> str:
 
 def plain(text: str) -> str:
     """Return an outline text value without its markup, on one line."""
-    return " ".join(plain_text(text).split())
+    return curly_quotes(" ".join(plain_text(text).split()))
 
 
 def markup_of(text: str) -> str:
     """Return escaped markup for text we write ourselves (no outline markup in it)."""
-    return escape(text)
+    return escape(curly_quotes(text))
 
 
 def stack_height(flowables: Iterable[Flowable], width: float) -> float:
@@ -176,6 +176,13 @@ def duration_text(minutes: int) -> str:
 def slide_label(number: int) -> str:
     """Return "Slide 5" for a deck slide number ("Slide –" when the deck has no such slide)."""
     return f"Slide {number}" if number > 0 else "Slide –"
+
+
+def break_name(name: str) -> str:
+    """Return a break's name as markup, "Coffee" as "Coffee break" (a name that says it
+    is a break already, such as "Lunch break", is left as it is)."""
+    shown = inline(name)
+    return shown if "break" in plain_text(name).casefold() else f"{shown} break"
 
 
 def slide_field(content: object, name: str) -> str | None:

@@ -12,7 +12,15 @@ from reportlab.platypus import Flowable
 
 from generator.look.theme import Logo
 from generator.writers.pdf.document import PageGeometry
-from generator.writers.pdf.style import PdfStyle, hex_of
+from generator.writers.pdf.style import (
+    BODY_SIZE,
+    SIZE_DISPLAY,
+    SIZE_H2,
+    SIZE_LEAD,
+    SIZE_SMALL,
+    PdfStyle,
+    hex_of,
+)
 from generator.writers.pdf.tagged import Paragraph, Table
 from generator.writers.pdf.tags import artifact, figure, layout_only, tagged
 
@@ -62,21 +70,21 @@ class CoverPage(Flowable):
         """
         s, c = self.style, self.style.colours
         out: list[tuple[Paragraph, float]] = [
-            (Paragraph(self.kind, s.style("cover-kind", 15, bold=True,
+            (Paragraph(self.kind, s.style("cover-kind", SIZE_H2, bold=True,
                                           textColor=c.cover_text), role="P"), 0.0),
         ]
         if self.kicker:
-            kicker = s.style("cover-kicker", 13, textColor=c.cover_soft,
+            kicker = s.style("cover-kicker", SIZE_LEAD, textColor=c.cover_soft,
                              linkColor=hex_of(c.cover_soft))
             out.append((Paragraph(self.kicker, kicker, role="P"), 18.0))
-        out.append((Paragraph(self.title, s.style("cover-title", 36, leading=41,
+        out.append((Paragraph(self.title, s.style("cover-title", SIZE_DISPLAY, leading=41,
                                                   fontName=s.fonts.heading,
                                                   textColor=c.cover_text,
                                                   linkColor=hex_of(c.cover_text)),
                               role="H1"),
                     8.0 if self.kicker else 18.0))
         if self.subtitle:
-            out.append((Paragraph(self.subtitle, s.style("cover-sub", 16, leading=21.5,
+            out.append((Paragraph(self.subtitle, s.style("cover-sub", SIZE_H2, leading=20.5,
                                                          textColor=c.cover_soft,
                                                          linkColor=hex_of(c.cover_soft)),
                                   role="P"),
@@ -112,7 +120,7 @@ class CoverPage(Flowable):
         if self.organisation:
             with tagged(canvas, "P"):
                 canvas.setFillColor(c.cover_text)
-                canvas.setFont(self.style.fonts.bold, 10.5)
+                canvas.setFont(self.style.fonts.bold, BODY_SIZE)
                 canvas.drawString(left, page_top - 58, self.organisation)
         if self.logo is not None:
             self._draw_logo(page_top)
@@ -143,9 +151,9 @@ class CoverPage(Flowable):
     def _draw_details(self, left: float, width: float, top: float) -> None:
         """Draw the details as a table of label (row header) and value."""
         s = self.style
-        label_style = s.style("cover-label", 9.5, bold=True, textColor=s.colours.muted,
+        label_style = s.style("cover-label", SIZE_SMALL, bold=True, textColor=s.colours.muted,
                               leading=16)
-        value_style = s.style("cover-value", 13, leading=17)
+        value_style = s.style("cover-value", SIZE_LEAD, leading=17)
         rows = [[Paragraph(label, label_style), Paragraph(value, value_style)]
                 for label, value in self.details]
         if rows:
@@ -168,13 +176,13 @@ class CoverPage(Flowable):
         foot = geo_bottom = self.geo.bottom
         credit = None
         if self.credit:
-            credit = Paragraph(self.credit, s.style("cover-credit", 9.5, leading=13,
+            credit = Paragraph(self.credit, s.style("cover-credit", SIZE_SMALL, leading=13,
                                                     textColor=s.colours.muted))
             _w, credit_height = credit.wrap(width + 40, self.height)
             foot += credit_height + 24
         if self.notice:
             notice = Paragraph(self.notice, s.style(
-                "cover-notice", 10.5, leading=14.5, backColor=None))
+                "cover-notice", BODY_SIZE, leading=15, backColor=None))
             _w, h = notice.wrap(width - 12, self.height)
             with artifact(canvas, "Layout"):
                 canvas.saveState()

@@ -33,7 +33,7 @@ from generator.writers.pdf.common import (
     plain,
 )
 from generator.writers.pdf.structure import FileInfo, tag_pdf
-from generator.writers.pdf.style import BODY_SIZE, PdfStyle, pdf_style
+from generator.writers.pdf.style import BODY_SIZE, SIZE_SMALL, PdfStyle, pdf_style
 from generator.writers.pdf.tags import TagRecorder, artifact, attach, layout_only, set_layout_only
 from generator.writers.pdf.thumbnails import Thumbnail, thumbnail_drawer
 
@@ -278,11 +278,11 @@ class _Document(BaseDocTemplate):
             canvas.saveState()
             top = geo.height - geo.top + 26
             canvas.setFillColor(colours.muted)
-            room = geo.frame_width - stringWidth(self.info.header_right, regular, 8.5) - 24
-            canvas.setFont(bold, 8.5)
+            room = geo.frame_width - stringWidth(self.info.header_right, regular, SIZE_SMALL) - 24
+            canvas.setFont(bold, SIZE_SMALL)
             canvas.drawString(geo.left, top + 4,
-                              shorten(self.info.header_left, bold, 8.5, room))
-            canvas.setFont(regular, 8.5)
+                              shorten(self.info.header_left, bold, SIZE_SMALL, room))
+            canvas.setFont(regular, SIZE_SMALL)
             canvas.drawRightString(geo.width - geo.right, top + 4, self.info.header_right)
             canvas.setStrokeColor(colours.accent)
             canvas.setLineWidth(1.2)
@@ -295,9 +295,10 @@ class _Document(BaseDocTemplate):
             canvas.setStrokeColor(colours.rule)
             canvas.setLineWidth(0.5)
             canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
-            canvas.setFont(regular, 8.5)
-            room = geo.frame_width - stringWidth("Page 999 of 999", regular, 8.5) - 24
-            canvas.drawString(geo.left, bottom, shorten(self.info.footer_left, regular, 8.5, room))
+            canvas.setFont(regular, SIZE_SMALL)
+            room = geo.frame_width - stringWidth("Page 999 of 999", regular, SIZE_SMALL) - 24
+            canvas.drawString(geo.left, bottom,
+                              shorten(self.info.footer_left, regular, SIZE_SMALL, room))
             # "Page X of Y" waits for Y: each page shows a form filled in by `finish`
             canvas.translate(geo.width - geo.right, bottom)
             canvas.doForm(_page_label(canvas.getPageNumber()))
@@ -313,7 +314,7 @@ class _Document(BaseDocTemplate):
             # the form's box must hold text that ends at its origin
             canvas.beginForm(_page_label(number), -300, -10, 0, 20)
             canvas.setFillColor(style.colours.muted)
-            canvas.setFont(style.fonts.regular, 8.5)
+            canvas.setFont(style.fonts.regular, SIZE_SMALL)
             canvas.drawRightString(0, 0, f"Page {number} of {total}")
             canvas.endForm()
         canvas.save()

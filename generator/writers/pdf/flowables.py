@@ -13,15 +13,14 @@ import math
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
-from reportlab.platypus.flowables import HRFlowable
 
 from generator.writers.pdf.tagged import Paragraph
 from generator.writers.pdf.tags import artifact, figure, layout_only
 from generator.writers.pdf.thumbnails import Thumbnail
 
 SLIDE_RATIO = 9 / 16
-LINE_SPACING = 24.0
-"""Distance between ruled writing lines (about 8.5 mm, like ruled paper)."""
+LINE_SPACING = 22.68
+"""Distance between ruled writing lines everywhere in the handout: 8 mm, like ruled paper."""
 
 
 class RuledLines(Flowable):
@@ -224,12 +223,3 @@ class CheckBox(Flowable):
             self.canv.setLineWidth(0.9)
             self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
             self.canv.restoreState()
-
-
-class Rule(HRFlowable):
-    """A horizontal rule between blocks (an artifact)."""
-
-    def draw(self) -> None:
-        """Draw the rule."""
-        with artifact(self.canv, "Layout"):
-            super().draw()

@@ -28,8 +28,27 @@ from reportlab.platypus import TableStyle
 from generator.look.look import Look, Palette
 from generator.look.typefaces import Typeface
 
+# One type scale for both PDFs: every size set in the handout and the guide is one of
+# these (the slide pictures aside, which are the deck's own sizes scaled down).
+SIZE_SMALL = 9.0
+"""Labels, captions, table headings, the running header and footer."""
+SIZE_META = 10.0
+"""Table cells, facts under a heading, text beside a slide picture."""
 BODY_SIZE = 11.0
+"""Running text."""
+SIZE_LEAD = 12.5
+"""Summaries, speaker notes, sub-headings, the cover's details."""
+SIZE_H2 = 15.0
+SIZE_H1 = 22.0
+SIZE_DISPLAY = 36.0
+"""The cover's title."""
+TYPE_SCALE = (SIZE_SMALL, SIZE_META, BODY_SIZE, SIZE_LEAD, SIZE_H2, SIZE_H1, SIZE_DISPLAY)
 LEADING_RATIO = 1.35
+
+MEASURE = 68
+"""Running text is set about this many characters to a line (a comfortable 60-75)."""
+_MEASURE_SAMPLE = ("Technology and public expectations are moving faster than many of our "
+                   "ways of working, and uncertainty has become the normal state of things.")
 LINK_COLOUR = "@link"
 """The colour written into link markup, replaced by the paragraph style's link colour."""
 
@@ -139,6 +158,7 @@ class PdfStyle:
         kw.setdefault("bulletFontName", kw["fontName"])
         kw.setdefault("alignment", TA_LEFT)
         kw.setdefault("linkColor", hex_of(self.colours.link))
+        kw.setdefault("uriWasteReduce", 0.3)  # a long address breaks at a slash, not mid-word
         return ParagraphStyle(name, fontSize=size, **kw)
 
     def table(self, commands: Iterable[tuple[Any, ...]]) -> TableStyle:
@@ -148,35 +168,55 @@ class PdfStyle:
                            *commands])
 
 
+def measure_width(font: str, size: float, characters: int = MEASURE) -> float:
+    """Return the width, in points, of ``characters`` of ordinary English text in
+    ``font`` at ``size`` (the column width that gives running text its measure)."""
+    per_char = pdfmetrics.stringWidth(_MEASURE_SAMPLE, font, size) / len(_MEASURE_SAMPLE)
+    return round(per_char * characters, 1)
+
+
+def measured(style: ParagraphStyle, frame_width: float,
+             characters: int = MEASURE) -> ParagraphStyle:
+    """Return ``style`` narrowed (a right indent) so that its lines in a ``frame_width``
+    column hold about ``characters`` characters; unchanged when the column is narrower."""
+    room = frame_width - style.leftIndent - measure_width(style.fontName, style.fontSize,
+                                                          characters)
+    if room <= 0:
+        return style
+    return ParagraphStyle(f"{style.name}-measured", parent=style,
+                          rightIndent=style.rightIndent + room)
+
+
 def _styles(s: PdfStyle) -> Styles:
     c, f = s.colours, s.fonts
     return Styles(
         body=s.style("body", spaceAfter=6),
-        lead=s.style("lead", 12.5, leading=18, spaceAfter=10),
-        small=s.style("small", 9, textColor=c.muted),
-        meta=s.style("meta", 10, textColor=c.muted, spaceAfter=4),
-        label=s.style("label", 9, fontName=f.bold, textColor=c.heading, spaceAfter=2),
-        h1=s.style("h1", 22, leading=27, fontName=f.heading, textColor=c.heading,
+        lead=s.style("lead", SIZE_LEAD, leading=18, spaceAfter=10),
+        small=s.style("small", SIZE_SMALL, textColor=c.muted),
+        meta=s.style("meta", SIZE_META, textColor=c.muted, spaceAfter=4),
+        label=s.style("label", SIZE_SMALL, fontName=f.bold, textColor=c.heading, spaceAfter=2,
+                      keepWithNext=1),
+        h1=s.style("h1", SIZE_H1, leading=27, fontName=f.heading, textColor=c.heading,
                    spaceBefore=0, spaceAfter=8, keepWithNext=1),
-        h2=s.style("h2", 15, leading=19, fontName=f.heading, textColor=c.heading,
+        h2=s.style("h2", SIZE_H2, leading=19, fontName=f.heading, textColor=c.heading,
                    spaceBefore=14, spaceAfter=6, keepWithNext=1),
-        h3=s.style("h3", 12.5, leading=16, fontName=f.heading, spaceBefore=4, spaceAfter=3,
+        h3=s.style("h3", SIZE_LEAD, leading=16, fontName=f.heading, spaceBefore=4, spaceAfter=3,
                    keepWithNext=1),
         bullet=s.style("bullet", leftIndent=16, bulletIndent=4, spaceAfter=3),
         bullet2=s.style("bullet2", leftIndent=32, bulletIndent=20, spaceAfter=2),
         number=s.style("number", leftIndent=20, bulletIndent=0, spaceAfter=4),
-        note_box=s.style("note_box", 10.5, backColor=c.panel, borderPadding=(7, 8, 8, 8),
+        note_box=s.style("note_box", SIZE_META, backColor=c.panel, borderPadding=(7, 8, 8, 8),
                          leftIndent=8, rightIndent=8, spaceBefore=10, spaceAfter=12),
-        cell=s.style("cell", 10.5, leading=13.5),
-        cell_bold=s.style("cell_bold", 10.5, leading=13.5, fontName=f.bold),
-        cell_head=s.style("cell_head", 9.5, leading=12, fontName=f.bold,
+        cell=s.style("cell", SIZE_META, leading=13.5),
+        cell_bold=s.style("cell_bold", SIZE_META, leading=13.5, fontName=f.bold),
+        cell_head=s.style("cell_head", SIZE_SMALL, leading=12, fontName=f.bold,
                           textColor=c.table_header_text, linkColor=hex_of(c.table_header_text)),
-        cell_small=s.style("cell_small", 9, leading=11.5, textColor=c.muted),
-        quote=s.style("quote", 13, leading=18, fontName=f.italic, leftIndent=14,
+        cell_small=s.style("cell_small", SIZE_SMALL, leading=11.5, textColor=c.muted),
+        quote=s.style("quote", SIZE_LEAD, leading=18, fontName=f.italic, leftIndent=14,
                       spaceAfter=4),
-        statement=s.style("statement", 14, leading=19, fontName=f.bold, textColor=c.heading,
+        statement=s.style("statement", SIZE_LEAD, leading=18, fontName=f.bold, textColor=c.heading,
                           spaceAfter=6),
-        prompt=s.style("prompt", 11.5, leading=15.5, fontName=f.bold, spaceBefore=12,
+        prompt=s.style("prompt", BODY_SIZE, leading=15, fontName=f.bold, spaceBefore=12,
                        spaceAfter=4, leftIndent=20, bulletIndent=0, keepWithNext=1),
     )
 
