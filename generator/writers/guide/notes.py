@@ -74,6 +74,7 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
         Spacer(1, 10),
     ]
     heading: list[Flowable] = []
+    opening = ParagraphStyle("opening-label", parent=st.label, spaceBefore=16)
     agenda = {item.part_index: item for item in plan.agenda}
     sections = plan.workshop.sections
     current: int | None = None
@@ -91,8 +92,8 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
                 kind = f"Section {sum(isinstance(p, Section) for p in sections[: current + 1])}"
                 title = inline(item.title)
             out.append(CondPageBreak(geometry.frame_height / 3))
-            heading = [
-                Paragraph(markup_of(f"{kind}  ·  " + "  ·  ".join(times)), st.label),
+            heading = [  # space above it, unless it starts a page
+                Paragraph(markup_of(f"{kind}  ·  " + "  ·  ".join(times)), opening),
                 bookmark(Paragraph(title, st.h1), plain_text(title)),
             ]
             if isinstance(part, Section) and part.summary:

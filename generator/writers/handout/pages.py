@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -122,6 +123,8 @@ class _Handout:
                             None) if self.worksheets else None
         """The activity whose worksheet is the closing "My next steps" page, if any."""
         self.summary_style = measured(self.st.lead, self.geo.frame_width)
+        self.opening_label = ParagraphStyle("opening-label", parent=self.st.label,
+                                            spaceBefore=24)
         self.notes_heading = self.ps.style("next-step", SIZE_LEAD, leading=16, spaceBefore=14,
                                            spaceAfter=2, keepWithNext=1)
 
@@ -205,16 +208,17 @@ class _Handout:
         if item.start:
             facts.append(f"{item.start} to {item.end}")
         facts.append(duration_text(item.minutes))
-        head: list[Flowable] = [
-            Paragraph(markup_of("  ·  ".join(facts)), st.label),
+        head: list[Flowable] = [  # space above it, unless it starts a page
+            Paragraph(markup_of("  ·  ".join(facts)), self.opening_label),
             bookmark(Paragraph(inline(section.title), st.h1), section.title),
         ]
-        if section.summary:
-            head.append(Paragraph(inline(section.summary), self.summary_style))
+        per_page = self.workshop.handout.slides_per_page
+        if section.summary:  # (written-out slides narrow the whole column, summary too)
+            head.append(Paragraph(inline(section.summary),
+                                  self.st.lead if per_page == 0 else self.summary_style))
         head.append(Spacer(1, 10))
         slides = [(i, s) for i, s in enumerate(self.plan.slides)
                   if s.part_index == part_index and s.role in CONTENT_ROLES]
-        per_page = self.workshop.handout.slides_per_page
         body: list[Flowable] = []
         text_width = min(self.geo.frame_width,
                          measure_width(st.body.fontName, BODY_SIZE) + 24)
