@@ -13,7 +13,6 @@ from reportlab.platypus import (
 from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
 from generator.writers.pdf.common import (
-    duration_text,
     hours_minutes,
     inline,
     markup_of,
@@ -37,18 +36,21 @@ GUTTER = 16.0
 
 def _when(plan: Plan, offset: int) -> str:
     """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
-    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+    when = clock(plan.workshop.start, offset)
+    return plan.words.time(when) if when else f"+{hours_minutes(offset)}"
 
 
 def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumbnail,
                   geometry: PageGeometry) -> list[Flowable]:
     """Return every slide's entry, grouped under headings for its section or break."""
     st = ps.styles
+    words = plan.words
     out: list[Flowable] = [
         PageBreak(),
-        bookmark(Paragraph("Slides and speaker notes", st.h1), "Slides and speaker notes"),
-        Paragraph("Every slide in order, with its time and notes. Activities follow "
-                  "their slide in full, with the outcome to aim for.", st.meta),
+        bookmark(Paragraph(words("Slides and speaker notes"), st.h1),
+                 words("Slides and speaker notes")),
+        Paragraph(words("Every slide in order, with its time and notes. Activities follow "
+                        "their slide in full, with the outcome to aim for."), st.meta),
         Spacer(1, 10),
     ]
     agenda = {item.part_index: item for item in plan.agenda}
@@ -59,12 +61,14 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumb
             current = slide.part_index
             item = agenda[current]
             part = sections[current]
-            times = [duration_text(item.minutes)]
-            if item.start:
-                times.insert(0, f"{item.start} to {item.end}")
-            kind = "Break"
+            times = [words.duration(item.minutes)]
+            if item.start and item.end:
+                times.insert(0, words("{start} to {end}", start=words.time(item.start),
+                                      end=words.time(item.end)))
+            kind = words("Break")
             if isinstance(part, Section):
-                kind = f"Section {sum(isinstance(p, Section) for p in sections[: current + 1])}"
+                kind = words("Section {number}", number=sum(
+                    isinstance(p, Section) for p in sections[: current + 1]))
             out += [
                 PageBreak(),
                 Paragraph(markup_of(f"{kind}  ·  " + "  ·  ".join(times)), st.label),
@@ -74,6 +78,8 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int], thumbnail: Thumb
                 out.append(Paragraph(inline(part.summary), st.body))
             out.append(Spacer(1, 8))
         out += _entry(ps, plan, index, slide, numbers[index], thumbnail, geometry.frame_width)
+    while isinstance(out[-1], Spacer | Rule):  # no rule after the last entry (nor a page)
+        out.pop()
     return out
 
 
@@ -81,10 +87,12 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
            thumbnail: Thumbnail, width: float) -> list[Flowable]:
     """Return one slide's entry: thumbnail beside its number, time and title, then notes."""
     st, c = ps.styles, ps.colours
-    facts = [slide_label(number), _when(plan, slide.offset)]
+    words = plan.words
+    facts = [slide_label(number, words), _when(plan, slide.offset)]
     if slide.minutes:
-        facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
-        facts.append(duration_text(slide.minutes))
+        facts[-1] = words("{start} to {end}", start=facts[-1],
+                          end=_when(plan, slide.offset + slide.minutes))
+        facts.append(words.duration(slide.minutes))
     side: list[Flowable] = [
         Paragraph(markup_of("  ·  ".join(facts)), st.label),
         Paragraph(inline(slide.title), ps.style("entry-title", 13, leading=17,
@@ -93,14 +101,15 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     ]
     activity = slide.activity
     if activity is not None:
-        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> Activity: "
-                              f"{duration_text(activity.minutes)}"
+        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> "
+                              + words("Activity: {time}", time=words.duration(activity.minutes))
                               + (f", {inline(activity.format)}"
                                  if activity.format else ""), st.meta))
     handout = slide_field(slide.slide, "handout")
     if handout:
-        side.append(Paragraph("<b>In the handout:</b> " + inline(handout), ps.style(
-            "entry-handout", 9.5, leading=12.8, textColor=c.muted, spaceBefore=4)))
+        side.append(Paragraph(inline(words("**In the handout:** {text}", text=handout)),
+                              ps.style("entry-handout", 9.5, leading=12.8, textColor=c.muted,
+                                       spaceBefore=4)))
     picture = SlideThumbnail(thumbnail, index, THUMB_WIDTH, slide_alt(plan, index, number))
     row = Table([[picture, side]], colWidths=[THUMB_WIDTH + GUTTER, width - THUMB_WIDTH - GUTTER],
                 hAlign="LEFT", layout=True)
@@ -112,11 +121,11 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
     if activity is not None:
-        bookmark(row, f"Activity: {activity.title}", 1)
+        bookmark(row, words("Activity: {title}", title=activity.title), 1)
     notes = slide_field(slide.slide, "notes")
     body: list[Flowable] = []
     if notes:
-        body.append(Paragraph("Speaker notes", ps.style(
+        body.append(Paragraph(words("Speaker notes"), ps.style(
             "notes-label", 9, fontName=st.label.fontName, textColor=c.muted, spaceBefore=2,
             spaceAfter=3)))
         body += text_flowables(notes, st.body)
@@ -134,25 +143,27 @@ def activity_table(ps: PdfStyle, activity: Activity, plan: Plan, slide: PlannedS
     st, c = ps.styles, ps.colours
     label = ps.style("act-label", 9.5, leading=13, fontName=st.cell_bold.fontName)
     cell = ps.style("act-cell", 10.5, leading=14)
+    words = plan.words
     rows: list[list[Flowable | list[Flowable]]] = []
     if activity.format:
-        rows.append([Paragraph("Format", label), Paragraph(inline(activity.format), cell)])
-    when = duration_text(activity.minutes)
+        rows.append([Paragraph(words("Format"), label),
+                     Paragraph(inline(activity.format), cell)])
+    when = words.duration(activity.minutes)
     if plan.workshop.start:
-        when += (f", {_when(plan, slide.offset)} to "
-                 f"{_when(plan, slide.offset + activity.minutes)}")
-    rows.append([Paragraph("Time", label), Paragraph(markup_of(when), cell)])
+        when += ", " + words("{start} to {end}", start=_when(plan, slide.offset),
+                             end=_when(plan, slide.offset + activity.minutes))
+    rows.append([Paragraph(words("Time"), label), Paragraph(markup_of(when), cell)])
     if activity.materials:
-        rows.append([Paragraph("Materials", label),
+        rows.append([Paragraph(words("Materials"), label),
                      Paragraph("; ".join(inline(m) for m in activity.materials), cell)])
     if activity.steps:
-        rows.append([Paragraph("Steps", label), [
+        rows.append([Paragraph(words("Steps"), label), [
             Paragraph(inline(step), ps.style("act-step", 10.5, leading=14, leftIndent=16,
                                              spaceAfter=3), bulletText=f"{n}.")
             for n, step in enumerate(activity.steps, 1)
         ]])
     if activity.prompts:
-        rows.append([Paragraph("Worksheet prompts", label), [
+        rows.append([Paragraph(words("Worksheet prompts"), label), [
             Paragraph(inline(prompt), ps.style("act-prompt", 10.5, leading=14,
                                                leftIndent=12, spaceAfter=3),
                       bulletText="•")
@@ -161,7 +172,7 @@ def activity_table(ps: PdfStyle, activity: Activity, plan: Plan, slide: PlannedS
     outcome_row = None
     if activity.outcome:
         outcome_row = len(rows)
-        rows.append([Paragraph("Intended outcome", label),
+        rows.append([Paragraph(words("Intended outcome"), label),
                      Paragraph(f"<b>{inline(activity.outcome)}</b>", cell)])
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

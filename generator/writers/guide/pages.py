@@ -15,11 +15,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from generator.markup import unstyled
+from generator.model import Section
 from generator.pack import Pack
 from generator.plan import Plan, clock
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
-    duration_text,
     hours_minutes,
     inline,
     markup_of,
@@ -47,7 +48,7 @@ def write_guide(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None = N
 
     ``thumbnail`` draws a slide into a rectangle (made from the pack's deck layout
     when None; a build shares one between the handout and the guide)."""
-    numbers, draw, info = document_setup(pack, "Facilitator guide", thumbnail)
+    numbers, draw, info = document_setup(pack, pack.plan.words("Facilitator guide"), thumbnail)
     plan, geometry, ps = pack.plan, info.geometry, info.style
 
     def story(refs: PageRefs) -> list[Flowable]:
@@ -67,20 +68,22 @@ def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle) -> list[Flowable]:
     plan = pack.plan
     w = plan.workshop
     activities = sum(1 for s in plan.slides if s.role == "activity")
+    words = plan.words
     details = cover_details(plan)
-    shape = [duration_text(plan.total_minutes), f"{len(plan.slides)} slides"]
+    shape = [words.duration(plan.total_minutes),
+             words.plural("{n} slide", "{n} slides", len(plan.slides))]
     if activities:
-        shape.append(f"{activities} activit{'ies' if activities != 1 else 'y'}")
-    details.append(("Running time", markup_of(", ".join(shape))))
-    notice = ("<b>For facilitators.</b> This guide holds the speaker notes, the run "
-              "sheet and each activity's intended outcome. Participants have their own "
-              "handout, without them.")
+        shape.append(words.plural("{n} activity", "{n} activities", activities))
+    details.append((words("Running time"), markup_of(", ".join(shape))))
+    notice = inline(words("**For facilitators.** This guide holds the speaker notes, the run "
+                          "sheet and each activity's intended outcome. Participants have their "
+                          "own handout, without them."))
     return [
         CoverPage(
-            geometry, ps, kind="Facilitator guide", title=inline(w.title),
+            geometry, ps, kind=words("Facilitator guide"), title=inline(w.title),
             subtitle=inline(w.subtitle) if w.subtitle else None,
             kicker=inline(w.event) if w.event else None,
-            organisation=plain(w.organisation) if w.organisation else None,
+            organisation=unstyled(w.organisation) if w.organisation else None,
             details=details, notice=notice,
             credit=inline(w.source) if w.source else None, logo=pack.look.logo,
         ),
@@ -91,19 +94,22 @@ def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle) -> list[Flowable]:
 
 def _when(plan: Plan, offset: int) -> str:
     """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
-    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+    when = clock(plan.workshop.start, offset)
+    return plan.words.time(when) if when else f"+{hours_minutes(offset)}"
 
 
 def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     """Return the run sheet: when each section, slide, activity and break starts."""
     st, c = ps.styles, ps.colours
     w = plan.workshop
+    words = plan.words
     facts = []
-    if w.start:
-        facts.append(f"Start {w.start}, finish {plan.end}")
-    facts.append(duration_text(plan.total_minutes))
+    if w.start and plan.end:
+        facts.append(words("Start {start}, finish {end}", start=words.time(w.start),
+                           end=words.time(plan.end)))
+    facts.append(words.duration(plan.total_minutes))
     out: list[Flowable] = [
-        bookmark(Paragraph("Run sheet", st.h1), "Run sheet"),
+        bookmark(Paragraph(words("Run sheet"), st.h1), words("Run sheet")),
         Paragraph(markup_of("  ·  ".join(facts)), st.meta),
         Spacer(1, 8),
     ]
@@ -115,8 +121,9 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> li
     head_right = ps.style("run-head-r", 9, leading=11.5, fontName=st.cell_head.fontName,
                           textColor=st.cell_head.textColor, alignment=2)
     rows: list[list[Flowable | str]] = [[
-        Paragraph("Start" if w.start else "From start", head), Paragraph("Slide", head_right),
-        Paragraph("Item", head), Paragraph("Min", head_right), Paragraph("Elapsed", head_right),
+        Paragraph(words("Start") if w.start else words("From start"), head),
+        Paragraph(words("Slide"), head_right), Paragraph(words("Item"), head),
+        Paragraph(words("Min"), head_right), Paragraph(words("Elapsed"), head_right),
     ]]
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
@@ -149,16 +156,17 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> li
             current = slide.part_index
             item = agenda[current]
             if item.is_break:
-                add(item.offset, number, f"<i>{inline(item.title)}</i>  (break)", item.minutes,
-                    c.surface, strong=True)
+                add(item.offset, number, words("{title} (break)",
+                                               title=f"<i>{inline(item.title)}</i>"),
+                    item.minutes, c.surface, strong=True)
                 continue
             add(item.offset, number if slide.role == "section" else "",
-                f"Section: {inline(item.title)}", item.minutes, c.panel, strong=True,
-                elapsed_shown=False)
+                words("Section: {title}", title=inline(item.title)), item.minutes, c.panel,
+                strong=True, elapsed_shown=False)
             if slide.role == "section":
                 continue
         if slide.role == "activity":
-            add(slide.offset, number, f"<b>Activity:</b> {inline(slide.title)}",
+            add(slide.offset, number, inline(words("**Activity:** {title}", title=slide.title)),
                 slide.minutes, c.panel_accent)
         elif slide.role == "break":
             continue
@@ -166,7 +174,7 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> li
             indent = "&nbsp;" * 4 if slide.part_index is not None else ""
             add(slide.offset, number, indent + inline(slide.title), slide.minutes, None)
     rows.append([Paragraph(_when(plan, plan.total_minutes), bold), "",
-                 Paragraph("End", bold), "", Paragraph(hours_minutes(plan.total_minutes),
+                 Paragraph(words("End"), bold), "", Paragraph(hours_minutes(plan.total_minutes),
                                                        right)])
     fixed = [56.0, 40.0, 0.0, 36.0, 52.0]
     fixed[2] = width - sum(fixed)
@@ -179,18 +187,22 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> li
 def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     """Return the timing warnings with their outline lines, or a line saying all fit."""
     st, c = ps.styles, ps.colours
-    out: list[Flowable] = [CondPageBreak(120), Paragraph("Timing check", st.h2)]
+    words = plan.words
+    out: list[Flowable] = [CondPageBreak(120), Paragraph(words("Timing check"), st.h2)]
     if not plan.diagnostics:
-        out.append(Paragraph("Every section's slides and activities fit in its time budget.",
-                             st.body))
+        out.append(Paragraph(words("Every section's slides and activities fit in its time "
+                                   "budget."), st.body))
         return out
-    out[1] = bookmark(Paragraph("Timing warnings", st.h2), "Timing warnings")
+    out[1] = bookmark(Paragraph(words("Timing warnings"), st.h2), words("Timing warnings"))
     rows = []
-    for problem in plan.diagnostics:
-        where = f"Line {problem.position.line}: " if problem.position else ""
-        text = f"<b>{markup_of(where)}</b>{markup_of(problem.message)}"
-        if problem.hint:
-            text += f"<br/><font color='{hex_of(c.muted)}'>Fix: {markup_of(problem.hint)}</font>"
+    for problem, (title, asked, budget) in zip(plan.diagnostics, over_time(plan), strict=False):
+        where = words("Line {line}: ", line=problem.position.line) if problem.position else ""
+        text = f"<b>{markup_of(where)}</b>" + words(
+            "The slides and activities in “{title}” take {asked}, over the section's {budget}.",
+            title=inline(title), asked=words.duration(asked), budget=words.duration(budget))
+        text += f"<br/><font color='{hex_of(c.muted)}'>" + markup_of(words(
+            "Fix: raise the section's minutes, or trim its slides' and activities' minutes."
+        )) + "</font>"
         rows.append([Paragraph(text, st.cell)])
     table = Table(rows, hAlign="LEFT", layout=True)
     table.setStyle(ps.table([
@@ -203,6 +215,18 @@ def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     ]))
     out.append(table)
     return out
+
+
+def over_time(plan: Plan) -> list[tuple[str, int, int]]:
+    """Return (title, minutes asked, minutes budgeted) of each section whose slides and
+    activities take longer than its budget, in order (as the plan warns of them)."""
+    found = []
+    for part in plan.workshop.sections:
+        if isinstance(part, Section) and part.minutes is not None:
+            asked = sum(slide.minutes or 0 for slide in part.slides)
+            if asked > part.minutes:
+                found.append((part.title, asked, part.minutes))
+    return found
 
 
 def _material_key(text: str) -> str:
@@ -222,7 +246,7 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str
         activity = slide.activity
         if activity is None:
             continue
-        use = f"{inline(activity.title)} ({slide_label(numbers[index]).lower()})"
+        use = f"{inline(activity.title)} ({slide_label(numbers[index], plan.words).lower()})"
         for material in activity.materials:
             entry = found.setdefault(_material_key(material), (material, []))
             if use not in entry[1]:
@@ -233,25 +257,28 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[tuple[str, list[str
 def _materials(ps: PdfStyle, plan: Plan, numbers: list[int], width: float) -> list[Flowable]:
     """Return the materials checklist: a tick box, the material, which activities use it."""
     st, c = ps.styles, ps.colours
+    words = plan.words
     out: list[Flowable] = [
         CondPageBreak(160),
         Spacer(1, 10),
-        bookmark(Paragraph("Materials checklist", st.h1), "Materials checklist"),
+        bookmark(Paragraph(words("Materials checklist"), st.h1), words("Materials checklist")),
     ]
     materials = gather_materials(plan, numbers)
     if not materials:
-        out.append(Paragraph("No activity lists any materials.", st.body))
+        out.append(Paragraph(words("No activity lists any materials."), st.body))
         return out
-    out.append(Paragraph("Gather these before the day; each is listed once, with the "
-                         "activities that use it.", st.meta))
+    out.append(Paragraph(words("Gather these before the day; each is listed once, with the "
+                               "activities that use it."), st.meta))
     out.append(Spacer(1, 6))
     head = st.cell_head
     rows: list[list[Flowable | str]] = [
-        ["", Paragraph("Material", head), Paragraph("Needed for", head)]
+        ["", Paragraph(words("Material"), head), Paragraph(words("Needed for"), head)]
     ]
     for material, uses in materials:
+        more = len(uses) - MAX_USES_SHOWN + 1
         shown = uses if len(uses) <= MAX_USES_SHOWN else [
-            *uses[: MAX_USES_SHOWN - 1], f"and {len(uses) - MAX_USES_SHOWN + 1} more activities"]
+            *uses[: MAX_USES_SHOWN - 1],
+            words.plural("and {n} more activity", "and {n} more activities", more)]
         rows.append([CheckBox(c.text, 10), Paragraph(inline(material), st.cell),
                      Paragraph("<br/>".join(shown), st.cell_small)])
     table = Table(rows, colWidths=[28, (width - 28) * 0.45, (width - 28) * 0.55],

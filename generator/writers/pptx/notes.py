@@ -36,14 +36,16 @@ def write_notes(slide: object, notes: str, language: str) -> None:
     """
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.markup import parse_inline
+    from generator.markup import carry_marks, parse_inline
 
     notes_part = slide.notes_slide.part  # type: ignore[attr-defined]
     frame = slide.notes_slide.notes_text_frame  # type: ignore[attr-defined]
     tx_body = frame._txBody
     for paragraph in tx_body.findall(qn("a:p")):
         tx_body.remove(paragraph)
-    for text, is_item in note_paragraphs(notes):
+    paragraphs = note_paragraphs(notes)
+    texts = carry_marks([text for text, _item in paragraphs])
+    for text, (_raw, is_item) in zip(texts, paragraphs, strict=True):
         p = etree.SubElement(tx_body, qn("a:p"))
         ppr = etree.SubElement(p, qn("a:pPr"))
         if is_item:
@@ -54,7 +56,8 @@ def write_notes(slide: object, notes: str, language: str) -> None:
             etree.SubElement(ppr, qn("a:buNone"))
         for span in parse_inline(text):
             run = etree.SubElement(p, qn("a:r"))
-            props = etree.SubElement(run, qn("a:rPr"), lang=language, dirty="0")
+            props = etree.SubElement(run, qn("a:rPr"), lang=span.lang or language,
+                                     dirty="0")
             if span.bold:
                 props.set("b", "1")
             if span.italic:
