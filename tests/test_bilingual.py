@@ -137,3 +137,21 @@ def test_notes_are_in_both_languages(together):
     joined = "\n".join(notes)
     assert "Gofynnwch i'r ystafell" in joined and "Ask the room" in joined
     assert joined.index("Gofynnwch") < joined.index("Ask the room")
+
+
+def test_the_documented_example_checks_clean(capsys):
+    from tests.cli_runner import run
+
+    example = Path(__file__).resolve().parents[1] / "docs" / "bilingual-example.yaml"
+    code, out, err = run(["check", str(example)], capsys)
+    assert (code, err) == (0, "")
+    assert "OK, 16 slides" in out
+
+
+def test_libreoffice_draws_no_text_of_the_together_deck_outside_its_box(together, soffice):
+    from tests.roundtrip import characters_outside, to_pdf
+
+    deck = together["outline.pptx"]
+    checked, outside = characters_outside(deck, to_pdf(soffice, deck))
+    assert checked > 1000
+    assert outside == []

@@ -85,3 +85,17 @@ def test_every_text_element_of_the_pdfs_is_tagged_welsh(built, output):
     assert {lang for _role, lang, _text in elements} == {"cy-GB"}
     with pikepdf.open(built[output]) as pdf:
         assert str(pdf.Root.Lang) == "cy-GB"
+
+
+def test_a_language_without_words_warns_once_and_tags_english_as_english(tmp_path):
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(FIXTURE.read_text("utf-8").replace("language: cy-GB",
+                                                          "language: fr-FR"), "utf-8")
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (40, 30)).save(tmp_path / "images" / "workshop-room.png")
+    result = build(outline, BuildOptions(outputs=("deck",), output_dir=tmp_path / "out"))
+    assert [d.code for d in result.diagnostics if d.code == Problem.W_LANG_WORDS] == [
+        Problem.W_LANG_WORDS]
+    runs = {text.strip(): lang for _where, lang, text in deck_runs(result.written[0])}
+    assert runs["Agenda"] == runs["Thank you"] == "en-GB"
+    assert runs["Newid ar gyflymder"] == runs["Cadw i fyny"] == "fr-FR"
