@@ -163,9 +163,11 @@ def _slide_union(kinds: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
 
 
 def _cell(inner: JsonSchemaValue) -> JsonSchemaValue:
-    """`model._cell`: a table cell is text, a number, or empty (``~``)."""
+    """`model._cell`: a table cell is text, a number, or empty (``~``); in a bilingual
+    outline, a translation mapping."""
     assert inner.get("type") == "string", inner
-    return {**inner, "type": ["string", "number", "null"]}
+    return {"anyOf": [{**inner, "type": ["string", "number", "null"]},
+                      _translations()]}
 
 
 def _text_list(inner: JsonSchemaValue) -> JsonSchemaValue:
