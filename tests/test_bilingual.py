@@ -73,6 +73,30 @@ def test_separate_writes_one_file_per_language(separate):
             assert {lang for _r, lang, _t in pdf_elements(path)} == {tag}, name
 
 
+def test_the_manifest_covers_every_language_s_files(separate):
+    from generator.outputs import read_manifest
+
+    folder = next(iter(separate.values())).parent
+    assert set(separate) <= set(read_manifest(folder))
+
+
+def test_a_batch_builds_the_separate_files_too(tmp_path, capsys):
+    from tests.cli_runner import run
+
+    text = FIXTURE.read_text("utf-8") + "bilingual: {deck: separate}\n"
+    for name in ("one", "two"):
+        folder = tmp_path / name
+        (folder / "images").mkdir(parents=True)
+        Image.new("RGB", (40, 30)).save(folder / "images" / "workshop-room.png")
+        (folder / "outline.yaml").write_text(text.replace("Change at pace", name), "utf-8")
+    code, _out, _err = run(["build", str(tmp_path / "one" / "outline.yaml"),
+                            str(tmp_path / "two" / "outline.yaml"), "--only", "deck"], capsys)
+    assert code == 0
+    for name in ("one", "two"):
+        built = sorted(p.name for p in (tmp_path / name / "output").glob("*.pptx"))
+        assert built == ["outline.cy.pptx", "outline.en.pptx"]
+
+
 def test_each_separate_file_is_wholly_in_its_language(separate, vocabulary):
     for name, path in separate.items():
         text = deck_text(path) if name.endswith(".pptx") else pdf_text(path)
