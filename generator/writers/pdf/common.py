@@ -20,6 +20,9 @@ from reportlab.platypus import Flowable
 from generator.markup import (
     PAIR_BREAK,
     Span,
+    carry_marks,
+    halves,
+    in_language,
     language_mark,
     languages_of,
     parse_inline,
@@ -148,9 +151,22 @@ def text_blocks(text: str) -> list[TextBlock]:
 
 
 def text_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """Return a multi-line text as paragraphs, with its list lines as bulleted items."""
+    """Return a multi-line text as paragraphs, with its list lines as bulleted items; a
+    text in two languages gives the first language's paragraphs, then the second's."""
+    found = halves(text)
+    if found is not None:
+        return [f for tag, half in found for f in _text_flowables(half, style, tag)]
+    return _text_flowables(text, style, None)
+
+
+def _text_flowables(text: str, style: ParagraphStyle, tag: str | None) -> list[Flowable]:
+    """Return `text_flowables` of a text in one language, ``tag`` (None: as marked)."""
     out: list[Flowable] = []
-    for block in text_blocks(text):
+    blocks = text_blocks(text)
+    marked = [in_language(b.text, tag) for b in blocks] if tag else carry_marks(
+        [b.text for b in blocks])
+    for block, words in zip(blocks, marked, strict=True):
+        block = TextBlock(block.kind, words, block.number)
         if block.kind == "para":
             out.append(Paragraph(inline(block.text), style))
         else:
