@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, assert_never
 
@@ -15,7 +15,10 @@ from generator.layout.slides import DeckLayout, layout_deck
 from generator.look.colours import ratio_text
 from generator.look.look import Look, settle_look
 from generator.look.theme import Theme
+from generator.markup import strip_marks
+from generator.model import Workshop
 from generator.options import BuildOptions, output_stem
+from generator.outline.languages import language_part, together_workshop
 from generator.outline.reader import OutlineSource, load_outline
 from generator.outputs import PlannedOutput, write_outputs
 from generator.pack import Pack
@@ -37,6 +40,7 @@ from generator.slide_kinds import (
     TitleKind,
 )
 from generator.stamps import build_moment
+from generator.words import Words, together, words_for
 
 if TYPE_CHECKING:
     from generator.look.template import TemplateInfo
@@ -62,6 +66,17 @@ class Prepared:
     look: Look
     diagnostics: tuple[Diagnostic, ...]
     look_files: tuple[Path, ...] = ()
+    editions: dict[str, Prepared] = field(default_factory=dict)
+    """A bilingual outline's outputs written one file per language (`separate`): each
+    language's own preparation, first language first."""
+
+    def mode(self, output: str) -> str | None:
+        """Return how a bilingual outline writes ``output`` (``together`` or
+        ``separate``), or None for an outline in one language."""
+        workshop = self.source.workshop
+        if workshop is None or not self.source.editions:
+            return None
+        return str(getattr(workshop.bilingual, output))
 
     @property
     def theme(self) -> Theme:
@@ -95,7 +110,7 @@ def _coverage(plan: Plan) -> list[Diagnostic]:
     found = []
     for slide in plan.slides:
         texts = [slide.title, *shown_texts(slide.kind)]
-        missing = sorted({c for text in texts for c in missing_characters(text)})
+        missing = sorted({c for text in texts for c in missing_characters(strip_marks(text))})
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing[:5])
             found.append(Diagnostic(
@@ -138,12 +153,38 @@ def _strings(value: object) -> list[str]:
 
 
 def prepare(outline: Path, options: BuildOptions) -> Prepared:
-    """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors."""
+    """Return the checked, planned and laid-out outline; raises `MakeDeckError` on errors.
+
+    A bilingual outline is prepared once with both languages together (its texts in
+    pairs) for the outputs written `together`, and once per language for those
+    written `separate` (`Prepared.editions`)."""
     source = load_outline(outline, options)
     if source.workshop is None:
         raise MakeDeckError(source.diagnostics)
-    workshop = source.workshop
-    plan = make_plan(workshop, source.sources.value)
+    if not source.editions:
+        workshop = source.workshop
+        return _prepare(source, workshop, words_for(workshop.language), options)
+    settings = source.workshop.bilingual
+    modes = {getattr(settings, name) for name in options.outputs}
+    first, second = source.languages
+    editions = {tag: _prepare(source, edition, words_for(tag), options)
+                for tag, edition in source.editions.items()} if "separate" in modes else {}
+    if "together" in modes or not editions:
+        main = _prepare(source, together_workshop(source.editions), together(first, second),
+                        options)
+    else:
+        main = editions[first]
+    found = dict.fromkeys([*main.diagnostics, *(d for e in editions.values()
+                                                for d in e.diagnostics)])
+    return replace(main, diagnostics=tuple(sorted(found, key=Diagnostic.sort_key)),
+                   editions=editions)
+
+
+def _prepare(source: OutlineSource, workshop: Workshop, words: Words,
+             options: BuildOptions) -> Prepared:
+    """Return ``workshop`` (the outline's, or one edition of a bilingual one) planned and
+    laid out with make-deck's ``words``; raises `MakeDeckError` on errors."""
+    plan = make_plan(workshop, source.sources.value, words)
     look, look_problems, look_files = settle_look(
         workshop.theme, dict(workshop.layouts), source.path.parent,
         source.sources.value(("theme",)), options)
@@ -238,7 +279,15 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
     moment = build_moment(workshop.date, options.source_date_epoch)
     paths = output_paths(prepared, options)
     writers = _Writers(prepared, moment)
-    planned = [PlannedOutput(paths[name], writers.writer(name)) for name in options.outputs]
+    planned = []
+    for name in options.outputs:
+        if prepared.mode(name) == "separate":
+            for tag, edition in prepared.editions.items():
+                path = paths[name]
+                path = path.with_name(f"{path.stem}.{language_part(tag)}{path.suffix}")
+                planned.append(PlannedOutput(path, _Writers(edition, moment).writer(name)))
+        else:
+            planned.append(PlannedOutput(paths[name], writers.writer(name)))
     with side_by_side(planned, enabled=parallel,
                       warm_up=lambda: writers.warm_up(options.outputs)) as rendered:
         backups = write_outputs(rendered, force=options.force, one_by_one=one_by_one,

@@ -413,6 +413,20 @@ class OutputSettings(Frozen):
         return value
 
 
+class BilingualSettings(Frozen):
+    """How a bilingual workshop's outputs hold its two languages."""
+
+    deck: Literal["together", "separate"] = Field(
+        "together", description="together: both languages on each slide; separate: one deck "
+        "per language.")
+    handout: Literal["together", "separate"] = Field(
+        "together", description="together: both languages side by side; separate: one "
+        "handout per language.")
+    guide: Literal["together", "separate"] = Field(
+        "together", description="together: both languages side by side; separate: one guide "
+        "per language.")
+
+
 class Workshop(Frozen):
     """The whole workshop: the root of an outline."""
 
@@ -436,6 +450,16 @@ class Workshop(Frozen):
         "en-GB", description="BCP 47 language tag, e.g. en-GB or cy-GB.",
         examples=["en-GB", "cy-GB"],
     )
+    languages: tuple[str, ...] | None = Field(
+        None, min_length=2, max_length=2,
+        description="A bilingual workshop's two languages, first language first, in place "
+        "of `language`; each text is then a mapping such as `{cy: ..., en: ...}`.",
+        examples=[["cy-GB", "en-GB"]],
+    )
+    bilingual: BilingualSettings = Field(
+        BilingualSettings(), description="For a bilingual workshop: whether the deck, handout "
+        "and guide hold both languages (`together`) or come one file per language "
+        "(`separate`).")
     source: Text | None = Field(None, description="Credit line for the handout and closing slide.")
     theme: Text = Field("default", description="Built-in theme name, theme .yaml or .pptx/.potx.")
     layouts: dict[Role, Text] = Field(
@@ -468,6 +492,14 @@ class Workshop(Frozen):
     def _language_tag(cls, value: str) -> str:
         if not _BCP47.match(value):
             raise ValueError(f"`{value}` is not a BCP 47 language tag")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _language_tags(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        for tag in value or ():
+            if not _BCP47.match(tag):
+                raise ValueError(f"`{tag}` is not a BCP 47 language tag")
         return value
 
     @field_validator("date", mode="before")

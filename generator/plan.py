@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic, Position, Severity
-from generator.markup import plain_text
+from generator.markup import each_language, plain_text, unstyled
 from generator.model import (
     Activity,
     Break,
@@ -42,6 +42,7 @@ from generator.slide_kinds import (
     TitleKind,
     outline_kind,
 )
+from generator.words import Words, words_for
 
 __all__ = ["AgendaItem", "Plan", "PlannedSlide", "clock", "derived_title", "make_agenda",
            "make_plan"]
@@ -106,6 +107,8 @@ class Plan:
     agenda: tuple[AgendaItem, ...]
     total_minutes: int
     diagnostics: tuple[Diagnostic, ...]
+    words: Words
+    """make-deck's own words in the workshop's language, for layout and every writer."""
 
     @property
     def end(self) -> str | None:
@@ -114,28 +117,37 @@ class Plan:
 
 
 def _words(text: str, limit: int) -> str:
-    words = plain_text(text).split()
-    short = " ".join(words[:limit])
-    return short + ("…" if len(words) > limit else "")
+    """Return the first ``limit`` words of ``text`` (of each language's, for a pair)."""
+    def cut(one: str) -> str:
+        words = plain_text(one).split()
+        return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+    return each_language(text, cut)
 
 
-def derived_title(slide: Slide, section_title: str) -> str:
-    """Return a title for a slide whose outline gives none, made from its content."""
+def derived_title(slide: Slide, section_title: str, words: Words | None = None) -> str:
+    """Return a title for a slide whose outline gives none, made from its content, in
+    ``words``' language (default English)."""
+    words = words or words_for("en-GB")
     if isinstance(slide, QuoteSlide):
-        return f"Quote: {_words(slide.by, 8)}" if slide.by else f"Quote: {_words(slide.quote, 6)}"
+        return words("Quote: {words}", words=_words(slide.by, 8) if slide.by
+                     else _words(slide.quote, 6))
     if isinstance(slide, StatementSlide):
-        return f"{_words(section_title, 6)}: key message"
+        return words("{section}: key message", section=_words(section_title, 6))
     if isinstance(slide, ImageSlide):
-        return _words(slide.alt, 8) if slide.alt else f"{plain_text(section_title)}: picture"
+        return _words(slide.alt, 8) if slide.alt else words(
+            "{section}: picture", section=unstyled(section_title))
     if isinstance(slide, TableSlide):
         header = slide.table.header or slide.table.rows[0]
-        return "Table: " + ", ".join(plain_text(h) for h in header[:4])
+        return words("Table: {headings}",
+                     headings=", ".join(unstyled(h) for h in header[:4]))
     if isinstance(slide, ColumnsSlide):
-        headings = [plain_text(c.heading) for c in slide.columns if c.heading]
-        return " and ".join(headings) if headings else f"{plain_text(section_title)}: compared"
+        headings = [unstyled(c.heading) for c in slide.columns if c.heading]
+        return words.names(headings) if headings else words(
+            "{section}: compared", section=unstyled(section_title))
     if isinstance(slide, BulletsSlide) and slide.bullets:
         return _words(slide.bullets[0].text, 8)
-    return plain_text(section_title)
+    return unstyled(section_title)
 
 
 def _section_minutes(section: Section) -> tuple[int, int]:
@@ -162,9 +174,12 @@ def make_agenda(workshop: Workshop) -> tuple[AgendaItem, ...]:
 
 
 def make_plan(
-    workshop: Workshop, position_of: Callable[[tuple[str | int, ...]], Position | None]
+    workshop: Workshop, position_of: Callable[[tuple[str | int, ...]], Position | None],
+    words: Words | None = None,
 ) -> Plan:
-    """Return the plan of ``workshop``; ``position_of`` maps outline paths to positions."""
+    """Return the plan of ``workshop``; ``position_of`` maps outline paths to positions.
+    ``words`` are make-deck's own (default: in the workshop's language)."""
+    words = words or words_for(workshop.language)
     agenda = make_agenda(workshop)
     total = sum(item.minutes for item in agenda)
     title_kind = TitleKind(workshop.subtitle, workshop.event, workshop.date, workshop.venue)
@@ -173,7 +188,7 @@ def make_plan(
     )]
     if workshop.agenda:
         slides.append(PlannedSlide(
-            "Agenda", AgendaKind(agenda), 0, None, None, None, None,
+            words("Agenda"), AgendaKind(agenda), 0, None, None, None, None,
             position_of(("agenda",)) or None,
         ))
     sections = sum(isinstance(p, Section) for p in workshop.sections)
@@ -184,9 +199,11 @@ def make_plan(
         path = ("sections", item.part_index)
         if isinstance(part, Break):
             back = clock(workshop.start, item.offset + item.minutes)
-            title = f"{part.name}: back at {back}" if back else f"{part.name} ({part.minutes} min)"
+            name = unstyled(part.name)
+            title = words("{title}: back at {time}", title=name, time=words.time(back)) \
+                if back else f"{name} ({words.minutes(part.minutes, 'short')})"
             slides.append(PlannedSlide(
-                plain_text(title), BreakKind(part.name, part.minutes, back), item.offset,
+                title, BreakKind(part.name, part.minutes, back), item.offset,
                 part.minutes, item.part_index, None, path, position_of(path),
             ))
             continue
@@ -210,13 +227,13 @@ def make_plan(
             given = slide.title
             slide_path = (*path, "slides", slide_index)
             slides.append(PlannedSlide(
-                given or derived_title(slide, part.title), outline_kind(slide), offset,
+                given or derived_title(slide, part.title, words), outline_kind(slide), offset,
                 slide.minutes, item.part_index, part.title, slide_path, position_of(slide_path),
                 title_given=bool(given),
             ))
             offset += slide.minutes or 0
     closing = ClosingKind(workshop.facilitators, workshop.organisation, workshop.source)
     slides.append(PlannedSlide(
-        "Thank you", closing, total, None, None, None, None, position_of(("source",)),
+        words("Thank you"), closing, total, None, None, None, None, position_of(("source",)),
     ))
-    return Plan(workshop, tuple(slides), agenda, total, tuple(problems))
+    return Plan(workshop, tuple(slides), agenda, total, tuple(problems), words)

@@ -80,6 +80,18 @@ class Problem(enum.StrEnum):
     E_PROMPT_SPACES = "E-PROMPT-SPACES", E, "a worksheet prompt that asks for two spaces"
     E_PROMPT_KEY = "E-PROMPT-KEY", E, "`points` without `scale`, or `rows` without `table`"
     E_PROMPT_LABELS = "E-PROMPT-LABELS", E, "a prompt's scale, grid or timeline without two labels"
+    # Languages (`language:`, `languages:` and translation mappings)
+    E_LANG_BOTH = "E-LANG-BOTH", E, "an outline with both `language` and `languages`"
+    E_LANG_LIST = "E-LANG-LIST", E, "`languages` is not two different language tags"
+    E_LANG_NONE = "E-LANG-NONE", E, "a translation mapping in an outline without `languages`"
+    E_LANG_MISSING = "E-LANG-MISSING", E, "a translation mapping lacks one of the languages"
+    E_LANG_UNKNOWN = ("E-LANG-UNKNOWN", E, "a translation mapping names a language not in "
+        "`languages`")
+    E_LANG_TWICE = "E-LANG-TWICE", E, "a translation mapping gives one language twice"
+    W_LANG_PLAIN = ("W-LANG-PLAIN", W, "a plain value, the same in both languages, where text "
+        "is usually translated")
+    W_LANG_WORDS = ("W-LANG-WORDS", W, "make-deck has no words in the outline's language; its "
+        "own are English")
     # Pictures, themes and templates
     E_IMAGE_MISSING = "E-IMAGE-MISSING", E, "a picture is not found"
     E_IMAGE_OUTSIDE = "E-IMAGE-OUTSIDE", E, "a picture is outside the outline's folder"
@@ -121,6 +133,8 @@ class Problem(enum.StrEnum):
     A11Y_TEXT_SMALL = ("A11Y-TEXT-SMALL", W, "no text is smaller than 18 pt (or the theme's "
         "floor)", True)
     A11Y_LANGUAGE = "A11Y-LANGUAGE", W, "the outline's language is a known BCP 47 tag", True
+    A11Y_LANGUAGE_EQUAL = ("A11Y-LANGUAGE-EQUAL", E, "on a bilingual slide both languages "
+        "are the same size and weight", True)
     DENSITY_BULLETS = "DENSITY-BULLETS", W, "at most `max_bullets` bullets on one slide", True
     DENSITY_WORDS = "DENSITY-WORDS", W, "at most `max_words` words on one slide", True
     FIT_CONTINUED = "FIT-CONTINUED", W, "a list continues over at most two slides", True

@@ -163,9 +163,11 @@ def _slide_union(kinds: dict[str, JsonSchemaValue]) -> JsonSchemaValue:
 
 
 def _cell(inner: JsonSchemaValue) -> JsonSchemaValue:
-    """`model._cell`: a table cell is text, a number, or empty (``~``)."""
+    """`model._cell`: a table cell is text, a number, or empty (``~``); in a bilingual
+    outline, a translation mapping."""
     assert inner.get("type") == "string", inner
-    return {**inner, "type": ["string", "number", "null"]}
+    return {"anyOf": [{**inner, "type": ["string", "number", "null"]},
+                      _translations()]}
 
 
 def _text_list(inner: JsonSchemaValue) -> JsonSchemaValue:
@@ -211,6 +213,17 @@ def _date(inner: JsonSchemaValue) -> JsonSchemaValue:
 def _language(inner: JsonSchemaValue) -> JsonSchemaValue:
     """`Workshop._language_tag`: a BCP 47 tag."""
     return _on_text(inner, lambda text: {**text, "pattern": model._BCP47.pattern})
+
+
+def _languages(inner: JsonSchemaValue) -> JsonSchemaValue:
+    """`Workshop._language_tags`: each of the languages is a BCP 47 tag."""
+    def tag_items(node: dict[str, Any]) -> None:
+        if node.get("type") == "array":
+            node["items"] = {"type": "string", "pattern": model._BCP47.pattern}
+
+    changed = copy.deepcopy(inner)
+    _walk(changed, tag_items)
+    return changed
 
 
 def _plain_stem(inner: JsonSchemaValue) -> JsonSchemaValue:
@@ -273,6 +286,7 @@ _BEFORE: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
 
 _AFTER: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
     "Workshop._language_tag": _language,
+    "Workshop._language_tags": _languages,
     "OutputSettings._plain_stem": _plain_stem,
     "ImageSlide._alt_or_decorative": _alt_or_decorative,
     "Table._same_width": _same_width,
@@ -289,6 +303,10 @@ def _bullet_item(bullet_ref: str) -> JsonSchemaValue:
         "under it; or `text:` with `children:`.",
         "anyOf": [
             {**text, "description": "The bullet's text; `**bold**` and `*italic*` work."},
+            {"$ref": "#/$defs/Translations"},
+            _translations({"bullets": {
+                "type": "array", "items": item_ref,
+                "description": "The bullets under this one (in a bilingual outline)."}}),
             {"$ref": bullet_ref},
             {
                 "type": "object",
@@ -308,6 +326,27 @@ def _bullet_item(bullet_ref: str) -> JsonSchemaValue:
 
 
 _TEXT: JsonSchemaValue = {"type": ["string", "number"], "minLength": 1}
+
+#: Language keys an editor offers in a translation mapping; any other tag is allowed too.
+SUGGESTED_LANGUAGES = {"cy": "Welsh", "en": "English", "cy-GB": "Welsh (UK)",
+                       "en-GB": "English (UK)"}
+_LANGUAGE_KEY = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+def _translations(extra: dict[str, Any] | None = None) -> JsonSchemaValue:
+    """Return the schema of a translation mapping (`generator.outline.languages`): the
+    text in each of a bilingual outline's `languages`, keyed by tag or language."""
+    plain = {"type": ["string", "number"], "minLength": 1}
+    return {
+        "type": "object",
+        "description": "The text in each of the outline's `languages`, keyed by the full "
+        "tag or its language part: `{cy: ..., en: ...}`.",
+        "minProperties": 2,
+        "properties": {tag: {**plain, "description": f"The text in {name}."}
+                       for tag, name in SUGGESTED_LANGUAGES.items()} | (extra or {}),
+        "patternProperties": {_LANGUAGE_KEY: plain},
+        "additionalProperties": False,
+    }
 
 
 def _refer_to_text(node: dict[str, Any]) -> None:
@@ -349,10 +388,14 @@ def _finish(schema: dict[str, Any]) -> dict[str, Any]:
     (bullet_ref,) = bullet_refs
     schema["$defs"]["BulletItem"] = _bullet_item(bullet_ref)
     _walk(schema, _refer_to_text)
-    schema["$defs"]["Text"] = {
-        **_TEXT, "description": "Text; numbers are taken as written (`title: 2026`). "
-        "`**bold**` and `*italic*` work, and https:// addresses become links.",
-    }
+    schema["$defs"]["Text"] = {"description": "Text, or in a bilingual outline a mapping "
+                               "with the text in each language (`{cy: ..., en: ...}`).",
+                               "anyOf": [
+        {**_TEXT, "description": "Text; numbers are taken as written (`title: 2026`). "
+         "`**bold**` and `*italic*` work, and https:// addresses become links."},
+        {"$ref": "#/$defs/Translations"},
+    ]}
+    schema["$defs"]["Translations"] = _translations()
     schema["$defs"] = dict(sorted(schema["$defs"].items()))
     header = {
         "$schema": SCHEMA_DIALECT,

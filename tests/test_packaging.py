@@ -27,3 +27,11 @@ def test_template_and_theme_files_are_package_data():
     assert templates / "default.pptx" in shipped
     themes = {p.name for p in shipped if p.suffix == ".yaml"}
     assert themes >= {"default.yaml", "high-contrast.yaml", "civic.yaml"}
+
+
+def test_the_word_catalogues_are_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator.words"]
+    folder = ROOT / "generator" / "words"
+    shipped = {p.name for pattern in patterns for p in folder.glob(pattern)}
+    assert shipped >= {"en.po", "cy.po"}

@@ -339,7 +339,7 @@ def test_the_break_without_a_start_time_has_no_back_time() -> None:
     plan = plan_and_source(EVERY_KIND.replace('start: "09:00"\n', ""))[0]
     (coffee,) = of_kind(plan, BreakKind)
     assert coffee.kind.back is None
-    assert coffee.title == "Coffee (15 min)"
+    assert coffee.title == "Coffee (15 mins)"
 
 
 def test_outline_kinds_carry_the_outline_slide(plan: Plan) -> None:

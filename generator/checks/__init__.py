@@ -15,6 +15,7 @@ from generator.checks.accessibility import (
     check_text_size,
     check_titles,
 )
+from generator.checks.bilingual import check_languages_equal
 from generator.checks.contrast import check_contrast
 from generator.checks.density import check_continued, check_density
 from generator.checks.where import Where
@@ -46,6 +47,7 @@ def run_checks(source: OutlineSource, plan: Plan, deck: DeckLayout,
         *check_contrast(deck, theme, where),
         *check_density(where, theme),
         *check_continued(deck, where),
+        *check_languages_equal(deck, where),
     ]
     found.sort(key=Diagnostic.sort_key)
     return found

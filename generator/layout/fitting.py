@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from generator.layout.frames import INSET_X, INSET_Y
 from generator.layout.geometry import Box
 from generator.layout.text import FittedText, Paragraph, TextStyle, fit_text, split_to_fit
+from generator.markup import PAIR_BREAK, carry_marks, languages_of, regroup
 from generator.model import Bullet
 
 
@@ -117,11 +118,13 @@ def bullet_paragraphs(bullets: Sequence[Bullet], level: int = 0) -> list[Paragra
 def plain_paragraphs(text: str, bold: bool = False) -> list[Paragraph]:
     """Return a text value as paragraphs (blank lines separate them), optionally bold."""
     paragraphs: list[Paragraph] = []
-    for block in text.strip().split("\n\n"):
-        paragraph = Paragraph.from_markup(" ".join(block.split()))
+    for block in carry_marks(regroup(text).strip().split("\n\n")):
+        paragraph = Paragraph.from_markup(PAIR_BREAK.join(
+            " ".join(line.split()) for line in block.split(PAIR_BREAK)) if languages_of(block)
+            else " ".join(block.split()))
         if bold:
             paragraph = Paragraph(
-                tuple(type(s)(s.text, True, s.italic, s.href) for s in paragraph.spans)
+                tuple(type(s)(s.text, True, s.italic, s.href, s.lang) for s in paragraph.spans)
             )
         paragraphs.append(paragraph)
     return paragraphs

@@ -100,3 +100,6 @@ class SlideLayout:
     section: str | None
     position: Position | None
     decisions: tuple[FitDecision, ...]
+    marked_title: str = ""
+    """The title with its language marks (a bilingual pair's two languages tagged), for
+    writers that list slides by title; ``title`` is the plain text."""

@@ -111,7 +111,8 @@ class Prepared:
         while start < end:
             stop = min(end, self.starts[index + 1])
             span = self.spans[index]
-            result.append(Span(self.text[start:stop], span.bold, span.italic, span.href))
+            result.append(Span(self.text[start:stop], span.bold, span.italic, span.href,
+                               span.lang))
             start = stop
             index += 1
         return tuple(result)
@@ -159,7 +160,7 @@ def _units(text: str, seg_start: int, seg_end: int) -> list[list[int]]:
 @lru_cache(maxsize=4096)
 def prepare(spans: tuple[Span, ...]) -> Prepared:
     """Return the measured, size-independent form of a paragraph's spans (cached)."""
-    kept = [Span(normalize(s.text), s.bold, s.italic, s.href) for s in spans if s.text]
+    kept = [Span(normalize(s.text), s.bold, s.italic, s.href, s.lang) for s in spans if s.text]
     text = "".join(s.text for s in kept)
     starts: list[int] = []
     advances: list[float] = []

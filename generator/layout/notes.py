@@ -19,20 +19,24 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
+from generator.words import Words, words_for
 
 
-def speaker_notes(planned: PlannedSlide) -> str | None:
+def speaker_notes(planned: PlannedSlide, words: Words | None = None) -> str | None:
     """Return the speaker notes of ``planned`` (an activity's add its outcome and
-    materials; a section divider's are its summary), or None."""
+    materials, labelled in ``words``' language; a section divider's are its summary),
+    or None."""
+    words = words or words_for("en-GB")
     kind = planned.kind
     match kind:
         case ActivityKind(slide=slide):
             parts = [slide.notes] if slide.notes else []
             activity = slide.activity
             if activity.outcome:
-                parts.append(f"Outcome: {activity.outcome}")
+                parts.append(words("Outcome: {outcome}", outcome=activity.outcome))
             if activity.materials:
-                parts.append("Materials: " + ", ".join(activity.materials))
+                parts.append(words("Materials: {materials}",
+                                   materials=", ".join(activity.materials)))
             return "\n\n".join(parts) or None
         case SectionKind(section=section):
             return section.summary

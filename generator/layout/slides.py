@@ -3,7 +3,7 @@ what does not fit on "(cont.)" slides, and record each fit decision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
@@ -24,7 +24,14 @@ from generator.layout.notes import speaker_notes
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
 from generator.look.theme import Theme
-from generator.markup import Span, plain_text
+from generator.markup import (
+    Span,
+    languages_of,
+    parse_inline,
+    plain_text,
+    side_by_side,
+    unstyled,
+)
 from generator.model import ActivitySlide, ColumnsSlide, ImageSlide, Workshop
 from generator.outline.assets import ImageAsset
 from generator.plan import AgendaItem, Plan, PlannedSlide
@@ -43,6 +50,7 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
+from generator.words import Words, words_for
 
 _Simple: TypeAlias = (
     TitleKind | SectionKind | BreakKind | ClosingKind | QuoteKind | StatementKind | ColumnsKind
@@ -64,6 +72,8 @@ class DeckLayout:
     slides: tuple[SlideLayout, ...]
     diagnostics: tuple[Diagnostic, ...]
     size: tuple[float, float] = (960.0, 540.0)
+    words: Words = field(default_factory=lambda: words_for("en-GB"))
+    """make-deck's own words, as the plan's (for the deck's properties and sections)."""
 
 
 @dataclass
@@ -72,6 +82,7 @@ class _Context:
     theme: Theme
     images: dict[str, ImageAsset]
     workshop: Workshop
+    words: Words
 
     @property
     def factor(self) -> float:
@@ -92,7 +103,7 @@ class _Context:
 
 
 def _bold(paragraph: Paragraph) -> Paragraph:
-    return Paragraph(tuple(Span(s.text, True, s.italic, s.href) for s in paragraph.spans),
+    return Paragraph(tuple(Span(s.text, True, s.italic, s.href, s.lang) for s in paragraph.spans),
                      paragraph.level, paragraph.bullet)
 
 
@@ -119,6 +130,7 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
     tone = "inverse" if layout.dark else "text"
     paragraphs = [Paragraph.from_markup(title)]
     if role in ("quote", "statement"):
+        paragraphs = [Paragraph.from_markup(side_by_side(title))]  # a pair on its one line
         sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
         fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "eyebrow", ctx.factor)
         return (TextFrame("eyebrow", placeholder.idx, placeholder.box, fitted, TITLE,
@@ -144,13 +156,19 @@ def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
     return Box(left, top, width, bottom - top)
 
 
-def _agenda_paragraphs(items: tuple[AgendaItem, ...]) -> list[Paragraph]:
+def _agenda_paragraphs(items: tuple[AgendaItem, ...], words: Words) -> list[Paragraph]:
     paragraphs = []
     for item in items:
-        when = f"{item.start}–{item.end}   " if item.start else ""
-        label = plain_text(item.title) + (" (break)" if item.is_break else "")
-        spans = (Span(when, True), Span(f"{label} · {item.minutes} min"))
-        paragraphs.append(Paragraph(tuple(s for s in spans if s.text)))
+        when = ""
+        if item.start and item.end:
+            when = words("{start}–{end}", start=words.time(item.start),
+                         end=words.time(item.end)) + "   "
+        label = unstyled(item.title)
+        if item.is_break:
+            label = words("{title} (break)", title=label)
+        line = f"{label} · {words.minutes(item.minutes, 'short')}"
+        spans = tuple(Span(s.text, True, s.italic, s.href, s.lang) for s in parse_inline(when))
+        paragraphs.append(Paragraph(spans + parse_inline(line)))
     return paragraphs
 
 
@@ -195,7 +213,7 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
     activity = slide.activity
     body = ctx.layout("activity").bodies()[0]
     sizes = ctx.sizes("body")
-    lead = " · ".join(x for x in (f"{activity.minutes} minutes", activity.format) if x)
+    lead = " · ".join(x for x in (ctx.words.minutes(activity.minutes), activity.format) if x)
     steps = [_bold(Paragraph.from_markup(lead))] + [
         Paragraph.from_markup(step, 0, True) for step in activity.steps
     ]
@@ -207,7 +225,7 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
         number += sum(p.paragraph.bullet for p in chunk.paragraphs)
     if activity.prompts:
-        prompts = [_bold(Paragraph.from_markup("Think about"))] + [
+        prompts = [_bold(Paragraph.from_markup(ctx.words("Think about")))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.questions
         ]
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
@@ -220,8 +238,9 @@ def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
     area = _content_area(ctx.layout("image"), ctx)
     frames: list[Frame] = []
     if slide.caption:
+        room = 40.0 * len(languages_of(slide.caption) or [""])  # a line per language
         caption = fit_in_box([Paragraph.from_markup(slide.caption)],
-                             Box(area.x, area.bottom - 40, area.w, 40), ctx.sizes("small"),
+                             Box(area.x, area.bottom - room, area.w, room), ctx.sizes("small"),
                              BODY, "caption", ctx.factor)
         box = Box(area.x, area.bottom - caption.height - 7.2, area.w, caption.height + 7.2)
         frames.append(TextFrame("caption", None, box, caption, BODY, align="ctr", tone="muted"))
@@ -269,17 +288,18 @@ def _simple(planned: PlannedSlide, kind: _Simple,
     match kind:
         case TitleKind():
             lines = [kind.subtitle] if kind.subtitle else []
-            details = [x for x in (kind.event, _long_date(kind), kind.venue) if x]
+            details = [x for x in (kind.event, kind.date and ctx.words.date(kind.date),
+                                   kind.venue) if x]
             if details:
                 lines.append(" · ".join(details))
             if lines:
                 add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small",
                     anchor="t", tone=on_dark)
         case SectionKind():
-            add("detail", 0, [Paragraph.from_markup(_section_line(kind))], "small",
+            add("detail", 0, [Paragraph.from_markup(_section_line(kind, ctx.words))], "small",
                 tone=on_dark)
         case BreakKind(minutes=minutes):
-            add("body", 0, [Paragraph.from_markup(f"{minutes} minutes")], "body",
+            add("body", 0, [Paragraph.from_markup(ctx.words.minutes(minutes))], "body",
                 tone=on_dark, align="ctr")
         case QuoteKind(slide=quote):
             add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
@@ -294,9 +314,7 @@ def _simple(planned: PlannedSlide, kind: _Simple,
         case ImageKind(slide=image):
             frames.extend(_picture(image, ctx))
         case ClosingKind():
-            names = list(kind.facilitators)
-            people = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else \
-                "".join(names)
+            people = ctx.words.names(kind.facilitators)
             lines = [x for x in (people, kind.organisation) if x]
             if lines:
                 add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")
@@ -321,17 +339,13 @@ def _shrink_above(frame: TextFrame, bottom: float, ctx: _Context) -> TextFrame:
                      frame.anchor, frame.tone, frame.numbered, frame.number_from)
 
 
-def _section_line(kind: SectionKind) -> str:
+def _section_line(kind: SectionKind, words: Words) -> str:
     """Return the line under a section divider's title: part number (breaks not
     counted) and time."""
-    bits = [f"Part {kind.number} of {kind.count}"]
+    bits = [words("Part {number} of {total}", number=kind.number, total=kind.count)]
     if kind.section.minutes:
-        bits.append(f"{kind.section.minutes} minutes")
+        bits.append(words.minutes(kind.section.minutes))
     return " · ".join(bits)
-
-
-def _long_date(kind: TitleKind) -> str | None:
-    return f"{kind.date.day} {kind.date:%B %Y}" if kind.date else None
 
 
 def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
@@ -342,7 +356,7 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
         case BulletsKind(slide=slide):
             return _bulleted("bullets", bullet_paragraphs(slide.bullets), ctx)
         case AgendaKind(items=items):
-            return _bulleted("agenda", _agenda_paragraphs(items), ctx)
+            return _bulleted("agenda", _agenda_paragraphs(items, ctx.words), ctx)
         case ActivityKind(slide=slide):
             return _activity(slide, ctx)
         case TableKind(slide=slide):
@@ -361,7 +375,7 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
 def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 images: dict[str, ImageAsset]) -> DeckLayout:
     """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found."""
-    ctx = _Context(geometry, theme, images, plan.workshop)
+    ctx = _Context(geometry, theme, images, plan.workshop, plan.words)
     furniture = lay_out_furniture(theme, geometry.width, geometry.height, ctx.factor)
     slides: list[SlideLayout] = []
     problems: list[Diagnostic] = []
@@ -371,7 +385,8 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             pages = _pages(planned, ctx)
         except DoesNotFit as exc:
             problems.append(Diagnostic(
-                Problem.E_FIT, f"the {exc.slot} of “{plain_text(planned.title)}” does not fit on a "
+                Problem.E_FIT,
+                f"the {exc.slot} of “{plain_text(side_by_side(planned.title))}” does not fit on a "
                 f"slide even at {exc.size:g} pt", position=planned.position,
                 hint="shorten the text or split it over two slides",
             ))
@@ -379,34 +394,40 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
         layout = ctx.layout(_layout_role(planned))
         for page, (frames, decisions) in enumerate(pages):
             page_layout = layout
-            title = plain_text(planned.title)
+            marked = unstyled(planned.title)
             if page:
-                title += " (cont.)" if page == 1 else f" (cont. {page})"
+                marked += " " + (plan.words("(cont.)") if page == 1 else
+                                 plan.words("(cont. {n})", n=page))
+            title = plain_text(side_by_side(marked))  # a pair's languages on one line
             seen[title] = seen.get(title, 0) + 1
             if seen[title] > 1:
+                marked = f"{marked} ({seen[title]})"
                 title = f"{title} ({seen[title]})"
             try:
-                title_frame, title_decision = _title(page_layout, title, ctx, planned.role)
+                title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
             except DoesNotFit:
                 problems.append(Diagnostic(
-                    Problem.E_FIT, f"the title “{title}” is too long to fit even at "
+                    Problem.E_FIT,
+                    f"the title “{plain_text(side_by_side(marked))}” is too long to fit even at "
                     f"{theme.size_floor:g} pt", position=planned.position,
                     hint="shorten the title; put the detail in a bullet"))
                 continue
             slides.append(SlideLayout(
                 len(slides) + 1, index, planned.role, page_layout, title,
                 (title_frame, *frames, *furniture.frames(page_layout.dark)),
-                speaker_notes(planned) if not page else
-                f"(Continued from the previous slide.)\n\n{speaker_notes(planned) or ''}".strip(),
+                speaker_notes(planned, plan.words) if not page else
+                (plan.words("(Continued from the previous slide.)") + "\n\n"
+                 + (speaker_notes(planned, plan.words) or "")).strip(),
                 page, planned.section_title, planned.position,
-                (title_decision, *decisions),
+                (title_decision, *decisions), marked,
             ))
     problems.extend(fit_warnings(slides, theme))
     if furniture.shortened:
         problems.append(Diagnostic(
             Problem.W_THEME_FOOTER, "the theme's footer is too long for one line and was shortened",
             Severity.WARNING, hint="shorten `footer:` in the theme file"))
-    return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height))
+    return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height),
+                      plan.words)
 
 
 def _layout_role(planned: PlannedSlide) -> str:

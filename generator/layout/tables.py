@@ -77,7 +77,8 @@ def layout_table(
     tall is split between rows, repeating the header. Raises `DoesNotFit` when one
     row is taller than a slide even at ``sizes.floor``.
     """
-    head = [tuple(Span(s.text, True, s.italic, s.href) for s in parse_inline(c)) for c in header] \
+    head = [tuple(Span(s.text, True, s.italic, s.href, s.lang) for s in parse_inline(c))
+            for c in header] \
         if header else None
     body = [[parse_inline(c) if c else () for c in row] for row in rows]
     every = ([head] if head else []) + body

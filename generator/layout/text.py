@@ -316,7 +316,7 @@ def paragraph_runs(fitted: FittedParagraph) -> tuple[Span | None, ...]:
                 runs.append(None)
             else:
                 last = previous.spans[-1]
-                runs.append(Span(" ", last.bold, last.italic))
+                runs.append(Span(" ", last.bold, last.italic, None, last.lang))
         runs.extend(line.spans)
     merged: list[Span | None] = []
     for run in runs:
@@ -326,9 +326,9 @@ def paragraph_runs(fitted: FittedParagraph) -> tuple[Span | None, ...]:
             and last_run is not None
             and run.href is None
             and last_run.href is None
-            and (run.bold, run.italic) == (last_run.bold, last_run.italic)
+            and (run.bold, run.italic, run.lang) == (last_run.bold, last_run.italic, last_run.lang)
         ):
-            merged[-1] = Span(last_run.text + run.text, run.bold, run.italic)
+            merged[-1] = Span(last_run.text + run.text, run.bold, run.italic, None, run.lang)
         else:
             merged.append(run)
     return tuple(merged)

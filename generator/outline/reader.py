@@ -15,6 +15,12 @@ from generator.diagnostics import Diagnostic, Position, has_errors
 from generator.model import Workshop
 from generator.options import BuildOptions
 from generator.outline.assets import ImageAsset, check_image
+from generator.outline.languages import (
+    check_translations,
+    edition,
+    outline_languages,
+    words_warning,
+)
 from generator.outline.structure import check_structure, iter_slide_paths
 from generator.outline.validation import translate
 from generator.outline.yamlnodes import SourceMap, to_tree
@@ -31,6 +37,16 @@ class OutlineSource:
     sources: SourceMap
     diagnostics: tuple[Diagnostic, ...]
     images: dict[str, ImageAsset] = field(default_factory=dict)
+    editions: dict[str, Workshop] = field(default_factory=dict)
+    """A bilingual outline's workshop in each of its languages, first language first
+    (``workshop`` is the first); empty for an outline in one language."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Return the outline's languages: one tag, or a bilingual outline's two."""
+        if self.editions:
+            return tuple(self.editions)
+        return (self.workshop.language,) if self.workshop else ()
 
     @property
     def display_name(self) -> str:
@@ -111,22 +127,34 @@ def read_outline(
     tree, sources, problems = to_tree(text, file)
     if tree is None:
         return OutlineSource(Path(file), text, None, sources, tuple(problems))
-    problems.extend(check_structure(tree, sources))
+    languages, found = outline_languages(tree, sources)
+    problems.extend(found)
+    problems.extend(check_translations(tree, sources, languages))
+    trees = {tag: edition(tree, languages, tag) for tag in languages}
+    first = trees[languages[0]]
+    problems.extend(check_structure(first, sources))
     reported = {d.position for d in problems}
     workshop: Workshop | None = None
-    try:
-        workshop = Workshop.model_validate(tree)
-    except ValidationError as exc:  # what the checks above reported is not said twice
-        found = translate(exc, tree, sources)
-        problems.extend(d for d in found if d.position not in reported)
-        if not has_errors(problems):  # never refuse an outline without saying why
-            problems.extend(found[:1])
-    images, found = _check_images(tree, sources, base, options)
+    editions: dict[str, Workshop] = {}
+    for tag, projected in trees.items():
+        try:
+            editions[tag] = Workshop.model_validate(projected)
+        except ValidationError as exc:  # what the checks above reported is not said twice
+            found = translate(exc, projected, sources)
+            problems.extend(d for d in found if d.position not in reported)
+            reported.update(d.position for d in found)
+            if not has_errors(problems):  # never refuse an outline without saying why
+                problems.extend(found[:1])
+    workshop = editions.get(languages[0])
+    if workshop is not None:
+        problems.extend(words_warning(languages, sources))
+    images, found = _check_images(first, sources, base, options)
     problems.extend(found)
     if has_errors(problems):
-        workshop = None
+        workshop, editions = None, {}
     problems.sort(key=Diagnostic.sort_key)
-    return OutlineSource(Path(file), text, workshop, sources, tuple(problems), images)
+    return OutlineSource(Path(file), text, workshop, sources, tuple(problems), images,
+                         editions if len(languages) > 1 else {})
 
 
 def read_outline_bytes(path: Path, options: BuildOptions
@@ -170,7 +198,8 @@ def load_outline(path: Path, options: BuildOptions) -> OutlineSource:
         return OutlineSource(path, None, None, SourceMap(shown), problems)
     result = read_outline(data, shown, path.parent, options)
     return OutlineSource(
-        path, result.text, result.workshop, result.sources, result.diagnostics, result.images
+        path, result.text, result.workshop, result.sources, result.diagnostics, result.images,
+        result.editions,
     )
 
 

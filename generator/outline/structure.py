@@ -74,7 +74,8 @@ class _Checker:
             ))
             return
         self.keys(data, (), model.Workshop, "the workshop")
-        for key, cls in (("handout", model.HandoutSettings), ("output", model.OutputSettings)):
+        for key, cls in (("handout", model.HandoutSettings), ("output", model.OutputSettings),
+                         ("bilingual", model.BilingualSettings)):
             self.keys(data.get(key), (key,), cls, f"`{key}`")
         sections = data.get("sections")
         if isinstance(sections, list):

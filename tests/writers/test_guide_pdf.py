@@ -77,7 +77,7 @@ def test_header_and_footer(guide: bytes) -> None:
 
 def test_cover(guide: bytes) -> None:
     cover = squash(page_texts(guide)[0])
-    for text in ("Facilitator guide", "Change at pace", "Thursday 3 December 2026",
+    for text in ("Facilitator guide", "Change at pace", "Thursday, 3 December 2026",
                  "Room 4, 2 Marsham Street", "Alex Example", "Sam Example"):
         assert squash(text) in cover
 
@@ -152,7 +152,8 @@ def test_timing_warnings_show_their_lines() -> None:
     assert problem.position is not None
     data = render(write_guide, plan)
     body = all_text(data)
-    assert squash(f"Line {problem.position.line}: {problem.message}") in body
+    assert squash(f"Line {problem.position.line}: The slides and activities in “Why change, "
+                  "why now” take 23 minutes, over the section's 12 minutes.") in body
     assert "Timing warnings" in outline_titles(data)
 
 

@@ -16,8 +16,9 @@ from generator.model import ActivitySlide, Section
 from generator.plan import Plan
 from generator.slide_kinds import ActivityKind
 from generator.stamps import build_moment
+from generator.words import words_for
 from generator.writers.handout.pages import write_handout
-from generator.writers.pdf.common import long_date, text_blocks
+from generator.writers.pdf.common import text_blocks
 
 from . import (
     DEFAULT_OUTLINE,
@@ -107,7 +108,7 @@ def test_metadata_language_and_viewer_title(handout: bytes) -> None:
 def test_author_falls_back_to_the_organisation(plan: Plan) -> None:
     workshop = plan.workshop.model_copy(update={"facilitators": ()})
     data = render(write_handout, Plan(workshop, plan.slides, plan.agenda, plan.total_minutes,
-                                      plan.diagnostics))
+                                      plan.diagnostics, plan.words))
     meta = PdfReader(io.BytesIO(data)).metadata
     assert meta is not None and meta.author == "Example Department"
 
@@ -123,7 +124,7 @@ def test_cover_and_agenda(handout: bytes, plan: Plan) -> None:
     workshop = plan.workshop
     for text in (workshop.title, workshop.subtitle, workshop.event, workshop.venue,
                  workshop.organisation, "Alex Example", "Sam Example",
-                 "Thursday 3 December 2026", workshop.source):
+                 "Thursday, 3 December 2026", workshop.source):
         assert text is not None
         assert squash(text) in squash(cover)
     assert "Agenda" in agenda
@@ -136,8 +137,9 @@ def test_cover_and_agenda(handout: bytes, plan: Plan) -> None:
 def test_long_date_format() -> None:
     import datetime as dt
 
-    assert long_date(dt.date(2026, 12, 3)) == "3 December 2026"
-    assert long_date(dt.date(2026, 12, 3), weekday=True) == "Thursday 3 December 2026"
+    words = words_for("en-GB")
+    assert words.date(dt.date(2026, 12, 3)) == "3 December 2026"
+    assert words.date(dt.date(2026, 12, 3), weekday=True) == "Thursday, 3 December 2026"
 
 
 def test_each_prompt_sits_on_the_page_with_its_lines(handout: bytes, plan: Plan) -> None:
@@ -226,7 +228,8 @@ def test_same_input_gives_identical_bytes(handout: bytes, plan: Plan) -> None:
 def test_creation_date_is_the_builds_timestamp(plan: Plan,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     workshop = plan.workshop.model_copy(update={"date": None})
-    undated = Plan(workshop, plan.slides, plan.agenda, plan.total_minutes, plan.diagnostics)
+    undated = Plan(workshop, plan.slides, plan.agenda, plan.total_minutes, plan.diagnostics,
+                   plan.words)
     meta = PdfReader(io.BytesIO(render(write_handout, undated))).metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20260101")
     moment = build_moment(None, 1700000000)  # SOURCE_DATE_EPOCH=1700000000

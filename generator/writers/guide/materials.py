@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
-from generator.markup import plain_text
+from generator.markup import languages_of, plain_text
 from generator.plan import Plan
 from generator.writers.pdf.common import inline, markup_of, slide_label
 from generator.writers.pdf.document import bookmark
@@ -116,10 +116,13 @@ def gather_materials(plan: Plan, numbers: list[int]) -> list[Material]:
         activity = slide.activity
         if activity is None:
             continue
-        where = f"{inline(activity.title)} ({slide_label(numbers[index]).lower()})"
+        where = f"{inline(activity.title)} ({slide_label(numbers[index], plan.words).lower()})"
         for written in activity.materials:
-            name, quantity = split_quantity(written)
-            key, detail = material_key(name)
+            if languages_of(written):  # a bilingual pair: listed as written, not folded
+                name, quantity, (key, detail) = written, None, (written, "")
+            else:
+                name, quantity = split_quantity(written)
+                key, detail = material_key(name)
             entry = found.setdefault(key, Material(name))
             if name.casefold() != entry.name.casefold():
                 entry.folded = True
@@ -145,31 +148,36 @@ def materials_checklist(ps: PdfStyle, plan: Plan, numbers: list[int],
     """Return the materials checklist: a tick box, the material, the quantity where the
     outline gives one, and the activities that use it."""
     st, c = ps.styles, ps.colours
+    words = plan.words
     out: list[Flowable] = [
         CondPageBreak(160),
         Spacer(1, 10),
-        bookmark(Paragraph("Materials checklist", st.h1), "Materials checklist"),
+        bookmark(Paragraph(words("Materials checklist"), st.h1), words("Materials checklist")),
     ]
     materials = gather_materials(plan, numbers)
     if not materials:
-        out.append(Paragraph("No activity lists any materials.", st.body))
+        out.append(Paragraph(words("No activity lists any materials."), st.body))
         return out
-    out.append(Paragraph("Gather these before the day. Each is listed once, with the "
-                         "activities that use it and what each asks for.", st.meta))
+    out.append(Paragraph(words("Gather these before the day. Each is listed once, with the "
+                               "activities that use it and what each asks for."), st.meta))
     out.append(Spacer(1, 6))
     head = st.cell_head
     counted = any(m.quantities for m in materials)
     rows: list[list[Flowable | str]] = [
-        ["", Paragraph("Material", head), *([Paragraph("Quantity", head)] if counted else []),
-         Paragraph("Needed for", head)]
+        ["", Paragraph(words("Material"), head),
+         *([Paragraph(words("Quantity"), head)] if counted else []),
+         Paragraph(words("Needed for"), head)]
     ]
     for material in materials:
         uses = material.uses
         shown = uses if len(uses) <= MAX_USES_SHOWN else [
-            *uses[: MAX_USES_SHOWN - 1], f"and {len(uses) - MAX_USES_SHOWN + 1} more activities"]
+            *uses[: MAX_USES_SHOWN - 1],
+            words.plural("and {n} more activity", "and {n} more activities",
+                         len(uses) - MAX_USES_SHOWN + 1)]
         quantity = [Paragraph(markup_of("; ".join(material.quantities)) or "–", st.cell)]
-        rows.append([CheckBox(c.text, 10), Paragraph(inline(material.name[:1].upper()
-                                                    + material.name[1:]), st.cell),
+        name = material.name if languages_of(material.name) else (
+            material.name[:1].upper() + material.name[1:])
+        rows.append([CheckBox(c.text, 10), Paragraph(inline(name), st.cell),
                      *(quantity if counted else []),
                      Paragraph("<br/>".join(shown), st.cell_small)])
     rest = width - 28

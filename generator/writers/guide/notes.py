@@ -17,9 +17,9 @@ from reportlab.platypus import (
 from generator.markup import plain_text
 from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
+from generator.words import Words
 from generator.writers.pdf.common import (
     break_name,
-    duration_text,
     hours_minutes,
     inline,
     markup_of,
@@ -55,7 +55,8 @@ GUTTER = 16.0
 
 def _when(plan: Plan, offset: int) -> str:
     """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
-    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+    when = clock(plan.workshop.start, offset)
+    return plan.words.time(when) if when else f"+{hours_minutes(offset)}"
 
 
 def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
@@ -66,11 +67,13 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
     A section or break starts a new page only when less than a third of the page is
     left; its heading always shares a page with its first entry."""
     st = ps.styles
+    words = plan.words
     out: list[Flowable] = [
         CondPageBreak(geometry.frame_height / 3),
-        bookmark(Paragraph("Slides and speaker notes", st.h1), "Slides and speaker notes"),
-        Paragraph("Every slide in order, with its time and notes. Activities follow "
-                  "their slide in full, with the outcome to aim for.", st.meta),
+        bookmark(Paragraph(words("Slides and speaker notes"), st.h1),
+                 words("Slides and speaker notes")),
+        Paragraph(words("Every slide in order, with its time and notes. Activities follow "
+                        "their slide in full, with the outcome to aim for."), st.meta),
         Spacer(1, 10),
     ]
     heading: list[Flowable] = []
@@ -83,13 +86,15 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
             current = slide.part_index
             item = agenda[current]
             part = sections[current]
-            times = [duration_text(item.minutes)]
-            if item.start:
-                times.insert(0, f"{item.start} to {item.end}")
-            kind = "Break"
-            title = break_name(item.title)
+            times = [words.duration(item.minutes)]
+            if item.start and item.end:
+                times.insert(0, words("{start} to {end}", start=words.time(item.start),
+                                      end=words.time(item.end)))
+            kind = words("Break")
+            title = break_name(item.title, words)
             if isinstance(part, Section):
-                kind = f"Section {sum(isinstance(p, Section) for p in sections[: current + 1])}"
+                kind = words("Section {number}", number=sum(
+                    isinstance(p, Section) for p in sections[: current + 1]))
                 title = inline(item.title)
             out.append(CondPageBreak(geometry.frame_height / 3))
             heading = [  # space above it, unless it starts a page
@@ -116,10 +121,12 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     entry's opening."""
     st, c = ps.styles, ps.colours
     width, frame_height = geometry.frame_width, geometry.frame_height
-    facts = [slide_label(number), _when(plan, slide.offset)]
+    words = plan.words
+    facts = [slide_label(number, words), _when(plan, slide.offset)]
     if slide.minutes:
-        facts[-1] += f" to {_when(plan, slide.offset + slide.minutes)}"
-        facts.append(duration_text(slide.minutes))
+        facts[-1] = words("{start} to {end}", start=facts[-1],
+                          end=_when(plan, slide.offset + slide.minutes))
+        facts.append(words.duration(slide.minutes))
     side: list[Flowable] = [
         Paragraph(markup_of("  ·  ".join(facts)), st.label),
         Paragraph(inline(slide.title), ps.style("entry-title", SIZE_LEAD, leading=16.5,
@@ -128,13 +135,14 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     ]
     activity = slide.activity
     if activity is not None:
-        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> Activity", st.meta))
+        side.append(Paragraph(f"<font color='{hex_of(c.accent)}'>■</font> "
+                              + markup_of(words("Activity")), st.meta))
     for more, more_title in continued:
-        side.append(Paragraph(f"<b>{markup_of(slide_label(more))}</b>  ·  "
+        side.append(Paragraph(f"<b>{markup_of(slide_label(more, words))}</b>  ·  "
                               f"{inline(more_title)}", st.meta))
     handout = slide_field(slide.slide, "handout")
     if handout:
-        side.append(Paragraph("<b>In the handout:</b> " + inline(handout), ps.style(
+        side.append(Paragraph(inline(words("**In the handout:** {text}", text=handout)), ps.style(
             "entry-handout", SIZE_META, leading=13, textColor=c.muted, spaceBefore=4)))
     thumb = COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH
     picture = SlideThumbnail(thumbnail, index, thumb, slide_alt(plan, index, number))
@@ -148,16 +156,16 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
     ]))
     if activity is not None:
-        bookmark(row, f"Activity: {activity.title}", 1)
+        bookmark(row, words("Activity: {title}", title=activity.title), 1)
     notes = slide_field(slide.slide, "notes")
     body: list[Flowable] = []
     if notes:
-        body.append(Paragraph("Speaker notes", ps.style(
+        body.append(Paragraph(words("Speaker notes"), ps.style(
             "notes-label", SIZE_SMALL, fontName=st.label.fontName, textColor=c.muted,
             spaceBefore=2, spaceAfter=3, keepWithNext=1)))
         body += text_flowables(notes, notes_style(ps, width))
     if activity is not None:
-        body += [Spacer(1, 4), activity_table(ps, activity, width)]
+        body += [Spacer(1, 4), activity_table(ps, activity, width, words)]
     out: list[Flowable] = [KeepTogether([*heading, row, *body[:2]]), *body[2:]]
     out += [Separator(width, c.rule, space_before=8, space_after=14,
                       frame_height=frame_height)]
@@ -170,7 +178,7 @@ def notes_style(ps: PdfStyle, width: float) -> ParagraphStyle:
     return measured(ps.style("notes", SIZE_LEAD, leading=18, spaceAfter=7), width)
 
 
-def activity_table(ps: PdfStyle, activity: Activity, width: float) -> Table:
+def activity_table(ps: PdfStyle, activity: Activity, width: float, words: Words) -> Table:
     """Return an activity's details: format, materials, steps, prompts, outcome (its
     time is in the entry's heading, said once)."""
     st, c = ps.styles, ps.colours
@@ -178,18 +186,18 @@ def activity_table(ps: PdfStyle, activity: Activity, width: float) -> Table:
     cell = ps.style("act-cell", BODY_SIZE, leading=15)
     rows: list[list[Flowable | list[Flowable]]] = []
     if activity.format:
-        rows.append([Paragraph("Format", label), Paragraph(inline(activity.format), cell)])
+        rows.append([Paragraph(words("Format"), label), Paragraph(inline(activity.format), cell)])
     if activity.materials:
-        rows.append([Paragraph("Materials", label),
+        rows.append([Paragraph(words("Materials"), label),
                      Paragraph("; ".join(inline(m) for m in activity.materials), cell)])
     if activity.steps:
-        rows.append([Paragraph("Steps", label), [
+        rows.append([Paragraph(words("Steps"), label), [
             Paragraph(inline(step), ps.style("act-step", BODY_SIZE, leading=15, leftIndent=16,
                                              spaceAfter=3), bulletText=f"{n}.")
             for n, step in enumerate(activity.steps, 1)
         ]])
     if activity.prompts:
-        rows.append([Paragraph("Worksheet prompts", label), [
+        rows.append([Paragraph(words("Worksheet prompts"), label), [
             Paragraph(inline(prompt.prompt), ps.style("act-prompt", BODY_SIZE, leading=15,
                                                       leftIndent=12, spaceAfter=3),
                       bulletText="•")
@@ -198,7 +206,7 @@ def activity_table(ps: PdfStyle, activity: Activity, width: float) -> Table:
     outcome_row = None
     if activity.outcome:
         outcome_row = len(rows)
-        rows.append([Paragraph("Intended outcome", label),
+        rows.append([Paragraph(words("Intended outcome"), label),
                      Paragraph(f"<b>{inline(activity.outcome)}</b>", cell)])
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -15,17 +15,17 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from generator.markup import unstyled
+from generator.model import Section
 from generator.pack import Pack
 from generator.plan import Plan, clock
 from generator.writers.guide.materials import materials_checklist
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
     break_name,
-    duration_text,
     hours_minutes,
     inline,
     markup_of,
-    plain,
 )
 from generator.writers.pdf.cover import CoverPage
 from generator.writers.pdf.document import (
@@ -47,7 +47,7 @@ def write_guide(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None = N
 
     ``thumbnail`` draws a slide into a rectangle (made from the pack's deck layout
     when None; a build shares one between the handout and the guide)."""
-    numbers, draw, info = document_setup(pack, "Facilitator guide", thumbnail)
+    numbers, draw, info = document_setup(pack, pack.plan.words("Facilitator guide"), thumbnail)
     plan, geometry, ps = pack.plan, info.geometry, info.style
     continued = deck_continuations(pack)
     count = len(pack.deck.slides)
@@ -70,20 +70,22 @@ def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle, slide_count: int
     plan = pack.plan
     w = plan.workshop
     activities = sum(1 for s in plan.slides if s.role == "activity")
+    words = plan.words
     details = cover_details(plan)
-    shape = [duration_text(plan.total_minutes), f"{slide_count} slides"]
+    shape = [words.duration(plan.total_minutes),
+             words.plural("{n} slide", "{n} slides", slide_count)]
     if activities:
-        shape.append(f"{activities} activit{'ies' if activities != 1 else 'y'}")
-    details.append(("Running time", markup_of(", ".join(shape))))
-    notice = ("<b>For facilitators.</b> This guide holds the speaker notes, the run "
-              "sheet and each activity’s intended outcome. Participants have their own "
-              "handout, without them.")
+        shape.append(words.plural("{n} activity", "{n} activities", activities))
+    details.append((words("Running time"), markup_of(", ".join(shape))))
+    notice = inline(words("**For facilitators.** This guide holds the speaker notes, the run "
+                          "sheet and each activity's intended outcome. Participants have their "
+                          "own handout, without them."))
     return [
         CoverPage(
-            geometry, ps, kind="Facilitator guide", title=inline(w.title),
+            geometry, ps, kind=words("Facilitator guide"), title=inline(w.title),
             subtitle=inline(w.subtitle) if w.subtitle else None,
             kicker=inline(w.event) if w.event else None,
-            organisation=plain(w.organisation) if w.organisation else None,
+            organisation=unstyled(w.organisation) if w.organisation else None,
             details=details, notice=notice,
             credit=inline(w.source) if w.source else None, logo=pack.look.logo,
         ),
@@ -94,7 +96,8 @@ def _cover(pack: Pack, geometry: PageGeometry, ps: PdfStyle, slide_count: int
 
 def _when(plan: Plan, offset: int) -> str:
     """Return the clock time ``offset`` minutes in, or "+h:mm" without a start time."""
-    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+    when = clock(plan.workshop.start, offset)
+    return plan.words.time(when) if when else f"+{hours_minutes(offset)}"
 
 
 def deck_continuations(pack: Pack) -> list[list[tuple[int, str]]]:
@@ -103,7 +106,7 @@ def deck_continuations(pack: Pack) -> list[list[tuple[int, str]]]:
     continued: list[list[tuple[int, str]]] = [[] for _ in pack.plan.slides]
     for slide in pack.deck.slides:
         if slide.continuation:
-            continued[slide.plan_index].append((slide.number, slide.title))
+            continued[slide.plan_index].append((slide.number, slide.marked_title))
     return continued
 
 
@@ -125,17 +128,19 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
     time and minutes, and each section's spare time (slack) as a row of its own."""
     st, c = ps.styles, ps.colours
     w = plan.workshop
+    words = plan.words
     facts = []
-    if w.start:
-        facts.append(f"Start {w.start}, finish {plan.end}")
-    facts.append(duration_text(plan.total_minutes))
-    facts.append(f"{slide_count} slides")
+    if w.start and plan.end:
+        facts.append(words("Start {start}, finish {end}", start=words.time(w.start),
+                           end=words.time(plan.end)))
+    facts.append(words.duration(plan.total_minutes))
+    facts.append(words.plural("{n} slide", "{n} slides", slide_count))
     out: list[Flowable] = [
-        bookmark(Paragraph("Run sheet", st.h1), "Run sheet"),
+        bookmark(Paragraph(words("Run sheet"), st.h1), words("Run sheet")),
         Paragraph(markup_of("  ·  ".join(facts)), st.meta),
-        Paragraph(markup_of("Each row starts and ends at the times shown; “Spare” rows are "
-                            "a section’s slack, time its slides and activities leave free."),
-                  st.meta),
+        Paragraph(markup_of(words("Each row starts and ends at the times shown; “Spare” rows "
+                                  "are a section's slack, time its slides and activities "
+                                  "leave free.")), st.meta),
         Spacer(1, 6),
     ]
     cell = ps.style("run-cell", SIZE_META, leading=12.5)
@@ -148,9 +153,10 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
                           fontName=st.cell_head.fontName, textColor=st.cell_head.textColor,
                           alignment=2)
     rows: list[list[Flowable | str]] = [[
-        Paragraph("Start" if w.start else "From", head),
-        Paragraph("End" if w.start else "To", head),
-        Paragraph("Slide", head_right), Paragraph("Item", head), Paragraph("Minutes", head_right),
+        Paragraph(words("Start") if w.start else words("From"), head),
+        Paragraph(words("End") if w.start else words("To"), head),
+        Paragraph(words("Slide"), head_right), Paragraph(words("Item"), head),
+        Paragraph(words("Minutes"), head_right),
     ]]
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
@@ -183,11 +189,12 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
         item = agenda[current]
         end = item.offset + item.minutes
         if spare > 0:
-            add(end - spare, end, "", "<i>Spare time in this section</i>", str(spare),
-                style=quiet)
+            add(end - spare, end, "", f"<i>{markup_of(words('Spare time in this section'))}</i>",
+                str(spare), style=quiet)
         else:
-            add(None, None, "", f"<b>Over by {duration_text(-spare)}</b>: see the timing "
-                "check", "", c.panel_accent)
+            add(None, None, "", inline(words("**Over by {duration}**: see the timing check",
+                                             duration=words.duration(-spare))), "",
+                c.panel_accent)
 
     for index, slide in enumerate(plan.slides):
         number = str(numbers[index]) if numbers[index] > 0 else ""
@@ -198,11 +205,12 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
                 item = agenda[current]
                 if item.is_break:
                     add(item.offset, item.offset + item.minutes, number,
-                        f"<b>{break_name(item.title)}</b>", str(item.minutes), c.surface)
+                        f"<b>{break_name(item.title, words)}</b>", str(item.minutes), c.surface)
                     continue
                 add(item.offset, item.offset + item.minutes,
                     number if slide.role == "section" else "",
-                    f"<b>Section: {inline(item.title)}</b>", str(item.minutes), c.panel)
+                    "<b>" + words("Section: {title}", title=inline(item.title)) + "</b>",
+                    str(item.minutes), c.panel)
                 if slide.role == "section":
                     continue
         if slide.role == "break":
@@ -210,7 +218,7 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
         minutes = slide.minutes or 0
         title = inline(slide.title)
         if slide.role == "activity":
-            title = f"<b>Activity:</b> {title}"
+            title = inline(words("**Activity:** {title}", title=slide.title))
         elif slide.part_index is not None:
             title = "&nbsp;" * 4 + title
         add(slide.offset, slide.offset + minutes if slide.minutes is not None else None,
@@ -220,7 +228,7 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
             add(None, None, str(more), "&nbsp;" * 8 + inline(more_title), "", style=quiet)
     close_section()
     rows.append([Paragraph(_when(plan, plan.total_minutes), bold), Paragraph("", bold), "",
-                 Paragraph("End", bold), Paragraph(str(plan.total_minutes), right)])
+                 Paragraph(words("End"), bold), Paragraph(str(plan.total_minutes), right)])
     fixed = [46.0, 46.0, 38.0, 0.0, 50.0]
     fixed[3] = width - sum(fixed)
     table = Table(rows, colWidths=fixed, repeatRows=1, hAlign="LEFT", header_rows=1)
@@ -232,18 +240,22 @@ def _run_sheet(ps: PdfStyle, plan: Plan, numbers: list[int],
 def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     """Return the timing warnings with their outline lines, or a line saying all fit."""
     st, c = ps.styles, ps.colours
-    out: list[Flowable] = [CondPageBreak(120), Paragraph("Timing check", st.h2)]
+    words = plan.words
+    out: list[Flowable] = [CondPageBreak(120), Paragraph(words("Timing check"), st.h2)]
     if not plan.diagnostics:
-        out.append(Paragraph("Every section’s slides and activities fit in its time budget.",
-                             st.body))
+        out.append(Paragraph(markup_of(words("Every section's slides and activities fit in "
+                                             "its time budget.")), st.body))
         return out
-    out[1] = bookmark(Paragraph("Timing warnings", st.h2), "Timing warnings")
+    out[1] = bookmark(Paragraph(words("Timing warnings"), st.h2), words("Timing warnings"))
     rows = []
-    for problem in plan.diagnostics:
-        where = f"Line {problem.position.line}: " if problem.position else ""
-        text = f"<b>{markup_of(where)}</b>{markup_of(problem.message)}"
-        if problem.hint:
-            text += f"<br/><font color='{hex_of(c.muted)}'>Fix: {markup_of(problem.hint)}</font>"
+    for problem, (title, asked, budget) in zip(plan.diagnostics, over_time(plan), strict=False):
+        where = words("Line {line}: ", line=problem.position.line) if problem.position else ""
+        text = f"<b>{markup_of(where)}</b>" + words(
+            "The slides and activities in “{title}” take {asked}, over the section's {budget}.",
+            title=inline(title), asked=words.duration(asked), budget=words.duration(budget))
+        text += f"<br/><font color='{hex_of(c.muted)}'>" + markup_of(words(
+            "Fix: raise the section's minutes, or trim its slides' and activities' minutes."
+        )) + "</font>"
         rows.append([Paragraph(text, st.cell)])
     table = Table(rows, hAlign="LEFT", layout=True)
     table.setStyle(ps.table([
@@ -256,3 +268,15 @@ def _timing(ps: PdfStyle, plan: Plan) -> list[Flowable]:
     ]))
     out.append(table)
     return out
+
+
+def over_time(plan: Plan) -> list[tuple[str, int, int]]:
+    """Return (title, minutes asked, minutes budgeted) of each section whose slides and
+    activities take longer than its budget, in order (as the plan warns of them)."""
+    found = []
+    for part in plan.workshop.sections:
+        if isinstance(part, Section) and part.minutes is not None:
+            asked = sum(slide.minutes or 0 for slide in part.slides)
+            if asked > part.minutes:
+                found.append((part.title, asked, part.minutes))
+    return found

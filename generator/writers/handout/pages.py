@@ -21,7 +21,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from generator.markup import plain_text
+from generator.markup import plain_text, unstyled
 from generator.model import Section
 from generator.pack import Pack
 from generator.plan import Plan, PlannedSlide
@@ -34,9 +34,7 @@ from generator.writers.handout.slides import (
 from generator.writers.handout.spaces import space_for
 from generator.writers.pdf.common import (
     break_name,
-    duration_text,
     inline,
-    long_date,
     markup_of,
     plain,
     slide_field,
@@ -94,7 +92,8 @@ def write_handout(pack: Pack, target: BinaryIO, *, thumbnail: Thumbnail | None =
 
     ``thumbnail`` draws a slide into a rectangle (made from the pack's deck layout
     when None; a build shares one between the handout and the guide)."""
-    numbers, draw, info = document_setup(pack, "Participant handout", thumbnail)
+    numbers, draw, info = document_setup(pack, pack.plan.words("Participant handout"),
+                                         thumbnail)
     build_pdf(target, info, lambda refs: _Handout(pack, numbers, draw, info, refs).story())
 
 
@@ -149,10 +148,11 @@ class _Handout:
         credit = inline(w.source) if w.source else None
         return [
             CoverPage(
-                self.geo, self.ps, kind="Participant handout", title=inline(w.title),
+                self.geo, self.ps, kind=self.plan.words("Participant handout"),
+                title=inline(w.title),
                 subtitle=inline(w.subtitle) if w.subtitle else None,
                 kicker=inline(w.event) if w.event else None,
-                organisation=plain(w.organisation) if w.organisation else None,
+                organisation=unstyled(w.organisation) if w.organisation else None,
                 details=cover_details(self.plan), credit=credit, logo=self.pack.look.logo,
             ),
             NextPageTemplate("body"),
@@ -163,12 +163,14 @@ class _Handout:
         """Return the agenda page: a table of sessions and breaks with their times."""
         st = self.st
         w = self.workshop
-        out: list[Flowable] = [bookmark(Paragraph("Agenda", st.h1), "Agenda")]
+        words = self.plan.words
+        out: list[Flowable] = [bookmark(Paragraph(words("Agenda"), st.h1), words("Agenda"))]
         facts = []
         if w.date:
-            facts.append(long_date(w.date, weekday=True))
-        if w.start:
-            facts.append(f"{w.start} to {self.plan.end}")
+            facts.append(words.date(w.date, weekday=True))
+        if w.start and self.plan.end:
+            facts.append(words("{start} to {end}", start=words.time(w.start),
+                               end=words.time(self.plan.end)))
         if w.venue:
             facts.append(plain(w.venue))
         if facts:
@@ -176,24 +178,29 @@ class _Handout:
         out.append(Spacer(1, 12))
         out.append(agenda_table(self.ps, self.plan, self.geo.frame_width))
         breaks = sum(item.minutes for item in self.plan.agenda if item.is_break)
-        total = f"Total time: {duration_text(self.plan.total_minutes)}"
+        total = words.duration(self.plan.total_minutes)
         if breaks:
-            total += f", including {duration_text(breaks)} of breaks"
+            total = words("Total time: {total}, including {breaks} of breaks.", total=total,
+                          breaks=words.duration(breaks))
+        else:
+            total = words("Total time: {total}.", total=total)
         out.append(Spacer(1, 8))
-        out.append(Paragraph(markup_of(total + "."), st.meta))
+        out.append(Paragraph(markup_of(total), st.meta))
         out.append(Spacer(1, 20))
-        out.append(Paragraph("About this handout", st.h2))
+        out.append(Paragraph(words("About this handout"), st.h2))
         per_page = self.workshop.handout.slides_per_page
-        about = "Each section starts with a short summary, followed by " + (
-            "the content of its slides." if per_page == 0 else
-            "its slides, with space beside them for your own notes." if per_page == 3 else
-            "its slides, with room for your own notes.")
+        about = [words(
+            "Each section starts with a short summary, followed by the content of its slides."
+            if per_page == 0 else "Each section starts with a short summary, followed by its "
+            "slides, with space beside them for your own notes." if per_page == 3 else
+            "Each section starts with a short summary, followed by its slides, with room for "
+            "your own notes.")]
         if self.worksheets:
-            about += (" The activities have worksheet pages, starting on page "
-                      f"{self.refs.page('worksheets')}.")
-        about += (" The last page is for your own next steps: what you will do "
-                  "differently after today.")
-        out.append(Paragraph(markup_of(about), measured(st.body, self.geo.frame_width)))
+            about.append(words("The activities have worksheet pages, starting on page {page}.",
+                               page=self.refs.page("worksheets")))
+        about.append(words("The last page is for your own next steps: what you will do "
+                           "differently after today."))
+        out.append(Paragraph(markup_of(" ".join(about)), measured(st.body, self.geo.frame_width)))
         return out
 
     # ------------------------------------------------------------------ sections
@@ -204,10 +211,12 @@ class _Handout:
         item = next(i for i in self.plan.agenda if i.part_index == part_index)
         number = sum(1 for p in self.workshop.sections[: part_index + 1]
                      if isinstance(p, Section))
-        facts = [f"Section {number}"]
-        if item.start:
-            facts.append(f"{item.start} to {item.end}")
-        facts.append(duration_text(item.minutes))
+        words = self.plan.words
+        facts = [words("Section {number}", number=number)]
+        if item.start and item.end:
+            facts.append(words("{start} to {end}", start=words.time(item.start),
+                               end=words.time(item.end)))
+        facts.append(words.duration(item.minutes))
         head: list[Flowable] = [  # space above it, unless it starts a page
             Paragraph(markup_of("  ·  ".join(facts)), self.opening_label),
             bookmark(Paragraph(inline(section.title), st.h1), section.title),
@@ -224,7 +233,8 @@ class _Handout:
                          measure_width(st.body.fontName, BODY_SIZE) + 24)
         if per_page == 0:
             for index, slide in slides:
-                body += slide_text(self.ps, slide, self._caption(index, slide), text_width)
+                body += slide_text(self.ps, slide, self._caption(index, slide), text_width,
+                                   self.plan.words)
         else:
             cards = [SlideCard(i, self._caption(i, s), slide_field(s.slide, "handout"),
                                slide_alt(self.plan, i, self.numbers[i]))
@@ -244,9 +254,11 @@ class _Handout:
 
     def _caption(self, index: int, slide: PlannedSlide) -> str:
         """Return a slide's caption: its number, and its worksheet page for an activity."""
-        caption = f"<b>{slide_label(self.numbers[index])}</b>"
+        words = self.plan.words
+        caption = f"<b>{slide_label(self.numbers[index], words)}</b>"
         if slide.role == "activity" and self.worksheets:
-            caption += f"  ·  Worksheet on page {self.refs.page(f'worksheet-{index}')}"
+            caption += "  ·  " + words("Worksheet on page {page}",
+                                       page=self.refs.page(f"worksheet-{index}"))
         return caption
 
     # ------------------------------------------------------------------ worksheets
@@ -264,27 +276,28 @@ class _Handout:
         st = self.st
         activity = slide.activity
         assert activity is not None
-        label = Paragraph(f"Activity worksheet  ·  {slide_label(self.numbers[index])}",
-                          st.label)
+        words = self.plan.words
+        label = Paragraph(words("Activity worksheet") + "  ·  "
+                          + slide_label(self.numbers[index], words), st.label)
         if first:
-            label = anchor(bookmark(label, "Activity worksheets"), "worksheets")
+            label = anchor(bookmark(label, words("Activity worksheets")), "worksheets")
         title = anchor(bookmark(Paragraph(inline(activity.title), st.h1), activity.title, 1),
                        f"worksheet-{index}")
-        facts = [duration_text(activity.minutes)]
+        facts = [words.duration(activity.minutes)]
         if activity.format:
             facts.append(inline(activity.format))
         head: list[Flowable] = [label, title, Paragraph("  ·  ".join(facts), st.meta)]
         if activity.steps:
-            head.append(Paragraph("What to do", st.h2))
+            head.append(Paragraph(words("What to do"), st.h2))
             head += [Paragraph(inline(step), st.number, bulletText=f"{n}.")
                      for n, step in enumerate(activity.steps, 1)]
         closing = index == self.closing
         notes = "Other notes" if closing else "Notes"
         if not activity.prompts:
-            return [PageBreak(), *head, Paragraph(notes, st.h2),
+            return [PageBreak(), *head, Paragraph(words(notes), st.h2),
                     RuledLines(activity.write_in, self.line, fill=True)]
-        head.append(Paragraph("Questions", st.h2))
-        continued = f"{inline(activity.title)} (continued)"
+        head.append(Paragraph(words("Questions"), st.h2))
+        continued = words("{title} (continued)", title=inline(activity.title))
         width = self.geo.frame_width
         out: list[Flowable] = [PageBreak(), *head]
         for n, prompt in enumerate(activity.prompts, 1):
@@ -295,7 +308,7 @@ class _Handout:
                 space_for(self.ps, prompt, activity.write_in, width, st.prompt.leftIndent),
             ]))
         # the rest of the page, when there is a good part of it, is room for notes
-        out.append(FillLines(Paragraph(notes, self.notes_heading, role="H2"), self.line,
+        out.append(FillLines(Paragraph(words(notes), self.notes_heading, role="H2"), self.line,
                              min_lines=2 if closing else 5))
         return out
 
@@ -305,17 +318,18 @@ class _Handout:
         if self.closing is not None:
             return []
         st = self.st
+        words = self.plan.words
         out: list[Flowable] = [
             PageBreak(),
-            bookmark(Paragraph("My next steps", st.h1), "My next steps"),
-            Paragraph("Before you leave, note what you will do differently after today, "
-                      "and when.", st.lead),
+            bookmark(Paragraph(words("My next steps"), st.h1), words("My next steps")),
+            Paragraph(words("Before you leave, note what you will do differently after today, "
+                            "and when."), st.lead),
         ]
         heading = self.notes_heading
         for prompt in NEXT_STEPS_PROMPTS:
-            out.append(KeepTogether([Paragraph(inline(prompt), heading, role="H2"),
+            out.append(KeepTogether([Paragraph(inline(words(prompt)), heading, role="H2"),
                                      RuledLines(3, self.line)]))
-        out.append(FillLines(Paragraph("Other notes", heading, role="H2"), self.line))
+        out.append(FillLines(Paragraph(words("Other notes"), heading, role="H2"), self.line))
         return out
 
 def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
@@ -326,9 +340,10 @@ def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
     min_style = ps.style("agenda-min", SIZE_META, leading=14, alignment=2)
     head_right = ps.style("agenda-head-r", SIZE_SMALL, leading=12, fontName=st.cell_head.fontName,
                           textColor=st.cell_head.textColor, alignment=2)
-    header = [Paragraph("Session", st.cell_head), Paragraph("Minutes", head_right)]
+    words = plan.words
+    header = [Paragraph(words("Session"), st.cell_head), Paragraph(words("Minutes"), head_right)]
     if timed:
-        header.insert(0, Paragraph("Time", st.cell_head))
+        header.insert(0, Paragraph(words("Time"), st.cell_head))
     rows: list[list[Flowable]] = [header]
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), c.table_header),
@@ -341,13 +356,14 @@ def agenda_table(ps: PdfStyle, plan: Plan, width: float) -> Table:
     ]
     for item in plan.agenda:
         if item.is_break:
-            title = Paragraph(f"<i>{break_name(item.title)}</i>", st.cell)
+            title = Paragraph(f"<i>{break_name(item.title, words)}</i>", st.cell)
             commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), c.surface))
         else:
             title = Paragraph(inline(item.title), st.cell_bold)
         row: list[Flowable] = [title, Paragraph(str(item.minutes), min_style)]
         if timed:
-            row.insert(0, Paragraph(f"{item.start}–{item.end}", time_style))
+            row.insert(0, Paragraph(words("{start}–{end}", start=words.time(item.start or ""),
+                                          end=words.time(item.end or "")), time_style))
         rows.append(row)
     widths = [width - 74.0, 74.0]
     if timed:

@@ -32,6 +32,7 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
+from generator.words import Words, words_for
 from generator.writers.pdf.common import (
     inline,
     markup_of,
@@ -274,10 +275,12 @@ def _columns(ps: PdfStyle, slide: ColumnsSlide, width: float) -> Table:
     return table
 
 
-def slide_text(ps: PdfStyle, slide: PlannedSlide, caption: str, width: float
-               ) -> list[Flowable]:
-    """Return one slide written out as text: caption, title, content, handout text."""
+def slide_text(ps: PdfStyle, slide: PlannedSlide, caption: str, width: float,
+               words: Words | None = None) -> list[Flowable]:
+    """Return one slide written out as text: caption, title, content, handout text;
+    make-deck's own words in ``words``' language (default English)."""
     st = ps.styles
+    words = words or words_for("en-GB")
     kind = slide.kind
     head: list[Flowable] = [Paragraph(caption, st.label)]
     if slide.title_given or not isinstance(kind, QuoteKind | StatementKind):
@@ -298,17 +301,18 @@ def slide_text(ps: PdfStyle, slide: PlannedSlide, caption: str, width: float
             body = [Paragraph(inline(statement.statement), st.statement)]
         case ImageKind(slide=image):
             if image.alt:
-                body.append(Paragraph(f"<i>Picture: {inline(image.alt)}</i>", st.meta))
+                body.append(Paragraph(
+                    f"<i>{words('Picture: {alt}', alt=inline(image.alt))}</i>", st.meta))
             if image.caption:
                 body.append(Paragraph(inline(image.caption), st.meta))
         case TableKind(slide=table):
             body = [_table(ps, table)]
         case ActivityKind(slide=activity_slide):
             activity = activity_slide.activity
-            parts = [f"{activity.minutes} minutes"]
+            parts = [markup_of(words.minutes(activity.minutes))]
             if activity.format:
                 parts.append(inline(activity.format))
-            body = [Paragraph(markup_of("Activity") + ": " + " · ".join(parts), st.meta)]
+            body = [Paragraph(words("Activity: {title}", title=" · ".join(parts)), st.meta)]
         case TitleKind() | AgendaKind() | SectionKind() | BreakKind() | ClosingKind():
             pass  # slides make-deck adds are not written out in the handout
         case _:

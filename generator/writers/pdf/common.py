@@ -8,7 +8,6 @@ in `generator.writers.pdf.document`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +17,22 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from generator.markup import Span, curly_quotes, curly_spans, parse_inline, plain_text
+from generator.markup import (
+    PAIR_BREAK,
+    Span,
+    carry_marks,
+    curly_quotes,
+    curly_spans,
+    halves,
+    in_language,
+    language_mark,
+    languages_of,
+    parse_inline,
+    plain_text,
+    regroup,
+    side_by_side,
+)
+from generator.words import Words
 from generator.writers.pdf.style import LINK_COLOUR
 from generator.writers.pdf.tagged import Paragraph
 
@@ -35,7 +49,11 @@ def spans_markup(spans: Iterable[Span], links: bool = True) -> str:
     (underlined, clickable, in the paragraph style's link colour) unless ``links`` is
     false."""
     parts: list[str] = []
+    lang: str | None = None
     for span in curly_spans(tuple(spans)):
+        if span.lang != lang:  # a language's run starts: its mark, for the tagged PDF
+            parts.append(language_mark(span.lang))
+            lang = span.lang
         text = escape(span.text)
         if span.italic:
             text = f"<i>{text}</i>"
@@ -45,17 +63,24 @@ def spans_markup(spans: Iterable[Span], links: bool = True) -> str:
             text = (f'<link href="{_attr(span.href)}" color="{LINK_COLOUR}">'
                     f"<u>{text}</u></link>")
         parts.append(text)
+    if lang is not None:
+        parts.append(language_mark(None))
     return "".join(parts)
 
 
 def inline(text: str, links: bool = True) -> str:
     """Return paragraph markup for one outline text value (bold, italic and links kept)."""
+    if languages_of(text):  # a pair keeps the break between its languages
+        text = PAIR_BREAK.join(" ".join(line.split())
+                               for line in regroup(text).split(PAIR_BREAK))
+        return spans_markup(parse_inline(text), links)
     return spans_markup(parse_inline(" ".join(text.split())), links)
 
 
 def plain(text: str) -> str:
-    """Return an outline text value without its markup, on one line."""
-    return curly_quotes(" ".join(plain_text(text).split()))
+    """Return an outline text value without its markup, on one line (a pair's two
+    languages side by side, first language first)."""
+    return curly_quotes(" ".join(plain_text(side_by_side(text)).split()))
 
 
 def markup_of(text: str) -> str:
@@ -128,9 +153,22 @@ def text_blocks(text: str) -> list[TextBlock]:
 
 
 def text_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """Return a multi-line text as paragraphs, with its list lines as bulleted items."""
+    """Return a multi-line text as paragraphs, with its list lines as bulleted items; a
+    text in two languages gives the first language's paragraphs, then the second's."""
+    found = halves(text)
+    if found is not None:
+        return [f for tag, half in found for f in _text_flowables(half, style, tag)]
+    return _text_flowables(text, style, None)
+
+
+def _text_flowables(text: str, style: ParagraphStyle, tag: str | None) -> list[Flowable]:
+    """Return `text_flowables` of a text in one language, ``tag`` (None: as marked)."""
     out: list[Flowable] = []
-    for block in text_blocks(text):
+    blocks = text_blocks(text)
+    marked = [in_language(b.text, tag) for b in blocks] if tag else carry_marks(
+        [b.text for b in blocks])
+    for block, words in zip(blocks, marked, strict=True):
+        block = TextBlock(block.kind, words, block.number)
         if block.kind == "para":
             out.append(Paragraph(inline(block.text), style))
         else:
@@ -144,45 +182,27 @@ def text_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
     return out
 
 
-# --------------------------------------------------------------------------- dates, times
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def long_date(day: dt.date, weekday: bool = False) -> str:
-    """Return a date as "3 December 2026" (or "Thursday 3 December 2026")."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_DAYS[day.weekday()]} {text}" if weekday else text
-
+# --------------------------------------------------------------------------- times, slides
 
 def hours_minutes(minutes: int) -> str:
     """Return a length of time as "h:mm", e.g. 85 -> "1:25"."""
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def duration_text(minutes: int) -> str:
-    """Return a length of time in words, e.g. "3 hours", "1 hour 5 minutes", "45 minutes"."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if rest or not hours:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
-    return " ".join(parts)
+def slide_label(number: int, words: Words) -> str:
+    """Return "Slide 5" for a deck slide number ("Slide –" when the deck has no such slide),
+    in ``words``' language."""
+    return words("Slide {number}", number=number) if number > 0 else words("Slide –")
 
 
-def slide_label(number: int) -> str:
-    """Return "Slide 5" for a deck slide number ("Slide –" when the deck has no such slide)."""
-    return f"Slide {number}" if number > 0 else "Slide –"
-
-
-def break_name(name: str) -> str:
-    """Return a break's name as markup, "Coffee" as "Coffee break" (a name that says it
-    is a break already, such as "Lunch break", is left as it is)."""
+def break_name(name: str, words: Words) -> str:
+    """Return a break's name as markup, "Coffee" as "Coffee break" in ``words``'
+    language (a name that says it is a break already, such as "Lunch break", is left
+    as it is)."""
     shown = inline(name)
-    return shown if "break" in plain_text(name).casefold() else f"{shown} break"
+    if words("Break").casefold() in plain_text(name).casefold():
+        return shown
+    return words("{name} break", name=shown)
 
 
 def slide_field(content: object, name: str) -> str | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from generator.look.theme import Logo
+from generator.markup import halves, strip_marks
 from generator.writers.pdf.document import PageGeometry
 from generator.writers.pdf.style import (
     BODY_SIZE,
@@ -117,11 +119,18 @@ class CoverPage(Flowable):
             canvas.rect(0, band_bottom, self.width, band_height, stroke=0, fill=1)
             canvas.setFillColor(c.cover_accent)
             canvas.rect(0, band_bottom - 9, self.width, 9, stroke=0, fill=1)
-        if self.organisation:
-            with tagged(canvas, "P"):
-                canvas.setFillColor(c.cover_text)
-                canvas.setFont(self.style.fonts.bold, BODY_SIZE)
-                canvas.drawString(left, page_top - 58, self.organisation)
+        if self.organisation:  # one line; a pair's two languages side by side
+            found = halves(self.organisation)
+            parts = [(None, self.organisation)] if found is None else [
+                (found[0][0], found[0][1] + " / "), found[1]]
+            x = left
+            for lang, text in parts:
+                text = strip_marks(text)
+                with tagged(canvas, "P", lang=lang):
+                    canvas.setFillColor(c.cover_text)
+                    canvas.setFont(self.style.fonts.bold, BODY_SIZE)
+                    canvas.drawString(x, page_top - 58, text)
+                x += stringWidth(text, self.style.fonts.bold, BODY_SIZE)
         if self.logo is not None:
             self._draw_logo(page_top)
         # The title block sits at the foot of the band, an accent bar above it.

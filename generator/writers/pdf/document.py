@@ -26,9 +26,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from generator.model import Workshop
 from generator.pack import Pack
 from generator.plan import Plan
+from generator.words import Words
 from generator.writers.pdf.common import (
     inline,
-    long_date,
     markup_of,
     plain,
 )
@@ -82,31 +82,33 @@ def document_setup(pack: Pack, kind: str, thumbnail: Thumbnail | None
     return list(pack.slide_numbers), drawer, document_info(pack, kind)
 
 
-def footer_text(workshop: Workshop) -> str:
+def footer_text(workshop: Workshop, words: Words) -> str:
     """Return the footer's left-hand text: event and date, where known."""
     parts = [plain(workshop.event or workshop.organisation or "")]
     if workshop.date:
-        parts.append(long_date(workshop.date))
+        parts.append(plain(words.date(workshop.date)))
     return "  ·  ".join(p for p in parts if p)
 
 
 def cover_details(plan: Plan) -> list[tuple[str, str]]:
     """Return the cover's label/value rows (date and times, venue, people)."""
     workshop = plan.workshop
+    words = plan.words
     rows: list[tuple[str, str]] = []
-    when = long_date(workshop.date, weekday=True) if workshop.date else ""
-    if workshop.start:
-        times = f"{workshop.start} to {plan.end}"
+    when = words.date(workshop.date, weekday=True) if workshop.date else ""
+    if workshop.start and plan.end:
+        times = words("{start} to {end}", start=words.time(workshop.start),
+                      end=words.time(plan.end))
         when = f"{when}, {times}" if when else times
     if when:
-        rows.append(("Date", markup_of(when)))
+        rows.append((words("Date"), markup_of(when)))
     if workshop.venue:
-        rows.append(("Venue", inline(workshop.venue)))
+        rows.append((words("Venue"), inline(workshop.venue)))
     if workshop.facilitators:
-        label = "Facilitators" if len(workshop.facilitators) > 1 else "Facilitator"
+        label = words.plural("Facilitator", "Facilitators", len(workshop.facilitators))
         rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
     if workshop.organisation:
-        rows.append(("Organisation", inline(workshop.organisation)))
+        rows.append((words("Organisation"), inline(workshop.organisation)))
     return rows
 
 
@@ -155,6 +157,7 @@ class DocumentInfo:
     created: int
     geometry: PageGeometry
     style: PdfStyle
+    words: Words
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:
@@ -175,22 +178,25 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
 def document_info(pack: Pack, kind: str) -> DocumentInfo:
     """Return the metadata, running texts and style of one of the pack's PDFs.
 
-    ``kind`` names the document ("Participant handout", "Facilitator guide"); the
-    title is "<workshop title>: <kind in lower case>"; the creation time is the pack's
-    moment (see `creation_time`).
+    ``kind`` names the document in the plan's words' language ("Participant handout",
+    "Facilitator guide"); the title is "<workshop title>: <kind in lower case>"; the
+    creation time is the pack's moment (see `creation_time`).
     """
     workshop = pack.plan.workshop
+    words = pack.plan.words
     return DocumentInfo(
-        title=f"{plain(workshop.title)}: {kind.lower()}",
+        title=plain(words("{title}: {kind}", title=plain(workshop.title),
+                          kind=plain(kind).lower())),
         author=author_of(workshop),
         subject=plain(workshop.subtitle or workshop.event or workshop.title),
         language=workshop.language,
         header_left=plain(workshop.title),
-        header_right=kind,
-        footer_left=footer_text(workshop),
+        header_right=plain(kind),
+        footer_left=footer_text(workshop, words),
         created=creation_time(pack.moment),
         geometry=page_geometry(workshop.handout.paper),
         style=pdf_style(pack.look),
+        words=words,
     )
 
 
@@ -296,7 +302,8 @@ class _Document(BaseDocTemplate):
             canvas.setLineWidth(0.5)
             canvas.line(geo.left, bottom + 13, geo.width - geo.right, bottom + 13)
             canvas.setFont(regular, SIZE_SMALL)
-            room = geo.frame_width - stringWidth("Page 999 of 999", regular, SIZE_SMALL) - 24
+            widest = plain(self.info.words("Page {page} of {pages}", page=999, pages=999))
+            room = geo.frame_width - stringWidth(widest, regular, SIZE_SMALL) - 24
             canvas.drawString(geo.left, bottom,
                               shorten(self.info.footer_left, regular, SIZE_SMALL, room))
             # "Page X of Y" waits for Y: each page shows a form filled in by `finish`
@@ -315,7 +322,8 @@ class _Document(BaseDocTemplate):
             canvas.beginForm(_page_label(number), -300, -10, 0, 20)
             canvas.setFillColor(style.colours.muted)
             canvas.setFont(style.fonts.regular, SIZE_SMALL)
-            canvas.drawRightString(0, 0, f"Page {number} of {total}")
+            canvas.drawRightString(0, 0, plain(self.info.words(
+                "Page {page} of {pages}", page=number, pages=total)))
             canvas.endForm()
         canvas.save()
 

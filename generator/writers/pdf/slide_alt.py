@@ -22,7 +22,7 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
-from generator.writers.pdf.common import long_date, plain
+from generator.writers.pdf.common import plain
 
 LONGEST = 700
 """Alternative text is cut (at a word, with "…") beyond this many characters."""
@@ -48,52 +48,57 @@ def _sentence(text: str) -> str:
 def _content(plan: Plan, index: int) -> list[str]:
     """Return sentences saying what slide ``index`` shows besides its title."""
     kind = plan.slides[index].kind
+    words = plan.words
     match kind:
         case BulletsKind(slide=slide):
-            return [f"Bullets: {_bullets(slide.bullets)}"] if slide.bullets else []
+            return [words("Bullets: {bullets}", bullets=_bullets(slide.bullets))] \
+                if slide.bullets else []
         case ColumnsKind(slide=slide):
             columns = []
             for column in slide.columns:
-                head = plain(column.heading) if column.heading else "Column"
+                head = plain(column.heading) if column.heading else words("Column")
                 columns.append(f"{head}: {_bullets(column.bullets)}" if column.bullets else head)
-            return [f"{len(columns)} columns", *columns]
+            return [words.plural("{n} column", "{n} columns", len(columns)), *columns]
         case QuoteKind(slide=slide):
             by = f", {plain(slide.by)}" if slide.by else ""
-            return [f"Quote: “{plain(slide.quote)}”{by}"]
+            return [words("Quote: {words}", words=f"“{plain(slide.quote)}”{by}")]
         case StatementKind(slide=slide):
             return [plain(slide.statement)]
         case ImageKind(slide=slide):
-            out = [f"Picture: {plain(slide.alt)}"] if slide.alt and not slide.decorative \
-                else []
+            out = [words("Picture: {alt}", alt=plain(slide.alt))] \
+                if slide.alt and not slide.decorative else []
             return out + ([plain(slide.caption)] if slide.caption else [])
         case TableKind(slide=slide):
             table = slide.table
-            out = [f"Table of {len(table.rows)} row{'s' if len(table.rows) != 1 else ''}"]
+            out = [words.plural("Table of {n} row", "Table of {n} rows", len(table.rows))]
             if table.header:
-                out.append("Columns: " + ", ".join(plain(h) for h in table.header))
-            out += ["Row: " + ", ".join(plain(c) for c in row) for row in table.rows]
+                out.append(words("Columns: {cells}",
+                                 cells=", ".join(plain(h) for h in table.header)))
+            out += [words("Row: {cells}", cells=", ".join(plain(c) for c in row))
+                    for row in table.rows]
             return out
         case ActivityKind(slide=slide):
             activity = slide.activity
             form = f", {plain(activity.format)}" if activity.format else ""
-            out = [f"Activity, {activity.minutes} minutes{form}"]
-            out += [f"Step {n}: {plain(step)}" for n, step in enumerate(activity.steps, 1)]
+            out = [words("Activity, {time}", time=words.minutes(activity.minutes)) + form]
+            out += [words("Step {n}: {step}", n=n, step=plain(step))
+                    for n, step in enumerate(activity.steps, 1)]
             return out
         case AgendaKind(items=items):
             return ["; ".join(
                 f"{i.start} {plain(i.title)}" if i.start else plain(i.title) for i in items)]
         case SectionKind():
-            return ["Section divider"]
+            return [words("Section divider")]
         case BreakKind():
-            return ["Break slide"]
+            return [words("Break slide")]
         case TitleKind():
             out = [plain(kind.subtitle)] if kind.subtitle else []
             when = [plain(kind.event)] if kind.event else []
             if kind.date:
-                when.append(long_date(kind.date))
+                when.append(plain(words.date(kind.date)))
             return out + ([", ".join(when)] if when else [])
         case ClosingKind():
-            out = [plain(", ".join(kind.facilitators))] if kind.facilitators else []
+            out = [plain(words.names(kind.facilitators))] if kind.facilitators else []
             return out + ([plain(kind.source)] if kind.source else [])
         case _:
             assert_never(kind)
@@ -108,7 +113,8 @@ def slide_alt(plan: Plan, index: int, number: int) -> str:
     """
     slide = plan.slides[index]
     content = _content(plan, index)
-    head = f"Slide {number}" if number > 0 else "Slide"
+    words = plan.words
+    head = words("Slide {number}", number=number) if number > 0 else words("Slide")
     head += f": {plain(slide.title)}" if slide.title_given or not content else ":"
     if not content:
         head = head.rstrip(":")

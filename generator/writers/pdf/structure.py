@@ -30,6 +30,11 @@ class FileInfo:
     created: int
 
 
+TEXT_ROLES = frozenset({"P", "H1", "H2", "H3", "H4", "Lbl", "LBody", "TH", "TD", "Caption",
+                        "Span", "Quote", "BlockQuote", "Figure"})
+"""Elements that hold text: each says its language (/Lang), even the document's."""
+
+
 @dataclass
 class _Tree:
     """The structure tree being written into ``pdf``."""
@@ -39,6 +44,7 @@ class _Tree:
     pages: list[pikepdf.Dictionary] = field(default_factory=list)
     objects: dict[int, pikepdf.Object] = field(default_factory=dict)
     annotation_keys: list[tuple[int, pikepdf.Object]] = field(default_factory=list)
+    language: str | None = None
 
     def key_of_next_annotation(self) -> int:
         """Return the parent-tree key for the next link annotation."""
@@ -68,6 +74,8 @@ class _Tree:
             obj.K = kids
         if node.alt is not None:
             obj.Alt = pikepdf.String(node.alt)
+        if node.lang is not None or (node.role in TEXT_ROLES and self.language):
+            obj.Lang = pikepdf.String(node.lang or self.language)
         if node.attributes:
             obj.A = Dictionary({f"/{k}": _pdf_value(v) for k, v in node.attributes.items()})
         return obj
@@ -113,7 +121,7 @@ def _pdf_value(value: str | tuple[float, ...]) -> pikepdf.Object:
 def tag_pdf(data: bytes, recorder: TagRecorder, info: FileInfo) -> bytes:
     """Return reportlab's ``data`` as a tagged PDF with the structure ``recorder`` holds."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        tree = _Tree(pdf, recorder, [page.obj for page in pdf.pages])
+        tree = _Tree(pdf, recorder, [page.obj for page in pdf.pages], language=info.language)
         root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = tree.element(recorder.root, root)
         root.K = document

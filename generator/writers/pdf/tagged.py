@@ -20,6 +20,7 @@ from reportlab import platypus
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import TableRenderCB
 
+from generator.markup import halves, in_language, segments, strip_marks
 from generator.writers.pdf.tags import (
     EMC,
     Node,
@@ -31,6 +32,28 @@ from generator.writers.pdf.tags import (
 )
 
 _HEADINGS = {"h1": "H1", "h2": "H2", "h3": "H3"}
+MARK = "\ue000"
+
+
+def _second(style: Any) -> Any:
+    """Return ``style`` for a pair's second language: the same size, weight and colour,
+    straight under the first (no space between)."""
+    if style is None:
+        return None
+    return platypus.paragraph.ParagraphStyle(f"{style.name}-second", parent=style,
+                                             spaceBefore=0)
+
+
+def language_of(markup: str) -> tuple[str, str | None]:
+    """Return paragraph markup without its language marks, and the language most of
+    its text is marked in (None: the document's)."""
+    counts: dict[str | None, int] = {}
+    for lang, piece in segments(markup):
+        visible = len(re.sub(r"<[^>]*>", "", piece).strip())
+        if visible:
+            counts[lang] = counts.get(lang, 0) + visible
+    lang = max(counts, key=lambda k: counts[k]) if counts else None
+    return strip_marks(markup), lang
 
 
 def numbering(bullet: str | None) -> str:
@@ -57,6 +80,20 @@ class Paragraph(platypus.Paragraph):
                  role: str | None = None, list_level: int = 0) -> None:
         if isinstance(text, str) and LINK_PLACEHOLDER in text:
             text = text.replace(LINK_PLACEHOLDER, f'color="{getattr(style, "linkColor", "")}"')
+        self.tag_lang: str | None = None
+        self.pair: tuple[Paragraph, Paragraph] | None = None
+        if isinstance(text, str) and MARK in text:
+            found = halves(text)
+            if found is not None:  # two languages: each its own paragraph, first above
+                (tag1, first), (tag2, second) = found
+                self.pair = (
+                    Paragraph(in_language(first, tag1), style, bulletText, role=role,
+                              list_level=list_level),
+                    Paragraph(in_language(second, tag2), _second(style), None,
+                              role="P" if bulletText or role == "LI" else role,
+                              list_level=list_level))
+                text = strip_marks(first)
+            text, self.tag_lang = language_of(text)
         super().__init__(text, style, bulletText=bulletText, frags=frags,
                          caseSensitive=caseSensitive, encoding=encoding)
         if role is None:
@@ -72,6 +109,10 @@ class Paragraph(platypus.Paragraph):
         The lines depend on the width alone, and tables and kept-together groups
         ask the same paragraph again and again at one width: the lines broken the
         first time are reused while they are still the paragraph's own."""
+        if self.pair is not None:
+            heights = [p.wrap(availWidth, availHeight)[1] for p in self.pair]
+            self.width, self.height = availWidth, sum(heights)
+            return availWidth, self.height
         if self._wrapped is not None:
             width, size, lines = self._wrapped
             if width == availWidth and self.__dict__.get("blPara") is lines:
@@ -82,7 +123,11 @@ class Paragraph(platypus.Paragraph):
         return size
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        """Split as reportlab does; both parts stay one structure element."""
+        """Split as reportlab does; both parts stay one structure element. The two
+        languages of a pair may go to two pages, the first language first."""
+        if self.pair is not None:
+            first_height = self.pair[0].wrap(availWidth, availHeight)[1]
+            return list(self.pair) if first_height <= availHeight else []
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
             key = self.tag_key if self.tag_key is not None else object()
@@ -95,13 +140,21 @@ class Paragraph(platypus.Paragraph):
         """Draw the paragraph inside its marked content (nothing in a layout pass)."""
         if layout_only(canvas):
             return
+        if self.pair is not None:
+            first, second = self.pair
+            second_height = second.wrap(self.width, 10_000)[1]
+            first.wrap(self.width, 10_000)
+            first.drawOn(canvas, x, y + second_height, _sW)
+            second.drawOn(canvas, x, y, _sW)
+            return
         recorder = recorder_of(canvas)
         if recorder is None:
             super().drawOn(canvas, x, y, _sW)
         elif self.tag_role == "LI":
             self._draw_item(recorder, canvas, x, y, _sW)
         else:
-            with recorder.element(self.tag_role, key=self.tag_key) as node:
+            with recorder.element(self.tag_role, key=self.tag_key,
+                                  lang=self.tag_lang) as node:
                 with recorder.marked(canvas):
                     links = self._draw_counting_links(canvas, x, y, _sW)
                 _record_links(recorder, canvas, node, links)
@@ -125,7 +178,7 @@ class Paragraph(platypus.Paragraph):
         listing = recorder.list_for(self.list_level, numbering(_bullet_text(self.bulletText)))
         item = listing.add("LI")
         label = item.add("Lbl") if self.bulletText else None
-        body = item.add("LBody")
+        body = item.add("LBody", lang=self.tag_lang)
         if self.tag_key is not None:
             recorder.remember(self.tag_key, body)
         code = canvas._code

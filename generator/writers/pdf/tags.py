@@ -49,11 +49,13 @@ class Node:
     kids: list[Node | Marked | LinkAnnotation] = field(default_factory=list)
     alt: str | None = None
     attributes: Attributes | None = None
+    lang: str | None = None
+    """The language of the element's text when it is not the document's (/Lang)."""
 
     def add(self, role: str, alt: str | None = None,
-            attributes: Attributes | None = None) -> Node:
+            attributes: Attributes | None = None, lang: str | None = None) -> Node:
         """Return a new child element appended to this one."""
-        child = Node(role, self, alt=alt, attributes=attributes)
+        child = Node(role, self, alt=alt, attributes=attributes, lang=lang)
         self.kids.append(child)
         return child
 
@@ -96,7 +98,8 @@ class TagRecorder:
 
     @contextmanager
     def element(self, role: str, *, key: object = None, alt: str | None = None,
-                attributes: Attributes | None = None) -> Iterator[Node]:
+                attributes: Attributes | None = None,
+                lang: str | None = None) -> Iterator[Node]:
         """Open a new child element of the current one for the block's drawing.
 
         With ``key`` an element opened before with the same key (the first part
@@ -104,7 +107,7 @@ class TagRecorder:
         """
         node = self._keyed.get(key) if key is not None else None
         if node is None:
-            node = self.current.add(role, alt, attributes)
+            node = self.current.add(role, alt, attributes, lang)
             if key is not None:
                 self._keyed[key] = node
         with self.inside(node):
@@ -231,13 +234,15 @@ def artifact(canvas: Canvas, kind: str | None = None,
 
 @contextmanager
 def tagged(canvas: Canvas, role: str, *, alt: str | None = None,
-           attributes: Attributes | None = None) -> Iterator[None]:
-    """Mark what is drawn inside the block as one element of ``role``."""
+           attributes: Attributes | None = None, lang: str | None = None) -> Iterator[None]:
+    """Mark what is drawn inside the block as one element of ``role`` (in language
+    ``lang`` when it is not the document's)."""
     recorder = recorder_of(canvas)
     if recorder is None:
         yield
         return
-    with recorder.element(role, alt=alt, attributes=attributes), recorder.marked(canvas):
+    with recorder.element(role, alt=alt, attributes=attributes, lang=lang), \
+            recorder.marked(canvas):
         yield
 
 

@@ -31,9 +31,10 @@ from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
 from generator.look.template import open_template, org_text_slot
 from generator.look.theme import Theme
-from generator.markup import plain_text
+from generator.markup import plain_text, side_by_side
 from generator.model import Workshop
 from generator.pack import Pack
+from generator.words import Words
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.parts import SlideMaker, package_entries
 from generator.writers.pptx.sections import write_sections
@@ -229,16 +230,18 @@ def _remove_unused_placeholders(slide: object, used: set[int]) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime) -> None:
+def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime,
+                     words: Words) -> None:
     props = prs.core_properties  # type: ignore[attr-defined]
-    props.title = plain_text(workshop.title)
-    props.subject = plain_text(workshop.subtitle or workshop.event or "Workshop")
+    props.title = plain_text(side_by_side(workshop.title))
+    props.subject = plain_text(side_by_side(workshop.subtitle or workshop.event
+                                            or words("Workshop")))
     people = ", ".join(workshop.facilitators)
     props.author = people or (workshop.organisation or "")
     props.last_modified_by = props.author
     props.language = workshop.language
-    props.keywords = "workshop"
-    props.category = "Workshop deck"
+    props.keywords = plain_text(side_by_side(words("Workshop"))).lower()
+    props.category = plain_text(side_by_side(words("Workshop deck")))
     props.comments = plain_text(workshop.source) if workshop.source else ""
     props.revision = 1
     props.created = moment
@@ -366,9 +369,9 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
             maker.notes_slide(slide)
             write_notes(slide, laid.notes, language)
         maker.finish(slide)  # keeps its bytes, not its XML tree: big decks fit in memory
-    write_sections(prs, deck.slides)
+    write_sections(prs, deck.slides, deck.words)
     _view_properties(prs)
-    _core_properties(prs, workshop, moment)
+    _core_properties(prs, workshop, moment, deck.words)
     notes = sum(1 for laid in deck.slides if laid.notes)
     # The package zipped once, straight from the parts (not saved, then zipped again).
     _reproducible_zip(package_entries(prs), target, moment, (len(deck.slides), notes))

@@ -36,14 +36,22 @@ def write_notes(slide: object, notes: str, language: str) -> None:
     """
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from generator.markup import parse_inline
+    from generator.markup import carry_marks, halves, in_language, parse_inline
 
     notes_part = slide.notes_slide.part  # type: ignore[attr-defined]
     frame = slide.notes_slide.notes_text_frame  # type: ignore[attr-defined]
     tx_body = frame._txBody
     for paragraph in tx_body.findall(qn("a:p")):
         tx_body.remove(paragraph)
-    for text, is_item in note_paragraphs(notes):
+    found = halves(notes)  # two languages: the first one's paragraphs, then the second's
+    paragraphs: list[tuple[str, bool]] = []
+    texts: list[str] = []
+    for tag, part in found or [(None, notes)]:
+        found_paragraphs = note_paragraphs(part)
+        paragraphs += found_paragraphs
+        plain = [text for text, _item in found_paragraphs]
+        texts += [in_language(t, tag) for t in plain] if tag else carry_marks(plain)
+    for text, (_raw, is_item) in zip(texts, paragraphs, strict=True):
         p = etree.SubElement(tx_body, qn("a:p"))
         ppr = etree.SubElement(p, qn("a:pPr"))
         if is_item:
@@ -54,7 +62,8 @@ def write_notes(slide: object, notes: str, language: str) -> None:
             etree.SubElement(ppr, qn("a:buNone"))
         for span in parse_inline(text):
             run = etree.SubElement(p, qn("a:r"))
-            props = etree.SubElement(run, qn("a:rPr"), lang=language, dirty="0")
+            props = etree.SubElement(run, qn("a:rPr"), lang=span.lang or language,
+                                     dirty="0")
             if span.bold:
                 props.set("b", "1")
             if span.italic:

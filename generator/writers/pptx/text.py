@@ -53,7 +53,8 @@ def set_body_properties(body_pr: etree._Element, anchor: str) -> None:
 def _run_properties(parent: etree._Element, tag: str, span: Span | None, size: float,
                     language: str, relate: LinkRelater | None,
                     colour: str | None = None) -> etree._Element:
-    props = _sub(parent, tag, lang=language, sz=str(round(size * 100)), dirty="0")
+    lang = span.lang if span is not None and span.lang else language
+    props = _sub(parent, tag, lang=lang, sz=str(round(size * 100)), dirty="0")
     if span is not None:
         props.set("b", "1" if span.bold else "0")
         props.set("i", "1" if span.italic else "0")
