@@ -54,7 +54,8 @@ def _chosen_outputs(only: list[str] | None) -> tuple[Output, ...]:
     outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
     unknown = [o for o in outputs if o not in ALL_OUTPUTS]
     if unknown:
-        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
+        typer.echo(f"error: --only takes {', '.join(ALL_OUTPUTS)}, not {unknown[0]!r}",
+                   err=True)
         raise typer.Exit(EXIT_USAGE)
     return outputs  # type: ignore[return-value]
 
@@ -71,7 +72,8 @@ def build_command(
     outlines: OutlinesArg,
     strict: StrictOpt = False,
     only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
+        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
+        "or guide-html (repeatable).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
     force: Annotated[bool, typer.Option(
@@ -187,7 +189,8 @@ def watch_command(
     outline: OutlineArg,
     strict: StrictOpt = False,
     only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
+        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
+        "or guide-html (repeatable).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
 ) -> None:

@@ -1,0 +1,138 @@
+"""The HTML participant pack and the HTML facilitator guide.
+
+`write_pack` renders one self-contained page (styles and script inline, pictures
+as data: URIs, no request to anywhere) from the plan, in the theme's colours and
+typeface. The participant pack never holds speaker notes or activity outcomes;
+the guide (``guide=True``) holds them, with the run sheet and materials.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import BinaryIO
+
+import jinja2
+
+from generator.look.theme import DEFAULT_THEME, Theme
+from generator.markup import plain_text
+from generator.model import ActivitySlide, Break, ImageSlide, Section
+from generator.outline.assets import ImageAsset
+from generator.plan import AgendaItem, Plan, PlannedSlide, clock
+from generator.writers.html.content import Picture, blocks, data_uri, inline, nolinks
+from generator.writers.html.look import page_look
+from generator.writers.html.spaces import GRID_ITEMS, TIMELINE_STEPS, worksheet_prompts
+from generator.writers.html.words import WORDS_LANGUAGE, word
+from generator.writers.pdf.common import duration_text, hours_minutes, long_date
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CONTENT_ROLES = frozenset(
+    {"bullets", "columns", "quote", "statement", "image", "table", "activity"})
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Return the templates' environment (loaded once per process)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+        lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(inline=inline, nolinks=nolinks, blocks=blocks, duration=duration_text,
+                       plain=plain_text)
+    env.globals.update(w=word, grid_items=GRID_ITEMS, timeline_steps=TIMELINE_STEPS)
+    return env
+
+
+def warm_up() -> None:
+    """Load and compile the templates, so that forked renderers share them."""
+    env = environment()
+    env.get_template("page.html.j2")
+    for name in ("pack.css", "pack.js"):
+        _static(name)
+
+
+@lru_cache(maxsize=4)
+def _static(name: str) -> str:
+    return (TEMPLATES / name).read_text("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class PartView:
+    """One section or break of the agenda, with the slides shown under it."""
+
+    item: AgendaItem
+    part: Section | Break
+    number: int
+    slides: tuple[tuple[int, PlannedSlide], ...]
+
+
+def _parts(plan: Plan) -> list[PartView]:
+    """Return the agenda's sections and breaks with their content slides."""
+    out = []
+    number = 0
+    for item in plan.agenda:
+        part = plan.workshop.sections[item.part_index]
+        number += isinstance(part, Section)
+        slides = tuple((i, s) for i, s in enumerate(plan.slides)
+                       if s.part_index == item.part_index and s.role in CONTENT_ROLES)
+        out.append(PartView(item, part, number, slides))
+    return out
+
+
+def _pictures(plan: Plan, images: Mapping[str, ImageAsset]) -> dict[str, Picture]:
+    """Return each picture the plan shows, as data URIs keyed by the outline's path."""
+    found = {}
+    for slide in plan.slides:
+        content = slide.content
+        if isinstance(content, ImageSlide) and content.image in images:
+            asset = images[content.image]
+            found[content.image] = Picture(data_uri(asset.path, asset.format), asset.width,
+                                           asset.height)
+    return found
+
+
+def answers_key(plan: Plan, stem: str) -> str:
+    """Return the local-storage key of a workshop's answers: its file name and date,
+    and a short digest of its title (two workshops on one computer never share)."""
+    workshop = plan.workshop
+    digest = hashlib.sha256(workshop.title.encode("utf-8")).hexdigest()[:8]
+    return f"make-deck:{stem}:{workshop.date or 'undated'}:{digest}"
+
+
+def _when(plan: Plan, offset: int) -> str:
+    return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
+
+
+def _css(theme: Theme) -> str:
+    """Return the page's style sheet: the look as custom properties, then the rules."""
+    look = page_look(theme)
+    props = "\n".join(f"  --{name.replace('_', '-')}: {getattr(look, name)};"
+                      for name in look.__slots__)
+    return f":root {{\n{props}\n}}\n{_static('pack.css')}"
+
+
+def render_page(plan: Plan, *, stem: str, theme: Theme = DEFAULT_THEME,
+                images: Mapping[str, ImageAsset] | None = None,
+                slide_numbers: Sequence[int] | None = None, guide: bool = False) -> str:
+    """Return the participant pack (or, with ``guide``, the facilitator guide) as HTML."""
+    workshop = plan.workshop
+    language = workshop.language
+    own = None if language.split("-")[0].lower() == WORDS_LANGUAGE else WORDS_LANGUAGE
+    numbers = list(slide_numbers) if slide_numbers else list(range(1, len(plan.slides) + 1))
+    template = environment().get_template("page.html.j2")
+    return template.render(
+        plan=plan, workshop=workshop, lang=language, own_lang=own, guide=guide,
+        parts=_parts(plan), numbers=numbers, pictures=_pictures(plan, images or {}),
+        key=answers_key(plan, stem), stem=stem, css=_css(theme), js=_static("pack.js"),
+        long_date=long_date, when=lambda offset: _when(plan, offset),
+        prompts_of=worksheet_prompts, is_activity=lambda c: isinstance(c, ActivitySlide),
+        activities=sum(1 for s in plan.slides if s.role == "activity"),
+    )
+
+
+def write_pack(plan: Plan, target: BinaryIO, **options: object) -> None:
+    """Write the page `render_page` makes (same options) to ``target`` as UTF-8."""
+    target.write(render_page(plan, **options).encode("utf-8"))  # type: ignore[arg-type]
