@@ -193,14 +193,33 @@ def watch_command(
         "or guide-html (repeatable).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Also serve a live preview on 127.0.0.1: the HTML pack, the guide "
+        "and the slides, reloading after each rebuild.")] = False,
+    port: Annotated[int | None, typer.Option(
+        "--port", min=1, max=65535, show_default=False,
+        help="The preview's port (default 8000, or the next free one).")] = None,
 ) -> None:
     """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
     from generator.watch import Rebuilder, watch
 
     outputs = _chosen_outputs(only)
     options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir)  # type: ignore[arg-type]
+    rebuilder = Rebuilder(outline, options)
     try:
-        watch(Rebuilder(outline, options), typer.echo)
+        if serve or port is not None:
+            from generator.serve import open_preview, preview
+
+            try:
+                server = open_preview(rebuilder, port)
+            except OSError as exc:
+                typer.echo(f"error: cannot serve the preview on port {port or '8000 or later'}"
+                           f": {exc.strerror or exc}", err=True)
+                typer.echo("hint: choose another port with --port", err=True)
+                raise typer.Exit(EXIT_USAGE) from None
+            preview(rebuilder, typer.echo, server)
+        else:
+            watch(rebuilder, typer.echo)
     except KeyboardInterrupt:
         typer.echo("stopped watching")
     raise typer.Exit(EXIT_OK)

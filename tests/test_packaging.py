@@ -27,3 +27,12 @@ def test_template_and_theme_files_are_package_data():
     assert templates / "default.pptx" in shipped
     themes = {p.name for p in shipped if p.suffix == ".yaml"}
     assert themes >= {"default.yaml", "high-contrast.yaml", "civic.yaml"}
+
+
+def test_html_templates_are_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator.writers.html"]
+    folder = ROOT / "generator" / "writers" / "html"
+    shipped = {p.name for pattern in patterns for p in folder.glob(pattern)}
+    on_disk = {p.name for p in (folder / "templates").iterdir() if p.is_file()}
+    assert on_disk and on_disk <= shipped, f"add to package-data: {sorted(on_disk - shipped)}"

@@ -12,6 +12,7 @@ WORDS_LANGUAGE = "en"
 WORDS: dict[str, str] = {
     "skip": "Skip to main content",
     "pack": "Participant pack",
+    "slides": "Slides",
     "guide": "Facilitator guide",
     "contents": "Contents",
     "agenda": "Agenda",
