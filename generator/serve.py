@@ -150,12 +150,13 @@ def _problems_panel(state: dict[str, object], standalone: bool) -> Markup:
     style = ("position:sticky;top:0;z-index:20;margin:0;padding:15px;background:#FFF;"
              "color:#0B0C0C;border:5px solid #D4351C;font:16px/1.25 Arial,sans-serif")
     heading = "h1" if standalone else "h2"
+    text = escape("\n\n".join(problems))
     return Markup(
         f'<section id="make-deck-problems" role="alert" aria-labelledby="make-deck-problems-h"'
         f' style="{style}"{hidden}><{heading} id="make-deck-problems-h" style="margin:0 0 10px;'
         f'font-size:19px">The outline has problems: the preview shows the last good build'
         f'</{heading}><pre style="white-space:pre-wrap;margin:0;font:15px/1.3 monospace">'
-        f"{escape(chr(10) * 2 .join(problems))}</pre></section>")
+        f"{text}</pre></section>")
 
 
 def live_page(html: str, state: dict[str, object]) -> str:
@@ -165,7 +166,7 @@ def live_page(html: str, state: dict[str, object]) -> str:
     head, sep, rest = html.partition("<body>")
     if sep:
         at = rest.find("</a>") + 4 if rest.lstrip().startswith('<a class="skip-link"') else 0
-        rest = rest[:at] + _problems_panel(state, False) + rest[at:]
+        rest = rest[:at] + str(_problems_panel(state, False)) + rest[at:]
         html = head + sep + rest
     return html.replace("</body>", script + "\n</body>", 1)
 
@@ -242,7 +243,7 @@ class PreviewServer(ThreadingHTTPServer):
     """The preview's HTTP server, bound to 127.0.0.1 only."""
 
     daemon_threads = True
-    allow_reuse_address = False
+    allow_reuse_address = True  # a port in TIME_WAIT after a restart; never a live one
 
 
 def bind(state: PreviewState, port: int | None) -> PreviewServer:
