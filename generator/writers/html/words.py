@@ -73,6 +73,7 @@ WORDS: dict[str, str] = {
     "grid_y": "Position up: {label}",
     "grid_item": "Item {n}",
     "grid_name": "Name",
+    "not_placed": "Not placed",
     "grid_hint": "Give each item a name, then a place on each axis: 1 is low, 5 is high.",
     "timeline_step": "Step {n}",
     "timeline_what": "What happens",
