@@ -71,7 +71,7 @@ def looks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("html-looks")
 
 
-def _open(browser, path: Path, width: int = 1280) -> None:  # noqa: ANN001
+def _open(browser, path: Path, width: int = 1280) -> None:
     """Show ``path`` in a viewport ``width`` px wide (the window's own 1280 by default)."""
     browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     if width != 1280:

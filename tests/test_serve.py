@@ -1,0 +1,168 @@
+"""``make-deck watch --serve``: the preview's paths, and the real flow in a browser:
+the page follows each rebuild, shows the outline's problems, serves nothing outside
+the output folder, and Ctrl-C stops it."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.serve import PreviewState, bind, safe_name, serving
+from generator.watch import RebuildSummary
+
+OUTLINE = """\
+title: Served workshop
+start: "09:30"
+sections:
+  - title: Only part
+    minutes: 10
+    slides:
+      - title: First slide
+        bullets: [One short point]
+      - activity:
+          title: Talk it over
+          minutes: 5
+          prompts: [What slows us down?]
+"""
+
+TRAVERSALS = (
+    "/../outline.yaml", "/%2e%2e/outline.yaml", "/%2E%2E%2Foutline.yaml",
+    "/%252e%252e%252foutline.yaml", "/..%5coutline.yaml", "/..\\outline.yaml",
+    "//etc/passwd", "/%2fetc%2fpasswd", "/output/../outline.yaml", "/.make-deck-manifest.json",
+    "/%00outline.html", "/outline.yaml", "/C:%5cWindows",
+)
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_no_path_names_a_file_outside_the_folder(path):
+    name = safe_name(path)
+    assert name is None or ("/" not in name and "\\" not in name and ".." not in name
+                            and not name.startswith("."))
+
+
+def test_plain_names_are_served():
+    assert safe_name("/outline.html") == "outline.html"
+    assert safe_name("/outline-handout.pdf?x=1") == "outline-handout.pdf"
+    assert safe_name("/Gweithdy%20newid.html") == "Gweithdy newid.html"
+
+
+def _status(port: int, path: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    connection.putheader("Host", f"127.0.0.1:{port}")
+    connection.endheaders()
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_the_server_answers_404_outside_its_folder(tmp_path):
+    folder = tmp_path / "output"
+    folder.mkdir()
+    (folder / "pack.html").write_text("<!DOCTYPE html><html><body><p>in</p></body></html>")
+    (folder / ".make-deck-manifest.json").write_text("{}")
+    (tmp_path / "outline.yaml").write_text("secret: true")
+    state = PreviewState(folder)
+    state.record(RebuildSummary(True, 0.1, written=(folder / "pack.html",)), None)
+    server = bind(state, 0)
+    port = server.server_address[1]
+    with serving(server) as address:
+        assert address == f"http://127.0.0.1:{port}/"
+        assert _status(port, "/pack.html") == 200
+        assert _status(port, "/") == 200
+        for path in TRAVERSALS:
+            assert _status(port, path) == 404, path
+
+
+def _reader(stream, lines: queue.Queue[str]) -> None:
+    for line in stream:
+        lines.put(line.rstrip("\n"))
+
+
+def _wait_for(lines: queue.Queue[str], text: str, timeout: float) -> tuple[list[str], float]:
+    """Return the lines read until one holds ``text``, and the moment it came."""
+    seen: list[str] = []
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if text in line:
+            return seen, time.monotonic()
+    raise AssertionError(f"no {text!r} within {timeout} s; saw: {seen}")
+
+
+def _until(check, timeout: float) -> float:
+    """Wait until ``check()`` is true; return the moment it became so."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return time.monotonic()
+        time.sleep(0.05)
+    raise AssertionError("the page did not change in time")
+
+
+def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
+    from selenium.webdriver.common.by import By
+
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONUNBUFFERED": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "watch", "outline.yaml", "--serve", "--port", "8765"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
+    try:
+        seen, _ = _wait_for(lines, "watching", 120)
+        assert "previewing at http://127.0.0.1:8765/ (on this computer only)" in seen
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        browser.get("http://127.0.0.1:8765/")
+        title = lambda: browser.find_element(By.TAG_NAME, "h1").text  # noqa: E731
+        assert title() == "Served workshop"
+        assert _status(8765, "/../outline.yaml") == 404
+        assert _status(8765, "/%2e%2e%2foutline.yaml") == 404
+        assert _status(8765, "/outline.yaml") == 404
+        assert _status(8765, "/outline-handout.pdf") == 200
+        time.sleep(0.3)
+        outline.write_text(OUTLINE.replace("Served workshop", "Renamed workshop"), "utf-8")
+        _, rebuilt = _wait_for(lines, "rebuilt", 120)
+        shown = _until(lambda: title() == "Renamed workshop", 10)
+        assert shown - rebuilt <= 2.0, f"the page took {shown - rebuilt:.2f} s after the rebuild"
+        outline.write_text(OUTLINE.replace("minutes: 10", "minutes: ten"), "utf-8")
+        _wait_for(lines, "build failed", 120)
+        panel = browser.find_element(By.ID, "make-deck-problems")
+        _until(panel.is_displayed, 5)
+        assert "outline.yaml:5:14" in panel.text and "minutes" in panel.text
+        assert title() == "Renamed workshop"  # the last good build stays in view
+        browser.get("http://127.0.0.1:8765/slides")
+        assert browser.find_elements(By.CSS_SELECTOR, "svg[role=img]")
+        assert "problems" in browser.find_element(By.ID, "make-deck-problems").text
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        assert any("stopped watching" in line for line in _drain(lines))
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+
+
+def _drain(lines: queue.Queue[str]) -> list[str]:
+    time.sleep(0.2)
+    out = []
+    while not lines.empty():
+        out.append(lines.get())
+    return out
