@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_watch import _reader, _wait_for
 
 from generator.serve import PreviewState, bind, safe_name, serving
 from generator.watch import RebuildSummary
@@ -83,26 +84,6 @@ def test_the_server_answers_404_outside_its_folder(tmp_path):
             assert _status(port, path) == 404, path
 
 
-def _reader(stream, lines: queue.Queue[str]) -> None:
-    for line in stream:
-        lines.put(line.rstrip("\n"))
-
-
-def _wait_for(lines: queue.Queue[str], text: str, timeout: float) -> tuple[list[str], float]:
-    """Return the lines read until one holds ``text``, and the moment it came."""
-    seen: list[str] = []
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        try:
-            line = lines.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        seen.append(line)
-        if text in line:
-            return seen, time.monotonic()
-    raise AssertionError(f"no {text!r} within {timeout} s; saw: {seen}")
-
-
 def _until(check, timeout: float) -> float:
     """Wait until ``check()`` is true; return the moment it became so."""
     end = time.monotonic() + timeout
@@ -114,6 +95,7 @@ def _until(check, timeout: float) -> float:
 
 
 def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
 
     outline = tmp_path / "outline.yaml"
@@ -127,11 +109,17 @@ def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
     try:
-        seen, _ = _wait_for(lines, "watching", 120)
+        seen = _wait_for(lines, "watching", 120)
         assert "previewing at http://127.0.0.1:8765/ (on this computer only)" in seen
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         browser.get("http://127.0.0.1:8765/")
-        title = lambda: browser.find_element(By.TAG_NAME, "h1").text  # noqa: E731
+        def title() -> str:
+            """Return the page's h1, or "" while the page is reloading."""
+            try:
+                return browser.find_element(By.TAG_NAME, "h1").text
+            except WebDriverException:
+                return ""
+
         assert title() == "Served workshop"
         assert _status(8765, "/../outline.yaml") == 404
         assert _status(8765, "/%2e%2e%2foutline.yaml") == 404
@@ -139,13 +127,20 @@ def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
         assert _status(8765, "/outline-handout.pdf") == 200
         time.sleep(0.3)
         outline.write_text(OUTLINE.replace("Served workshop", "Renamed workshop"), "utf-8")
-        _, rebuilt = _wait_for(lines, "rebuilt", 120)
+        _wait_for(lines, "rebuilt", 120)
+        rebuilt = time.monotonic()
         shown = _until(lambda: title() == "Renamed workshop", 10)
         assert shown - rebuilt <= 2.0, f"the page took {shown - rebuilt:.2f} s after the rebuild"
         outline.write_text(OUTLINE.replace("minutes: 10", "minutes: ten"), "utf-8")
         _wait_for(lines, "build failed", 120)
+        def panel_shown() -> bool:
+            try:
+                return browser.find_element(By.ID, "make-deck-problems").is_displayed()
+            except WebDriverException:
+                return False
+
+        _until(panel_shown, 5)
         panel = browser.find_element(By.ID, "make-deck-problems")
-        _until(panel.is_displayed, 5)
         assert "outline.yaml:5:14" in panel.text and "minutes" in panel.text
         assert title() == "Renamed workshop"  # the last good build stays in view
         browser.get("http://127.0.0.1:8765/slides")

@@ -88,6 +88,9 @@ def test_axe_finds_no_wcag_22_aa_violations(browser, axe_source, built, spaces_p
     for path in [*built.values(), spaces_page]:
         for width in (1280, 320):
             _open(browser, path, width)
+            requests = browser.execute_script(
+                "return performance.getEntriesByType('resource').map(e => e.name)")
+            assert requests == [], f"{path.name} asked for {requests}"
             violations = axe_violations(browser, axe_source)
             if violations:
                 found[f"{path.name} at {width}px"] = describe(violations)
@@ -118,6 +121,26 @@ def test_pages_fit_320_px_and_screenshots_are_kept(browser, built, looks):
             shot = looks / f"{Path(name).stem}-{width}.png"
             shot.write_bytes(base64.b64decode(browser.get_screenshot_as_base64()))
             assert shot.stat().st_size > 10_000
+
+
+def test_the_skip_link_and_focus_are_visible(browser, built):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, built["change-at-pace.html"], 320)
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip-link"
+    assert focused.is_displayed() and focused.location["x"] >= 0
+    style = browser.execute_script(
+        "const s = getComputedStyle(arguments[0]); return [s.backgroundColor, s.color]", focused)
+    assert style == ["rgb(255, 221, 0)", "rgb(11, 12, 12)"]
+    focused.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
+    link = browser.find_element(By.CSS_SELECTOR, ".contents a")
+    browser.execute_script("arguments[0].focus()", link)
+    assert browser.execute_script(
+        "return getComputedStyle(arguments[0]).backgroundColor", link) == "rgb(255, 221, 0)"
 
 
 def test_a_typed_answer_survives_a_reload(browser, spaces_page):
