@@ -33,12 +33,23 @@ CONTENT_ROLES = frozenset(
     {"bullets", "columns", "quote", "statement", "image", "table", "activity"})
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return a cache of the compiled templates in this user's temporary folder (Jinja's
+    own, private to the user, checked against each template's source), or None when
+    it cannot be had: compiling takes longer than rendering a pack."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """Return the templates' environment (loaded once per process)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(inline=inline, nolinks=nolinks, blocks=blocks, duration=duration_text,
                        plain=plain_text)
@@ -49,7 +60,8 @@ def environment() -> jinja2.Environment:
 def warm_up() -> None:
     """Load and compile the templates, so that forked renderers share them."""
     env = environment()
-    env.get_template("page.html.j2")
+    for name in ("page.html.j2", "blocks.html.j2", "worksheet.html.j2"):
+        env.get_template(name)
     for name in ("pack.css", "pack.js"):
         _static(name)
 
