@@ -19,7 +19,7 @@ import jinja2
 
 from generator.look.theme import DEFAULT_THEME, Theme
 from generator.markup import plain_text
-from generator.model import ActivitySlide, Break, ImageSlide, Section
+from generator.model import Break, ImageSlide, Section
 from generator.outline.assets import ImageAsset
 from generator.plan import AgendaItem, Plan, PlannedSlide, clock
 from generator.writers.html.content import Picture, blocks, data_uri, inline, nolinks
@@ -98,7 +98,7 @@ def _pictures(plan: Plan, images: Mapping[str, ImageAsset]) -> dict[str, Picture
     """Return each picture the plan shows, as data URIs keyed by the outline's path."""
     found = {}
     for slide in plan.slides:
-        content = slide.content
+        content = slide.slide
         if isinstance(content, ImageSlide) and content.image in images:
             asset = images[content.image]
             found[content.image] = Picture(data_uri(asset.path, asset.format), asset.width,
@@ -140,7 +140,7 @@ def render_page(plan: Plan, *, stem: str, theme: Theme = DEFAULT_THEME,
         parts=_parts(plan), numbers=numbers, pictures=_pictures(plan, images or {}),
         key=answers_key(plan, stem), stem=stem, css=_css(theme), js=_static("pack.js"),
         long_date=long_date, when=lambda offset: _when(plan, offset),
-        prompts_of=worksheet_prompts, is_activity=lambda c: isinstance(c, ActivitySlide),
+        prompts_of=worksheet_prompts,
         activities=sum(1 for s in plan.slides if s.role == "activity"),
     )
 
