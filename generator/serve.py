@@ -159,15 +159,27 @@ def _problems_panel(state: dict[str, object], standalone: bool) -> Markup:
         f"{text}</pre></section>")
 
 
+PREVIEW_STYLE = (
+    "<style>#make-deck-preview{margin:0;padding:5px 15px;background:#0B0C0C;color:#FFF;"
+    "font:16px/1.25 Arial,sans-serif}#make-deck-preview a{color:#FFF}"
+    "#make-deck-preview a:focus{color:#0B0C0C;background:#FD0;outline:3px solid transparent}"
+    "</style>")
+PREVIEW_NAV = (
+    '<nav id="make-deck-preview" aria-label="Preview" lang="en">Preview: '
+    '<a href="/">Participant pack</a> · <a href="/guide">Facilitator guide</a> · '
+    '<a href="/slides">Slides</a></nav>')
+
+
 def live_page(html: str, state: dict[str, object]) -> str:
-    """Return a served page: reloading itself on rebuilds, the problems panel on top."""
+    """Return a served page: reloading itself on rebuilds, with links to the other
+    pages and the problems panel on top."""
     html = html.replace("default-src 'none';", "default-src 'none'; connect-src 'self';", 1)
     script = LIVE_SCRIPT % {"version": state["version"], "poll": POLL_MS}
     head, sep, rest = html.partition("<body>")
     if sep:
         at = rest.find("</a>") + 4 if rest.lstrip().startswith('<a class="skip-link"') else 0
-        rest = rest[:at] + str(_problems_panel(state, False)) + rest[at:]
-        html = head + sep + rest
+        rest = rest[:at] + PREVIEW_NAV + str(_problems_panel(state, False)) + rest[at:]
+        html = head.replace("</head>", PREVIEW_STYLE + "</head>", 1) + sep + rest
     return html.replace("</body>", script + "\n</body>", 1)
 
 

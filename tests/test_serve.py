@@ -94,7 +94,8 @@ def _until(check, timeout: float) -> float:
     raise AssertionError("the page did not change in time")
 
 
-def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
+def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser, axe_source):
+    from browser import axe_violations, describe
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
 
@@ -121,6 +122,10 @@ def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
                 return ""
 
         assert title() == "Served workshop"
+        assert [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#make-deck-preview a")
+                ] == ["Participant pack", "Facilitator guide", "Slides"]
+        violations = axe_violations(browser, axe_source)
+        assert not violations, describe(violations)
         assert _status(8765, "/../outline.yaml") == 404
         assert _status(8765, "/%2e%2e%2foutline.yaml") == 404
         assert _status(8765, "/outline.yaml") == 404
@@ -143,6 +148,8 @@ def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser):
         panel = browser.find_element(By.ID, "make-deck-problems")
         assert "outline.yaml:5:14" in panel.text and "minutes" in panel.text
         assert title() == "Renamed workshop"  # the last good build stays in view
+        violations = axe_violations(browser, axe_source)
+        assert not violations, describe(violations)
         browser.get("http://127.0.0.1:8765/slides")
         assert browser.find_elements(By.CSS_SELECTOR, "svg[role=img]")
         assert "problems" in browser.find_element(By.ID, "make-deck-problems").text
