@@ -12,6 +12,7 @@ import base64
 import io
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,37 @@ def test_a_typed_answer_survives_a_reload(browser, spaces_page):
     text = browser.execute_script(
         "return localStorage.getItem(document.documentElement.dataset.answersKey)")
     assert "Approvals wait a week" in text
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_answers_are_saved_as_a_file_and_cleared(browser, spaces_page, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, spaces_page)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {
+        "behavior": "allow", "downloadPath": str(tmp_path)})
+    area = browser.find_element(By.CSS_SELECTOR, "textarea[data-answer]")
+    area.clear()
+    area.send_keys("Kept in a file")
+    save = browser.find_element(By.CSS_SELECTOR, "[data-action=save]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", save)
+    save.click()
+    target = tmp_path / "change-at-pace-answers.txt"
+    deadline = time.monotonic() + 10
+    while not target.is_file() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = target.read_text("utf-8")
+    assert "Question 1 (lines)\nKept in a file" in text
+    status = save.find_element(By.XPATH, "ancestor::*[@data-tools]//*[@data-status]")
+    assert status.text == "Your answers were saved as a file."
+    clear = browser.find_element(By.CSS_SELECTOR, "[data-action=clear]")
+    clear.click()
+    browser.switch_to.alert.accept()
+    assert area.get_attribute("value") == ""
+    assert browser.execute_script(
+        "return localStorage.getItem(document.documentElement.dataset.answersKey)") is None
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
