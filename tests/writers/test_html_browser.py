@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -41,6 +42,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = build(outline, BuildOptions(outputs=HTML.outputs, output_dir=root / "out"))
         for path in result.written:
             pages[path.name] = path
+    default = (REPO_ROOT / "outline.yaml").read_text("utf-8")
+    for theme in ("civic", "high-contrast"):  # the look's other palettes
+        themed = root / f"{theme}.yaml"
+        themed.write_text(default.replace("theme: default", f"theme: {theme}")
+                          .replace("name: change-at-pace", f"name: {theme}"), "utf-8")
+        shutil.copytree(REPO_ROOT / "images", root / "images", dirs_exist_ok=True)
+        result = build(themed, BuildOptions(outputs=("html",), output_dir=root / "out"))
+        pages[result.written[0].name] = result.written[0]
     return pages
 
 

@@ -3,6 +3,7 @@ test_html_browser.py): what they hold, what they never hold, and that they stand
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from html import unescape
@@ -21,6 +22,7 @@ from generator.writers.html.spaces import worksheet_prompts
 from . import DEFAULT_OUTLINE
 
 HTML_ONLY = BuildOptions(outputs=("html", "guide-html"))
+MOMENT = dt.datetime(2026, 12, 3)
 
 WELSH = """\
 title: Newid ar gyflymder
@@ -170,7 +172,7 @@ def test_rebuilds_are_byte_identical(tmp_path):
 def test_the_page_language_and_make_decks_own_words_in_english(tmp_outline):
     outline = tmp_outline(WELSH)
     prepared = prepare(outline, HTML_ONLY)
-    html = render_page(prepared.plan, stem="outline", theme=prepared.theme)
+    html = render_page(prepared.pack(MOMENT), stem="outline")
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"cy-GB\"")
     assert '<h2 id="agenda-h" lang="en">Agenda</h2>' in html
     assert "<h1 class=\"title\">Newid ar gyflymder</h1>" in html
@@ -196,10 +198,12 @@ def test_colours_and_type_come_from_the_theme(tmp_outline):
     outline = tmp_outline("title: T\ntheme: high-contrast\nsections:\n  - title: S\n"
                           "    minutes: 5\n    slides:\n      - title: A\n        bullets: [b]\n")
     prepared = prepare(outline, HTML_ONLY)
-    html = render_page(prepared.plan, stem="t", theme=prepared.theme)
-    assert f"--text: #{prepared.theme.text};" in html
-    assert f"--heading: #{prepared.theme.heading};" in html
-    assert f'--font: "{prepared.theme.font_family}"' in html
+    html = render_page(prepared.pack(MOMENT), stem="t")
+    palette = prepared.look.palette  # the documents' colours, each at the look's contrast
+    assert f"--text: #{palette.text};" in html
+    assert f"--heading: #{palette.heading};" in html
+    assert f"--header-fill: #{palette.table_header};" in html
+    assert f'--font: "{prepared.look.theme.font_family}"' in html
 
 
 def test_written_files_are_utf8_html(pages, tmp_path):

@@ -9,7 +9,6 @@ the guide (``guide=True``) holds them, with the run sheet and materials.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,10 +16,12 @@ from typing import BinaryIO
 
 import jinja2
 
-from generator.look.theme import DEFAULT_THEME, Theme
+from generator.layout.frames import PictureFrame
+from generator.look.look import Look
 from generator.markup import plain_text
 from generator.model import Break, ImageSlide, Section
-from generator.outline.assets import ImageAsset
+from generator.outline.assets import sniff_format
+from generator.pack import Pack
 from generator.plan import AgendaItem, Plan, PlannedSlide, clock
 from generator.writers.html.content import Picture, blocks, data_uri, inline, nolinks
 from generator.writers.html.look import page_look
@@ -94,15 +95,22 @@ def _parts(plan: Plan) -> list[PartView]:
     return out
 
 
-def _pictures(plan: Plan, images: Mapping[str, ImageAsset]) -> dict[str, Picture]:
-    """Return each picture the plan shows, as data URIs keyed by the outline's path."""
-    found = {}
-    for slide in plan.slides:
-        content = slide.slide
-        if isinstance(content, ImageSlide) and content.image in images:
-            asset = images[content.image]
-            found[content.image] = Picture(data_uri(asset.path, asset.format), asset.width,
-                                           asset.height)
+def _pictures(pack: Pack) -> dict[int, Picture]:
+    """Return the picture of each image slide, by plan index, as the deck places it."""
+    from PIL import Image
+
+    found: dict[int, Picture] = {}
+    for laid in pack.deck.slides:
+        planned = pack.plan.slides[laid.plan_index]
+        if laid.plan_index in found or not isinstance(planned.slide, ImageSlide):
+            continue
+        for frame in laid.frames:
+            if isinstance(frame, PictureFrame):
+                kind = sniff_format(frame.path.read_bytes()[:16]) or "png"
+                with Image.open(frame.path) as image:
+                    width, height = image.size
+                found[laid.plan_index] = Picture(data_uri(frame.path, kind), width, height)
+                break
     return found
 
 
@@ -118,33 +126,32 @@ def _when(plan: Plan, offset: int) -> str:
     return clock(plan.workshop.start, offset) or f"+{hours_minutes(offset)}"
 
 
-def _css(theme: Theme) -> str:
+def _css(look: Look) -> str:
     """Return the page's style sheet: the look as custom properties, then the rules."""
-    look = page_look(theme)
-    props = "\n".join(f"  --{name.replace('_', '-')}: {getattr(look, name)};"
-                      for name in look.__slots__)
+    colours = page_look(look)
+    props = "\n".join(f"  --{name.replace('_', '-')}: {getattr(colours, name)};"
+                      for name in colours.__slots__)
     return f":root {{\n{props}\n}}\n{_static('pack.css')}"
 
 
-def render_page(plan: Plan, *, stem: str, theme: Theme = DEFAULT_THEME,
-                images: Mapping[str, ImageAsset] | None = None,
-                slide_numbers: Sequence[int] | None = None, guide: bool = False) -> str:
-    """Return the participant pack (or, with ``guide``, the facilitator guide) as HTML."""
+def render_page(pack: Pack, *, stem: str, guide: bool = False) -> str:
+    """Return the participant pack (or, with ``guide``, the facilitator guide) as HTML;
+    ``stem`` names the files (answers are saved as ``STEM-answers.txt``)."""
+    plan = pack.plan
     workshop = plan.workshop
     language = workshop.language
     own = None if language.split("-")[0].lower() == WORDS_LANGUAGE else WORDS_LANGUAGE
-    numbers = list(slide_numbers) if slide_numbers else list(range(1, len(plan.slides) + 1))
     template = environment().get_template("page.html.j2")
     return template.render(
         plan=plan, workshop=workshop, lang=language, own_lang=own, guide=guide,
-        parts=_parts(plan), numbers=numbers, pictures=_pictures(plan, images or {}),
-        key=answers_key(plan, stem), stem=stem, css=_css(theme), js=_static("pack.js"),
+        parts=_parts(plan), numbers=pack.slide_numbers, pictures=_pictures(pack),
+        key=answers_key(plan, stem), stem=stem, css=_css(pack.look), js=_static("pack.js"),
         long_date=long_date, when=lambda offset: _when(plan, offset),
         prompts_of=worksheet_prompts,
         activities=sum(1 for s in plan.slides if s.role == "activity"),
     )
 
 
-def write_pack(plan: Plan, target: BinaryIO, **options: object) -> None:
-    """Write the page `render_page` makes (same options) to ``target`` as UTF-8."""
-    target.write(render_page(plan, **options).encode("utf-8"))  # type: ignore[arg-type]
+def write_pack(pack: Pack, target: BinaryIO, *, stem: str, guide: bool = False) -> None:
+    """Write the page `render_page` makes to ``target`` as UTF-8."""
+    target.write(render_page(pack, stem=stem, guide=guide).encode("utf-8"))

@@ -8,6 +8,7 @@ returns a page of every slide of a prepared outline, each with its text alternat
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -191,18 +192,17 @@ class SvgCanvas:
 
 def slide_pictures(prepared: Prepared) -> list[tuple[int, Markup]]:
     """Return each slide of the deck (number, SVG) as the thumbnails draw it."""
-    from generator.build import slide_numbers
     from generator.writers.pdf.slide_alt import slide_alt
     from generator.writers.pdf.thumbnails import draw_slide
 
     deck = prepared.deck
     width, height = deck.size
-    numbers = slide_numbers(prepared)
+    numbers = prepared.pack(dt.datetime.min).slide_numbers  # the pictures carry no date
     out = []
     for slide in deck.slides:
         canvas = SvgCanvas(width, height, f"clip{slide.number}")
-        draw_slide(canvas, slide, 0, 0, width, height, theme=prepared.theme,  # type: ignore[arg-type]
-                   slide_size=deck.size, template=prepared.template)
+        draw_slide(canvas, slide, 0, 0, width, height, prepared.look,  # type: ignore[arg-type]
+                   slide_size=deck.size)
         label = slide_alt(prepared.plan, slide.plan_index, numbers[slide.plan_index])
         out.append((slide.number, canvas.svg(label)))
     return out
