@@ -1,8 +1,8 @@
 """The HTML participant pack and the HTML facilitator guide.
 
 `write_pack` renders one self-contained page (styles and script inline, pictures
-as data: URIs, no request to anywhere) from the plan, in the theme's colours and
-typeface. The participant pack never holds speaker notes or activity outcomes;
+as data: URIs, no request to anywhere) from the pack, in the look's colours and
+typefaces. The participant pack never holds speaker notes or activity outcomes;
 the guide (``guide=True``) holds them, with the run sheet and materials.
 """
 

@@ -8,11 +8,10 @@ returns a page of every slide of a prepared outline, each with its text alternat
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
@@ -186,7 +185,7 @@ class SvgCanvas:
         body = "".join(self.parts)
         return Markup(
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(self.width)} '
-            f'{_num(self.height)}" role="img" aria-label={quoteattr(label)} '
+            f'{_num(self.height)}" role="img" aria-label="{escape(label, {chr(34): "&quot;"})}" '
             f'font-family="{FAMILY}">{body}</svg>')
 
 
@@ -197,13 +196,12 @@ def slide_pictures(prepared: Prepared) -> list[tuple[int, Markup]]:
 
     deck = prepared.deck
     width, height = deck.size
-    numbers = prepared.pack(dt.datetime.min).slide_numbers  # the pictures carry no date
     out = []
     for slide in deck.slides:
         canvas = SvgCanvas(width, height, f"clip{slide.number}")
         draw_slide(canvas, slide, 0, 0, width, height, prepared.look,  # type: ignore[arg-type]
                    slide_size=deck.size)
-        label = slide_alt(prepared.plan, slide.plan_index, numbers[slide.plan_index])
+        label = slide_alt(prepared.plan, slide.plan_index, slide.number)
         out.append((slide.number, canvas.svg(label)))
     return out
 
