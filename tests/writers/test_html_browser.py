@@ -95,8 +95,9 @@ def test_axe_finds_no_wcag_22_aa_violations(browser, axe_source, built, spaces_p
     from browser import axe_violations, describe
 
     found = {}
+    narrow = {"change-at-pace.html", "crowded.html", "welsh.html"}  # also at 320 px
     for path in [*built.values(), spaces_page]:
-        for width in (1280, 320):
+        for width in (1280, 320) if path.name in narrow else (1280,):
             _open(browser, path, width)
             requests = browser.execute_script(
                 "return performance.getEntriesByType('resource').map(e => e.name)")
@@ -126,7 +127,7 @@ def test_pages_fit_320_px_and_screenshots_are_kept(browser, built, looks):
             assert overflow <= 0, f"{name} is {overflow}px too wide at {width}px"
             height = browser.execute_script("return document.documentElement.scrollHeight")
             browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": min(height, 16000), "deviceScaleFactor": 1,
+                "width": width, "height": min(height, 8000), "deviceScaleFactor": 1,
                 "mobile": False})
             shot = looks / f"{Path(name).stem}-{width}.png"
             shot.write_bytes(base64.b64decode(browser.get_screenshot_as_base64()))
