@@ -144,12 +144,12 @@ def safe_name(path: str) -> str | None:
     return name
 
 
-def _problems_panel(state: dict[str, object], standalone: bool) -> Markup:
+def _problems_panel(state: dict[str, object]) -> Markup:
     problems = list(state["problems"])  # type: ignore[call-overload]
     hidden = "" if problems else " hidden"
     style = ("position:sticky;top:0;z-index:20;margin:0;padding:15px;background:#FFF;"
              "color:#0B0C0C;border:5px solid #D4351C;font:16px/1.25 Arial,sans-serif")
-    heading = "h1" if standalone else "h2"
+    heading = "h2"
     text = escape("\n\n".join(problems))
     return Markup(
         f'<section id="make-deck-problems" role="alert" aria-labelledby="make-deck-problems-h"'
@@ -178,19 +178,28 @@ def live_page(html: str, state: dict[str, object]) -> str:
     head, sep, rest = html.partition("<body>")
     if sep:
         at = rest.find("</a>") + 4 if rest.lstrip().startswith('<a class="skip-link"') else 0
-        rest = rest[:at] + PREVIEW_NAV + str(_problems_panel(state, False)) + rest[at:]
+        rest = rest[:at] + PREVIEW_NAV + str(_problems_panel(state)) + rest[at:]
         html = head.replace("</head>", PREVIEW_STYLE + "</head>", 1) + sep + rest
     return html.replace("</body>", script + "\n</body>", 1)
 
 
-def waiting_page(state: dict[str, object]) -> str:
-    """Return the page shown before any good build: the problems, or a wait notice."""
-    text = "" if state["problems"] else "<p>Building the outline…</p>"
+def waiting_page(state: dict[str, object], folder: Path) -> str:
+    """Return the page shown where no pack is to show: while the first build runs or
+    fails, or when the watch builds no HTML pack (then it links the outputs there are)."""
+    files = sorted(p.name for p in folder.glob("*") if p.is_file()
+                   and not p.name.startswith(".") and p.suffix.lower() in TYPES)
+    if state["problems"]:
+        text = ""
+    elif state["version"] and files:
+        links = "".join(f'<li><a href="/{escape(name)}">{escape(name)}</a></li>'
+                        for name in files)
+        text = f"<p>This watch builds no HTML pack. The outputs:</p><ul>{links}</ul>"
+    else:
+        text = "<p>Building the outline…</p>"
     return live_page(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
         " content=\"width=device-width, initial-scale=1\"><title>make-deck preview</title>"
-        f"</head><body><main>{_problems_panel(state, True)}{text}</main></body></html>",
-        {**state, "problems": []})
+        f"</head><body><main><h1>make-deck preview</h1>{text}</main></body></html>", state)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -218,6 +227,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _answer(self, head: bool) -> None:
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "").lower() not in {f"127.0.0.1:{port}",
+                                                          f"localhost:{port}"}:
+            self._send(403, b"Forbidden: the preview answers 127.0.0.1 only\n", TYPES[".txt"],
+                       head)  # another name pointed here (DNS rebinding): nothing to read
+            return
         state = self.state
         snapshot = state.snapshot()
         route = urlsplit(self.path).path
@@ -234,7 +249,7 @@ class _Handler(BaseHTTPRequestHandler):
             elif name and (folder / name).is_file():
                 page = (folder / name).read_text("utf-8")
             else:
-                page = waiting_page(snapshot)
+                page = waiting_page(snapshot, folder)
                 self._send(200, page.encode("utf-8"), TYPES[".html"], head)
                 return
             self._send(200, live_page(page, snapshot).encode("utf-8"), TYPES[".html"], head)

@@ -56,10 +56,11 @@ def test_plain_names_are_served():
     assert safe_name("/Gweithdy%20newid.html") == "Gweithdy newid.html"
 
 
-def _status(port: int, path: str) -> int:
+def _status(port: int, path: str, host: str | None = None) -> int:
+    """Return the status of a GET of ``path`` sent exactly as written."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
-    connection.putheader("Host", f"127.0.0.1:{port}")
+    connection.putheader("Host", host or f"127.0.0.1:{port}")
     connection.endheaders()
     status = connection.getresponse().status
     connection.close()
@@ -82,6 +83,25 @@ def test_the_server_answers_404_outside_its_folder(tmp_path):
         assert _status(port, "/") == 200
         for path in TRAVERSALS:
             assert _status(port, path) == 404, path
+        assert _status(port, "/pack.html", host=f"localhost:{port}") == 200
+        assert _status(port, "/pack.html", host=f"attacker.example:{port}") == 403
+
+
+def test_a_watch_without_the_pack_links_the_outputs_it_has(tmp_path):
+    folder = tmp_path / "output"
+    folder.mkdir()
+    (folder / "outline.pptx").write_bytes(b"PK")
+    state = PreviewState(folder)
+    state.record(RebuildSummary(True, 0.1, written=(folder / "outline.pptx",)), None)
+    server = bind(state, 0)
+    port = server.server_address[1]
+    with serving(server):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/")
+        page = connection.getresponse().read().decode("utf-8")
+        connection.close()
+    assert '<a href="/outline.pptx">outline.pptx</a>' in page
+    assert "<h1>make-deck preview</h1>" in page
 
 
 def _until(check, timeout: float) -> float:
@@ -168,3 +188,25 @@ def _drain(lines: queue.Queue[str]) -> list[str]:
     while not lines.empty():
         out.append(lines.get())
     return out
+
+
+def test_a_first_build_that_fails_shows_its_problems_with_line_and_column(tmp_path):
+    from generator.diagnostics import Diagnostic, Position
+    from generator.problems import Problem
+
+    problem = Diagnostic(Problem.E_VALUE, "`minutes` must be a whole number",
+                         position=Position("outline.yaml", 5, 14), hint="write 10, not ten")
+    state = PreviewState(tmp_path)
+    state.record(RebuildSummary(False, 0.1, diagnostics=(problem,), error="1 error(s)"),
+                 "title: T\nsections:\n  - title: S\n    slides: []\n    minutes: ten\n")
+    server = bind(state, 0)
+    with serving(server):
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1],
+                                                timeout=10)
+        connection.request("GET", "/")
+        page = connection.getresponse().read().decode("utf-8")
+        connection.close()
+    assert page.count('id="make-deck-problems"') == 1
+    panel = page[page.index('id="make-deck-problems"'):page.index("</section>")]
+    assert "outline.yaml:5:14" in panel and "hidden" not in panel.split(">")[0]
+    assert "minutes: ten" in panel and "write 10, not ten" in panel
