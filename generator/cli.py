@@ -26,8 +26,8 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a deck, a participant handout and a "
-    "facilitator guide.\n\n`make-deck OUTLINE` builds them (the same as "
-    "`make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
+    "facilitator guide (as PDFs and as web pages).\n\n`make-deck OUTLINE` builds them "
+    "(the same as `make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
     "2 wrong usage, 3 an output was edited by hand, 4 internal error.",
 )
 
