@@ -9,12 +9,12 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from generator.build import build, prepare
 from generator.markup import plain_text
+from generator.model import Activity
 from generator.options import BuildOptions
 from generator.writers.html.pack import render_page
 from generator.writers.html.spaces import worksheet_prompts
@@ -181,17 +181,28 @@ def test_the_page_language_and_make_decks_own_words_in_english(tmp_outline):
 
 
 def test_prompts_get_the_space_they_ask_for():
-    activity = SimpleNamespace(write_in=5, prompts=(
+    activity = Activity.model_validate({"title": "A", "minutes": 5, "write_in": 5, "prompts": [
         "Where does work wait?",
-        SimpleNamespace(prompt="Score your team", scale=("Cautious", "Bold"), points=7),
-        SimpleNamespace(prompt="Plot", grid=("Impact", "Time")),
-        SimpleNamespace(prompt="Map", timeline=("Request", "Live")),
-        SimpleNamespace(prompt="Sort", table=("Contract", "Why"), rows=3),
-    ))
-    spaces = [p.space for p in worksheet_prompts(activity)]  # type: ignore[arg-type]
+        {"prompt": "Score your team", "scale": ["Cautious", "Bold"], "points": 7},
+        {"prompt": "Plot", "grid": ["Impact", "Time"]},
+        {"prompt": "Map", "timeline": ["Request", "Live"]},
+        {"prompt": "Sort", "table": ["Contract", "Why"], "rows": 3},
+    ]})
+    prompts = worksheet_prompts(activity)
+    spaces = [p.space for p in prompts]
+    assert [p.text for p in prompts][:2] == ["Where does work wait?", "Score your team"]
     assert [s.kind for s in spaces] == ["lines", "scale", "grid", "timeline", "table"]
     assert spaces[0].lines == 5 and spaces[1].points == 7 and spaces[4].rows == 3
     assert spaces[2].labels == ("Impact", "Time")
+
+
+def test_the_default_outlines_worksheets_have_their_controls(pages):
+    page = parsed(pages["change-at-pace.html"])
+    radios = [a for t, a in page.tags if t == "input" and a.get("type") == "radio"]
+    assert radios and all(a.get("id") and a.get("name") for a in radios)
+    assert any(t == "select" and a.get("data-axis") == "x" for t, a in page.tags)
+    assert any(t == "fieldset" and "timeline" in (a.get("class") or "") for t, a in page.tags)
+    assert any(t == "table" and "answer-table" in (a.get("class") or "") for t, a in page.tags)
 
 
 def test_colours_and_type_come_from_the_theme(tmp_outline):

@@ -1,5 +1,5 @@
 """What each worksheet prompt gives to answer in: lines, or a scale, grid, timeline
-or table (the spaces of the outline format's worksheets).
+or table (the spaces of the outline format's worksheets, `generator.model.Prompt`).
 
 `worksheet_prompts` is the one place that reads prompts from the model; the rest
 of the pages work from the `Prompt` and `Space` it returns.
