@@ -76,7 +76,7 @@ class Prepared:
         workshop = self.source.workshop
         if workshop is None or not self.source.editions:
             return None
-        return str(getattr(workshop.bilingual, output))
+        return workshop.bilingual.mode(output)
 
     @property
     def theme(self) -> Theme:
@@ -165,7 +165,7 @@ def prepare(outline: Path, options: BuildOptions) -> Prepared:
         workshop = source.workshop
         return _prepare(source, workshop, words_for(workshop.language), options)
     settings = source.workshop.bilingual
-    modes = {getattr(settings, name) for name in options.outputs}
+    modes = {settings.mode(name) for name in options.outputs}
     first, second = source.languages
     editions = {tag: _prepare(source, edition, words_for(tag), options)
                 for tag, edition in source.editions.items()} if "separate" in modes else {}
@@ -247,7 +247,8 @@ def _template_problems(info: TemplateInfo, source: OutlineSource,
 
 
 def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
-    """Return where each output goes: ``deck``, ``handout`` and ``guide`` paths."""
+    """Return where each output goes: the ``deck``, ``handout``, ``guide``, ``html``
+    (participant pack) and ``guide-html`` paths."""
     workshop = prepared.source.workshop
     assert workshop is not None
     stem = output_stem(prepared.source.path, workshop.output.name, workshop.output.dir,
@@ -256,6 +257,8 @@ def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:
         "deck": stem.with_name(f"{stem.name}.pptx"),
         "handout": stem.with_name(f"{stem.name}-handout.pdf"),
         "guide": stem.with_name(f"{stem.name}-guide.pdf"),
+        "html": stem.with_name(f"{stem.name}.html"),
+        "guide-html": stem.with_name(f"{stem.name}-guide.html"),
     }
 
 
@@ -278,14 +281,15 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
     assert workshop is not None
     moment = build_moment(workshop.date, options.source_date_epoch)
     paths = output_paths(prepared, options)
-    writers = _Writers(prepared, moment)
+    writers = _Writers(prepared, moment, paths["deck"].stem)
     planned = []
     for name in options.outputs:
         if prepared.mode(name) == "separate":
             for tag, edition in prepared.editions.items():
                 path = paths[name]
                 path = path.with_name(f"{path.stem}.{language_part(tag)}{path.suffix}")
-                planned.append(PlannedOutput(path, _Writers(edition, moment).writer(name)))
+                planned.append(PlannedOutput(path, _Writers(edition, moment, path.stem)
+                                             .writer(name)))
         else:
             planned.append(PlannedOutput(paths[name], writers.writer(name)))
     with side_by_side(planned, enabled=parallel,
@@ -306,8 +310,9 @@ class _Writers:
     """The writers of one prepared outline, sharing what the PDFs need (the thumbnail
     drawer) so that it is made once, before any renderer forks."""
 
-    def __init__(self, prepared: Prepared, moment: dt.datetime) -> None:
+    def __init__(self, prepared: Prepared, moment: dt.datetime, stem: str) -> None:
         self.pack = prepared.pack(moment)
+        self.stem = stem
         self._thumbnail: Thumbnail | None = None
 
     def warm_up(self, outputs: Sequence[str]) -> None:
@@ -321,6 +326,10 @@ class _Writers:
 
             pdf_style(self.pack.look)
             self.thumbnail()
+        if {"html", "guide-html"} & set(outputs):
+            from generator.writers.html.pack import warm_up
+
+            warm_up()
 
     def thumbnail(self) -> Thumbnail:
         """Return the drawer of slide thumbnails both PDFs share."""
@@ -331,8 +340,9 @@ class _Writers:
         return self._thumbnail
 
     def writer(self, name: str) -> Callable[[BinaryIO], None]:
-        """Return the function writing output ``name`` (deck, handout or guide)."""
-        return {"deck": self.deck, "handout": self.handout, "guide": self.guide}[name]
+        """Return the function writing output ``name`` (one of `ALL_OUTPUTS`)."""
+        return {"deck": self.deck, "handout": self.handout, "guide": self.guide,
+                "html": self.html, "guide-html": self.guide_html}[name]
 
     def deck(self, target: BinaryIO) -> None:
         """Write the deck to ``target``."""
@@ -351,3 +361,13 @@ class _Writers:
         from generator.writers.guide.pages import write_guide
 
         write_guide(self.pack, target, thumbnail=self.thumbnail())
+
+    def html(self, target: BinaryIO, *, guide: bool = False) -> None:
+        """Write the HTML participant pack (or, with ``guide``, the HTML guide) to ``target``."""
+        from generator.writers.html.pack import write_pack
+
+        write_pack(self.pack, target, stem=self.stem, guide=guide)
+
+    def guide_html(self, target: BinaryIO) -> None:
+        """Write the HTML facilitator guide to ``target``."""
+        self.html(target, guide=True)

@@ -26,8 +26,8 @@ app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Turn a YAML workshop outline into a deck, a participant handout and a "
-    "facilitator guide.\n\n`make-deck OUTLINE` builds them (the same as "
-    "`make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
+    "facilitator guide (as PDFs and as web pages).\n\n`make-deck OUTLINE` builds them "
+    "(the same as `make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
     "2 wrong usage, 3 an output was edited by hand, 4 internal error.",
 )
 
@@ -54,7 +54,8 @@ def _chosen_outputs(only: list[str] | None) -> tuple[Output, ...]:
     outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
     unknown = [o for o in outputs if o not in ALL_OUTPUTS]
     if unknown:
-        typer.echo(f"error: --only takes deck, handout or guide, not {unknown[0]!r}", err=True)
+        typer.echo(f"error: --only takes {', '.join(ALL_OUTPUTS)}, not {unknown[0]!r}",
+                   err=True)
         raise typer.Exit(EXIT_USAGE)
     return outputs  # type: ignore[return-value]
 
@@ -71,7 +72,8 @@ def build_command(
     outlines: OutlinesArg,
     strict: StrictOpt = False,
     only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
+        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
+        "or guide-html (repeatable).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
     force: Annotated[bool, typer.Option(
@@ -187,17 +189,37 @@ def watch_command(
     outline: OutlineArg,
     strict: StrictOpt = False,
     only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout or guide (repeatable).")] = None,
+        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
+        "or guide-html (repeatable).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
         "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Also serve a live preview on 127.0.0.1: the HTML pack, the guide "
+        "and the slides, reloading after each rebuild.")] = False,
+    port: Annotated[int | None, typer.Option(
+        "--port", min=1, max=65535, show_default=False,
+        help="The preview's port (default 8000, or the next free one).")] = None,
 ) -> None:
     """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
     from generator.watch import Rebuilder, watch
 
     outputs = _chosen_outputs(only)
     options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir)  # type: ignore[arg-type]
+    rebuilder = Rebuilder(outline, options)
     try:
-        watch(Rebuilder(outline, options), typer.echo)
+        if serve or port is not None:
+            from generator.serve import open_preview, preview
+
+            try:
+                server = open_preview(rebuilder, port)
+            except OSError as exc:
+                typer.echo(f"error: cannot serve the preview on port {port or '8000 or later'}"
+                           f": {exc.strerror or exc}", err=True)
+                typer.echo("hint: choose another port with --port", err=True)
+                raise typer.Exit(EXIT_USAGE) from None
+            preview(rebuilder, typer.echo, server)
+        else:
+            watch(rebuilder, typer.echo)
     except KeyboardInterrupt:
         typer.echo("stopped watching")
     raise typer.Exit(EXIT_OK)

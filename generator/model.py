@@ -426,6 +426,12 @@ class BilingualSettings(Frozen):
         "together", description="together: both languages side by side; separate: one guide "
         "per language.")
 
+    def mode(self, output: str) -> str:
+        """Return how ``output`` (deck, handout, guide, html, guide-html) holds the two
+        languages: an HTML page as its PDF twin (the pack as the handout)."""
+        document = {"html": "handout", "guide-html": "guide"}.get(output, output)
+        return str(getattr(self, document))
+
 
 class Workshop(Frozen):
     """The whole workshop: the root of an outline."""

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Output = Literal["deck", "handout", "guide"]
-ALL_OUTPUTS: tuple[Output, ...] = ("deck", "handout", "guide")
+Output = Literal["deck", "handout", "guide", "html", "guide-html"]
+ALL_OUTPUTS: tuple[Output, ...] = ("deck", "handout", "guide", "html", "guide-html")
 
 MAX_OUTLINE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000

@@ -146,6 +146,8 @@ class Rebuilder:
         self.marks: tuple[SlideMark, ...] | None = None
         self.dependencies: frozenset[Path] = frozenset({self._resolve(outline)})
         self.source_text: str | None = None
+        self.prepared: Prepared | None = None
+        """The last outline prepared without errors (its deck draws the preview's slides)."""
 
     @staticmethod
     def _resolve(path: Path) -> Path:
@@ -169,6 +171,7 @@ class Rebuilder:
                                   diagnostics=failure.diagnostics, error=failure.summary,
                                   changed=changed, first=first)
         self._update_dependencies(prepared)
+        self.prepared = prepared
         written: list[Path] = []
         deck_seconds: float | None = None
 
@@ -251,13 +254,17 @@ Echo = Callable[[str], None]
 
 
 def watch(rebuilder: Rebuilder, echo: Echo, *, stop: threading.Event | None = None,
-          debounce_ms: int = 400) -> None:
-    """Build, then rebuild on every change until Ctrl-C (or ``stop`` is set)."""
+          debounce_ms: int = 400,
+          on_step: Callable[[RebuildSummary], None] | None = None) -> None:
+    """Build, then rebuild on every change until Ctrl-C (or ``stop`` is set);
+    ``on_step`` is told of each build's outcome, after its report is shown."""
     import watchfiles
 
     def show(summary: RebuildSummary) -> None:
         for line in summary.lines(rebuilder.source_text):
             echo(line)
+        if on_step is not None:
+            on_step(summary)
 
     show(rebuilder.step())
     echo(f"watching {rebuilder.outline} and {len(rebuilder.dependencies) - 1} other file(s); "

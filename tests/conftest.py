@@ -83,3 +83,31 @@ def soffice() -> str:
             pytest.fail("LibreOffice (soffice) is not installed, but CI must install it")
         pytest.skip("LibreOffice (soffice) is not installed")
     return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Return one headless chromium session shared by every browser test; skip when
+    chromium or chromedriver is absent, except in CI (whose .ci/run installs them)."""
+    from browser import chromium_paths, start_browser
+
+    if chromium_paths() is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromedriver are needed in CI")
+        pytest.skip("chromium and chromedriver are not installed")
+    pytest.importorskip("selenium")
+    driver = start_browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """Return axe-core's script; skip when .ci/run has not installed it (fail in CI)."""
+    from browser import AXE
+
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is needed in CI at {AXE}")
+        pytest.skip("axe-core is not installed (npm install --prefix .ci/node axe-core)")
+    return AXE.read_text("utf-8")

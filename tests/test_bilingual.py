@@ -62,11 +62,14 @@ def vocabulary(separate: dict[str, Path]) -> dict[str, set[str]]:
 
 def test_separate_writes_one_file_per_language(separate):
     assert sorted(separate) == [
-        "outline-guide.cy.pdf", "outline-guide.en.pdf", "outline-handout.cy.pdf",
-        "outline-handout.en.pdf", "outline.cy.pptx", "outline.en.pptx"]
+        "outline-guide.cy.html", "outline-guide.cy.pdf", "outline-guide.en.html",
+        "outline-guide.en.pdf", "outline-handout.cy.pdf", "outline-handout.en.pdf",
+        "outline.cy.html", "outline.cy.pptx", "outline.en.html", "outline.en.pptx"]
     for name, path in separate.items():
         tag = "cy-GB" if ".cy." in name else "en-GB"
-        if name.endswith(".pptx"):
+        if name.endswith(".html"):  # the pages follow the handout's and the guide's mode
+            assert f'<html lang="{tag}"' in path.read_text(encoding="utf-8"), name
+        elif name.endswith(".pptx"):
             assert {lang for _w, lang, _t in deck_runs(path)} == {tag}, name
             assert Presentation(str(path)).core_properties.language == tag
         else:
@@ -99,6 +102,8 @@ def test_a_batch_builds_the_separate_files_too(tmp_path, capsys):
 
 def test_each_separate_file_is_wholly_in_its_language(separate, vocabulary):
     for name, path in separate.items():
+        if name.endswith(".html"):
+            continue  # the HTML pages' own words: tests/writers/test_html_*.py
         text = deck_text(path) if name.endswith(".pptx") else pdf_text(path)
         other = vocabulary["en-GB" if ".cy." in name else "cy-GB"]
         assert not (_words(text) & other), name

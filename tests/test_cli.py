@@ -90,6 +90,16 @@ def test_misspelt_key_exits_1_with_position_and_hint_and_writes_nothing(
     assert not (path.parent / "output").exists()
 
 
+def test_only_html_builds_the_participant_pack_alone(repo_root, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, stdout, _ = run([str(repo_root / "outline.yaml"), "--only", "html",
+                           "--out-dir", str(out)], capsys)
+    assert code == EXIT_OK
+    assert [p.name for p in files_under(out)] == [".make-deck-manifest.json",
+                                                  "change-at-pace.html"]
+    assert f"wrote {out / 'change-at-pace.html'}" in stdout
+
+
 def test_unknown_output_is_a_usage_error(repo_root, tmp_path, capsys):
     out = tmp_path / "out"
     code, _, err = run([str(repo_root / "outline.yaml"), "--only", "bogus",
@@ -242,8 +252,9 @@ def test_process_build_ends_quickly_with_every_line_shown_and_every_file_whole(
                if line.startswith("wrote ")]
     assert sorted(Path(p).name for p in written) == sorted(
         p.name for p in out.iterdir() if not p.name.startswith("."))
-    assert len(written) == 3
+    assert len(written) == 5  # the deck, the two PDFs and the two HTML pages
     assert done.stdout.rstrip().endswith("slides")
     for path in written:
         data = Path(path).read_bytes()
-        assert data.endswith(b"%%EOF\n") or data[-22:-18] == b"PK\x05\x06"
+        assert (data.endswith(b"%%EOF\n") or data[-22:-18] == b"PK\x05\x06"
+                or data.endswith(b"</html>\n"))

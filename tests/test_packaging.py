@@ -35,3 +35,12 @@ def test_the_word_catalogues_are_package_data():
     folder = ROOT / "generator" / "words"
     shipped = {p.name for pattern in patterns for p in folder.glob(pattern)}
     assert shipped >= {"en.po", "cy.po"}
+
+
+def test_html_templates_are_package_data():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator.writers.html"]
+    folder = ROOT / "generator" / "writers" / "html"
+    shipped = {p.name for pattern in patterns for p in folder.glob(pattern)}
+    on_disk = {p.name for p in (folder / "templates").iterdir() if p.is_file()}
+    assert on_disk and on_disk <= shipped, f"add to package-data: {sorted(on_disk - shipped)}"

@@ -56,9 +56,10 @@ def test_the_deck_is_written_first_then_the_pdfs(tmp_path):
     outline.write_text(OUTLINE, encoding="utf-8")
     summary = Rebuilder(outline).step()
     assert summary.ok, summary.error
-    deck, handout, guide = (tmp_path / "output" / f"outline{end}"
-                            for end in (".pptx", "-handout.pdf", "-guide.pdf"))
-    assert summary.written == (deck, handout, guide)
+    deck, handout, guide, pack, guide_page = (
+        tmp_path / "output" / f"outline{end}"
+        for end in (".pptx", "-handout.pdf", "-guide.pdf", ".html", "-guide.html"))
+    assert summary.written == (deck, handout, guide, pack, guide_page)
     assert summary.deck_seconds is not None and 0 < summary.deck_seconds < summary.seconds
     assert deck.stat().st_mtime_ns <= min(handout.stat().st_mtime_ns, guide.stat().st_mtime_ns)
     assert "(deck ready in " in summary.lines()[-1]
@@ -75,11 +76,12 @@ def test_a_hand_edited_pdf_does_not_hold_back_the_other_outputs(tmp_path):
     outline.write_text(OUTLINE.replace("Watch me", "Watch me now"), encoding="utf-8")
     summary = rebuilder.step()
     assert not summary.ok
-    assert summary.written == (tmp_path / "output" / "outline.pptx",
-                               tmp_path / "output" / "outline-guide.pdf")
+    assert summary.written == tuple(tmp_path / "output" / name for name in (
+        "outline.pptx", "outline-guide.pdf", "outline.html", "outline-guide.html"))
     assert handout.read_bytes() == edited
-    assert any("after writing outline.pptx, outline-guide.pdf; the other outputs are "
-               "unchanged" in line for line in summary.lines())
+    assert any("after writing outline.pptx, outline-guide.pdf, outline.html, "
+               "outline-guide.html; the other outputs are unchanged" in line
+               for line in summary.lines())
     assert any("outline-handout.pdf was changed after make-deck wrote it" in line
                for line in summary.lines())
 

@@ -37,7 +37,7 @@ def test_generated_outline_is_valid_and_builds_every_output(tmp_path):
     assert {"bullets", "table", "quote", "activity", "section"} <= roles
     assert sum(s.notes is not None for s in prepared.deck.slides) >= 12
     result = build(yaml_path, BuildOptions(output_dir=tmp_path / "out"))
-    assert [p.suffix for p in result.written] == [".pptx", ".pdf", ".pdf"]
+    assert [p.suffix for p in result.written] == [".pptx", ".pdf", ".pdf", ".html", ".html"]
     assert all(p.stat().st_size > 0 for p in result.written)
     markdown = md_path.read_text("utf-8")
     assert markdown.count("\n## ") == 12

@@ -1,0 +1,1 @@
+"""The HTML participant pack and facilitator guide: one self-contained page each."""

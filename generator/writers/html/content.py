@@ -1,0 +1,87 @@
+"""Outline text as HTML: inline markup, multi-line texts, pictures as data: URIs.
+
+Every function returns `Markup` (already escaped), ready for the templates.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from generator.markup import parse_inline
+from generator.writers.pdf.common import text_blocks
+
+MIME = {"png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
+
+
+def inline(text: str | None, links: bool = True) -> Markup:
+    """Return outline text with ``**bold**``, ``*italic*`` and (unless not ``links``)
+    its links as HTML."""
+    if not text:
+        return Markup("")
+    out = []
+    for span in parse_inline(text):
+        piece = escape(span.text)
+        if span.italic:
+            piece = Markup("<em>%s</em>") % piece
+        if span.bold:
+            piece = Markup("<strong>%s</strong>") % piece
+        if span.href and links:
+            piece = Markup('<a href="%s">%s</a>') % (span.href, piece)
+        out.append(piece)
+    return Markup("").join(out)
+
+
+def nolinks(text: str | None) -> Markup:
+    """Return outline text as `inline` does, but with links as plain text (for use
+    inside a link of our own)."""
+    return inline(text, links=False)
+
+
+def blocks(text: str | None) -> Markup:
+    """Return a multi-line text as paragraphs, its ``- `` and ``1. `` lines as lists."""
+    if not text:
+        return Markup("")
+    out: list[Markup] = []
+    open_list: str | None = None
+    for block in text_blocks(text):
+        tag = {"bullet": "ul", "number": "ol"}.get(block.kind)
+        if tag != open_list:
+            if open_list:
+                out.append(Markup(f"</{open_list}>"))
+            if tag:
+                out.append(Markup(f"<{tag}>"))
+            open_list = tag
+        if tag:
+            value = Markup(' value="%s"') % block.number if block.number else Markup("")
+            out.append(Markup("<li%s>%s</li>") % (value, inline(block.text)))
+        else:
+            out.append(Markup("<p>%s</p>") % inline(block.text))
+    if open_list:
+        out.append(Markup(f"</{open_list}>"))
+    return Markup("\n").join(out)
+
+
+@lru_cache(maxsize=64)
+def _data_uri(path: Path, kind: str, size: int, mtime: float) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f"data:{MIME.get(kind, 'application/octet-stream')};base64,{data}"
+
+
+def data_uri(path: Path, kind: str) -> str:
+    """Return the picture at ``path`` as a ``data:`` URI (``kind``: png, jpeg or gif)."""
+    stat = path.stat()
+    return _data_uri(path, kind, stat.st_size, stat.st_mtime)
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture ready for an ``<img>``: its data URI and pixel size."""
+
+    src: str
+    width: int
+    height: int

@@ -1,0 +1,34 @@
+"""The preview's slides: SVG drawn by the thumbnail drawer, one per deck slide."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from generator.build import prepare
+from generator.options import BuildOptions
+from generator.writers.html.slides import slide_pictures, slides_page
+
+from . import DEFAULT_OUTLINE
+
+
+def test_every_deck_slide_is_a_labelled_svg_with_its_words_and_pictures():
+    prepared = prepare(DEFAULT_OUTLINE, BuildOptions(outputs=("html",)))
+    pictures = slide_pictures(prepared)
+    assert [n for n, _ in pictures] == [s.number for s in prepared.deck.slides]
+    for (number, svg), slide in zip(pictures, prepared.deck.slides, strict=True):
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 540"')
+        label = unescape(re.search(r'aria-label="([^"]*)"', svg).group(1))
+        assert label.startswith(f"Slide {number}")
+        words = unescape(" ".join(re.findall(r">([^<]+)</text>", svg))).replace("\u00a0", " ")
+        first_word = slide.title.split()[0]
+        assert first_word in words, (number, slide.title)
+    welcome = next(svg for _, svg in pictures if "Welcome" in svg)
+    assert 'href="data:image/png;base64,' in welcome  # the slide's picture, inline
+
+
+def test_clip_ids_are_unique_across_the_page():
+    prepared = prepare(DEFAULT_OUTLINE, BuildOptions(outputs=("html",)))
+    page = slides_page(prepared)
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert ids and len(ids) == len(set(ids))
