@@ -124,7 +124,7 @@ def derived_title(slide: Slide, section_title: str) -> str:
     if isinstance(slide, QuoteSlide):
         return f"Quote: {_words(slide.by, 8)}" if slide.by else f"Quote: {_words(slide.quote, 6)}"
     if isinstance(slide, StatementSlide):
-        return f"{_words(section_title, 6)}: key message"
+        return _words(slide.statement, 8)  # for screen readers: the design shows no title
     if isinstance(slide, ImageSlide):
         return _words(slide.alt, 8) if slide.alt else f"{plain_text(section_title)}: picture"
     if isinstance(slide, TableSlide):

@@ -205,7 +205,7 @@ def test_slides_know_their_section():
     by_title = {s.title: s for s in plan.slides}
     assert by_title["A"].section_title == "One"
     assert by_title["A"].part_index == 0
-    assert by_title["Two: key message"].part_index == 2
+    assert by_title["Go"].part_index == 2
 
 
 # ------------------------------------------------------------------ derived titles
@@ -225,7 +225,7 @@ def titled(slide_yaml: str, section: str = "Scene") -> tuple[str, bool]:
     ("- quote: Hanging on\n  by: '**Pink** Floyd'", "Quote: Pink Floyd"),
     ("- quote: one two three four five six seven eight", "Quote: one two three four five six…"),
     ("- quote: one two three", "Quote: one two three"),
-    ("- statement: Cheapest is not enough", "Scene: key message"),
+    ("- statement: Cheapest is not enough", "Cheapest is not enough"),
     ("- image: images/patch-cadence.png\n  alt: A bar chart of days", "A bar chart of days"),
     ("- image: images/patch-cadence.png\n  alt: one two three four five six seven eight nine",
      "one two three four five six seven eight…"),

@@ -8,7 +8,10 @@ from generator.look.theme import Theme
 from generator.problems import Problem
 
 SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow",
-                "footer"}
+                "footer", "hidden title", "organisation", "details", "glance", "length"}
+
+ONE_SLIDE_ACTIVITY_SLOTS = {"steps", "prompts"}
+"""An activity's columns, which may go down to the small size to stay on one slide."""
 
 
 def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
@@ -19,6 +22,8 @@ def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
             if decision.slot in SMALL_SLOTS:
                 continue
             minimum = theme.title_min if decision.slot == "title" else theme.body_min
+            if decision.slot in ONE_SLIDE_ACTIVITY_SLOTS:  # steps and prompts side by side
+                minimum = min(minimum, theme.small_size)
             if decision.size < minimum:
                 found.append(Diagnostic(
                     Problem.W_FIT_SMALL, f"the {decision.slot} was set at "

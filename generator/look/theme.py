@@ -86,9 +86,16 @@ class Theme:
         """Return the template colour-scheme slots this theme sets (dk1, lt1, ...)."""
         return {
             "dk1": self.text, "lt1": self.background, "dk2": self.dark_background,
-            "lt2": self.surface, "accent1": self.dark_background, "accent4": self.accent,
+            "lt2": self.surface, "accent1": self.dark_background, "accent4": self.rule,
             "accent5": self.muted, "hlink": self.link,
         }
+
+    @property
+    def rule(self) -> str:
+        """Return the colour of the accent rules: the accent, darkened or lightened in
+        steps until it stands out 3:1 (WCAG 1.4.11) from the background, and from the
+        dark background as well where one colour can do both."""
+        return rule_colour(self.accent, self.background, self.dark_background)
 
     def scaled(self, factor: float) -> Theme:
         """Return the theme with every text size multiplied by ``factor`` (slide size)."""
@@ -100,6 +107,33 @@ class Theme:
 
 
 DEFAULT_THEME = Theme()
+RULE_CONTRAST = 3.0
+"""The least contrast of a rule against its background (WCAG 1.4.11, non-text)."""
+
+
+def _contrast(first: str, second: str) -> float:
+    from generator.look.template import luminance
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _mix(colour: str, towards: str, share: float) -> str:
+    pairs = ((int(colour[i:i + 2], 16), int(towards[i:i + 2], 16)) for i in (0, 2, 4))
+    return "".join(f"{round(a + (b - a) * share):02X}" for a, b in pairs)
+
+
+def rule_colour(accent: str, background: str, dark_background: str) -> str:
+    """Return ``accent`` moved towards black or white (whichever is further from
+    ``background``) in 5 % steps until it reaches `RULE_CONTRAST` against
+    ``background``, preferring the first step that also reaches it on
+    ``dark_background``; ``accent`` itself when it already does."""
+    target = "000000" if _contrast("000000", background) >= _contrast("FFFFFF", background) \
+        else "FFFFFF"
+    steps = [_mix(accent, target, i / 20) for i in range(21)]
+    passing = [c for c in steps if _contrast(c, background) >= RULE_CONTRAST]
+    both = [c for c in passing if _contrast(c, dark_background) >= RULE_CONTRAST]
+    return (both or passing or [accent])[0]
 
 
 def _hex(value: Any) -> Any:

@@ -24,7 +24,13 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
+from generator.layout.frames import (
+    UNNUMBERED_ROLES,
+    PictureFrame,
+    SlideLayout,
+    TableFrame,
+    TextFrame,
+)
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
@@ -87,7 +93,8 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
-                   number_from=frame.number_from, relate=_relater(slide), colour=colour)
+                   number_from=frame.number_from, relate=_relater(slide), colour=colour,
+                   gaps=frame.gaps, labels=frame.labels)
     if not free:
         _measured_case(shape)
 
@@ -142,8 +149,8 @@ def _cell_colours(cell: object, fill: str, text: str) -> None:
 def _table(slide: object, frame: TableFrame, language: str,
            colours: tuple[str, str, str] | None = None) -> None:
     """Write a table; with ``colours`` (header fill, header text, body text), its cells
-    are filled as PowerPoint's default style would with that fill (header, then body
-    rows banded in 40 % and 20 % tints of it) rather than with accent 1."""
+    are filled with that fill (header, then body rows banded in a light tint of it and
+    the background, `TABLE_BANDS`) rather than with accent 1."""
     rows, cols = len(frame.cells), len(frame.column_widths)
     graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
         rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
@@ -151,7 +158,7 @@ def _table(slide: object, frame: TableFrame, language: str,
     graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.description)
     table = graphic.table
     table.first_row = frame.header
-    table.horz_banding = True
+    table.horz_banding = False  # light bands of our own, below
     for index, width in enumerate(frame.column_widths):
         table.columns[index].width = _emu(width)
     for index, height in enumerate(frame.row_heights):
@@ -162,6 +169,8 @@ def _table(slide: object, frame: TableFrame, language: str,
             tx_body = cell._tc.get_or_add_txBody()
             fill_text_body(tx_body, fitted, frame.style, language=language,
                            relate=_relater(slide))
+            if not (frame.header and r == 0):
+                _band(cell, TABLE_BANDS[(r - 1 if frame.header else r) % 2])
             cell.margin_left = cell.margin_right = _emu(7.2)
             cell.margin_top = cell.margin_bottom = _emu(3.6)
             body_pr = tx_body.find(qn("a:bodyPr"))
@@ -175,6 +184,15 @@ def _table(slide: object, frame: TableFrame, language: str,
                 _cell_colours(cell, colours[0] if header else
                               tint(colours[0], TABLE_BANDS[band % 2]),
                               colours[1] if header else colours[2])
+
+
+def _band(cell: object, share: float) -> None:
+    """Fill a body cell with ``share`` of the header colour (accent 1), or the background."""
+    tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    fill = etree.SubElement(tc_pr, qn("a:solidFill"))
+    colour = etree.SubElement(fill, qn("a:schemeClr"), val="accent1" if share else "bg1")
+    if share:
+        etree.SubElement(colour, qn("a:tint"), val=str(round(share * 100000)))
 
 
 def _picture(slide: object, frame: PictureFrame) -> None:
@@ -360,7 +378,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
             elif isinstance(frame, PictureFrame):
                 _picture(slide, frame)
         _remove_unused_placeholders(slide, used)
-        _slide_number(slide, layout, language)
+        if laid.role not in UNNUMBERED_ROLES:
+            _slide_number(slide, layout, language)
         _colour_mapping(slide, layout)
         if laid.notes:
             maker.notes_slide(slide)

@@ -1,0 +1,244 @@
+"""Slides composed as a designer sets them: the title and closing slides, the break
+slide, an activity at a glance, an agenda in two columns, and rows that line up.
+
+Each function takes boxes from the template layout and returns fitted frames; the
+caller (`generator.layout.slides`) adds the title and the slide's furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.layout.fitting import (
+    DoesNotFit,
+    SizeRange,
+    fit_common,
+    fit_in_box,
+    inner,
+)
+from generator.layout.fonts import metrics
+from generator.layout.frames import INSET_Y, TextFrame
+from generator.layout.geometry import Box, LayoutGeometry
+from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle
+from generator.look.theme import Theme
+from generator.markup import Span, plain_text
+from generator.model import Activity, Workshop
+from generator.plan import AgendaItem
+from generator.wording import break_name, minutes, time_range
+
+BODY = TextStyle()
+LABEL_GAP_EM = 1.0
+"""Space (ems) between an agenda line's times and its title."""
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """Frames of a composed slide and the size each fitted slot was set at."""
+
+    frames: tuple[TextFrame, ...]
+
+    def sizes(self) -> dict[str, float]:
+        """Return {slot: size} for every frame."""
+        return {f.slot: f.text.size for f in self.frames}
+
+
+def _people(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def long_date(workshop: Workshop) -> str | None:
+    """Return the workshop's date written out ("3 December 2026"), or None."""
+    return f"{workshop.date.day} {workshop.date:%B %Y}" if workshop.date else None
+
+
+def title_slide(workshop: Workshop, layout: LayoutGeometry, theme: Theme, factor: float,
+                tone: str) -> Composed:
+    """Return the title slide's frames under its title: the organisation at the top,
+    the subtitle at body size, then event, date and venue smaller.
+
+    The organisation goes above the title where the layout leaves a line of room
+    there, else it joins the event line.
+    """
+    body = layout.bodies()[0]
+    title = layout.first("title")
+    small = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
+    frames: list[TextFrame] = []
+    details = [x for x in (workshop.event, long_date(workshop), workshop.venue) if x]
+    organisation = workshop.organisation
+    if organisation and title is not None:
+        top = min(title.box.x, title.box.y)
+        room = Box(title.box.x, top, title.box.w, title.box.y - top)
+        try:
+            fitted = fit_in_box([Paragraph.from_markup(organisation)], room, small, BODY,
+                                "organisation", factor)
+            frames.append(TextFrame("organisation", None, room, fitted, BODY, tone=tone))
+            organisation = None
+        except DoesNotFit:
+            pass
+    lines = [" · ".join(details)] if details else []
+    if organisation:
+        lines.append(organisation)
+    box = body.box
+    if workshop.subtitle is None:
+        if lines:
+            fitted = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
+                                "details", factor)
+            frames.append(TextFrame("details", body.idx, box, fitted, BODY, tone=tone))
+        return Composed(tuple(frames))
+    under: FittedText | None = None
+    if lines:
+        under = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
+                           "details", factor)
+    room = under.height + 2 * INSET_Y + 6 if under else 0.0
+    sub_box = Box(box.x, box.y, box.w, box.h - room)
+    subtitle = fit_in_box([Paragraph.from_markup(workshop.subtitle)], sub_box,
+                          SizeRange(theme.body_max, theme.small_size, theme.size_floor), BODY,
+                          "subtitle", factor)
+    used = subtitle.height + 2 * INSET_Y
+    frames.append(TextFrame("subtitle", body.idx, Box(box.x, box.y, box.w, used), subtitle,
+                            BODY, tone=tone))
+    if under is not None:
+        detail_box = Box(box.x, box.y + used + 6, box.w, under.height + 2 * INSET_Y)
+        frames.append(TextFrame("details", None, detail_box, under, BODY, tone=tone))
+    return Composed(tuple(frames))
+
+
+def closing_lines(facilitators: Sequence[str], organisation: str | None) -> list[Paragraph]:
+    """Return the closing slide's lines: who ran the workshop (bold) and for whom."""
+    lines = []
+    if facilitators:
+        lines.append(Paragraph((Span(_people(list(facilitators)), True),)))
+    if organisation:
+        lines.append(Paragraph.from_markup(organisation))
+    return lines
+
+
+def break_slide(length: int, back: str | None, layout: LayoutGeometry, theme: Theme,
+                factor: float, tone: str) -> Composed:
+    """Return a break slide's frames: "Back at 10:55" as large as the slide allows, its
+    length under it (or "Back in 15 minutes" without clock times)."""
+    body = layout.bodies()[0].box
+    big = SizeRange(theme.hero_max * 2, theme.hero_max, theme.body_max)
+    main = f"Back at {back}" if back else f"Back in {minutes(length)}"
+    length = SizeRange(theme.body_max, theme.small_size, theme.size_floor)
+    rest = fit_in_box([Paragraph.from_markup(minutes(length))], body, length,
+                      BODY, "length", factor) if back else None
+    below = rest.height + 2 * INSET_Y if rest else 0.0
+    top = Box(body.x, body.y, body.w, body.h - below)
+    fitted = fit_in_box([Paragraph((Span(main, True),))], top, big, TextStyle(1.1, 0.0),
+                        "back", factor)
+    frames = [TextFrame("back", layout.bodies()[0].idx, top, fitted, TextStyle(1.1, 0.0),
+                        align="ctr", anchor="b", tone=tone)]
+    if rest is not None:
+        frames.append(TextFrame("length", None, Box(body.x, top.bottom, body.w, below), rest,
+                                BODY, align="ctr", tone="muted" if tone == "text" else tone))
+    return Composed(tuple(frames))
+
+
+def agenda_lines(items: Sequence[AgendaItem]) -> tuple[list[Paragraph], list[tuple[Span, ...]],
+                                                        TextStyle]:
+    """Return the agenda's paragraphs, their time labels and the style that hangs the
+    labels in a column of their own (so titles line up at one tab stop).
+
+    Breaks are set in italics and named as breaks.
+    """
+    paragraphs: list[Paragraph] = []
+    labels: list[tuple[Span, ...]] = []
+    widest = 0.0
+    for item in items:
+        title = break_name(plain_text(item.title)) if item.is_break else plain_text(item.title)
+        text = f"{title} · {minutes(item.minutes)}"
+        paragraphs.append(Paragraph((Span(text, False, item.is_break),), 0, True))
+        when = time_range(item.start, item.end)
+        labels.append((Span(when, True),) if when else ())
+        widest = max(widest, metrics(True, False).width(when, 1.0) if when else 0.0)
+    if not widest:
+        return [Paragraph(p.spans) for p in paragraphs], [], BODY
+    return paragraphs, labels, TextStyle(bullet_indent=widest / WIDTH_SAFETY + LABEL_GAP_EM)
+
+
+def _heading(text: str) -> Paragraph:
+    return Paragraph((Span(text, True),))
+
+
+def glance(activity: Activity) -> Paragraph:
+    """Return an activity's label line: "Activity · 20 minutes · format"."""
+    spans = [Span("Activity", True), Span(f" · {minutes(activity.minutes)}")]
+    if activity.format:
+        spans.append(Span(f" · {plain_text(activity.format)}"))
+    return Paragraph(tuple(spans))
+
+
+def glance_frame(activity: Activity, title_box: Box, title: FittedText, theme: Theme,
+                 factor: float) -> TextFrame | None:
+    """Return the activity's label line set small above its title, in the title box's
+    free top; None when the title leaves no line of room there."""
+    small = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
+    room = Box(title_box.x, title_box.y, title_box.w,
+               title_box.h - title.height - 2 * INSET_Y)
+    try:
+        fitted = fit_in_box([glance(activity)], room, small, BODY, "glance", factor)
+    except DoesNotFit:
+        return None
+    return TextFrame("glance", None, Box(room.x, room.y, room.w, fitted.height + 2 * INSET_Y),
+                     fitted, BODY, tone="muted")
+
+
+def materials(activity: Activity) -> list[Paragraph]:
+    """Return the "You need: ..." line of an activity with materials (else none)."""
+    if not activity.materials:
+        return []
+    return [Paragraph((Span("You need: ", True),
+                       Span(", ".join(plain_text(m) for m in activity.materials))))]
+
+
+def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float,
+                   numbered: TextStyle, idx: int | None, label: bool) -> Composed:
+    """Return an activity on one slide: the numbered steps and the prompts side by
+    side, both at one size, what it needs under the prompts (and, without a
+    ``label`` line above the title, its time and format first).
+
+    Raises `DoesNotFit` when the two columns do not fit at ``sizes`` (strictly).
+    """
+    steps = [_heading("What to do")] + [Paragraph.from_markup(s, 0, True)
+                                        for s in activity.steps]
+    extra = ([] if label else [glance(activity)]) + materials(activity)
+    if not activity.prompts:
+        fitted = fit_in_box(steps + extra, box, sizes.strict(), numbered, "steps", factor)
+        return Composed((TextFrame("steps", idx, box, fitted, numbered, numbered=True),))
+    prompts = [_heading("Think about")] + [Paragraph.from_markup(p, 0, True)
+                                           for p in activity.prompts] + extra
+    gutter = 28.8
+    left_w = (box.w - gutter) * 0.54
+    left = Box(box.x, box.y, left_w, box.h)
+    right = Box(left.right + gutter, box.y, box.w - left_w - gutter, box.h)
+    fitted_steps, fitted_prompts = fit_common([steps, prompts], [left, right], sizes.strict(),
+                                              numbered, "activity", factor)
+    return Composed((TextFrame("steps", idx, left, fitted_steps, numbered, numbered=True),
+                     TextFrame("prompts", None, right, fitted_prompts, numbered)))
+
+
+def single_word_lines(fitted: FittedText) -> int:
+    """Return how many lines of a wrapped paragraph hold a single word (word-by-word
+    wrapping, which narrow columns at large sizes produce)."""
+    return sum(1 for p in fitted.paragraphs if len(p.lines) > 1
+               for line in p.lines if len(line.text.split()) == 1)
+
+
+def row_gaps(columns: Sequence[FittedText], box_h: float) -> list[tuple[float, ...]] | None:
+    """Return, for side-by-side columns whose paragraphs pair up row by row, the space
+    to add above each paragraph so that each row starts level; None when the columns
+    do not pair up or the aligned columns would be taller than ``box_h``."""
+    counts = {len(c.paragraphs) for c in columns}
+    if len(counts) != 1 or len(columns) < 2:
+        return None
+    heights = [[len(p.lines) * c.line_height for p in c.paragraphs] for c in columns]
+    rows = [max(h[i] for h in heights) for i in range(counts.pop())]
+    gaps = [tuple(0.0 if i == 0 else rows[i - 1] - h[i - 1] for i in range(len(rows)))
+            for h in heights]
+    space = columns[0].space_before
+    total = sum(rows) + space * (len(rows) - 1)
+    if total > inner(Box(0, 0, 100, box_h)).h + 1e-9:
+        return None
+    return gaps
