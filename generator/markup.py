@@ -59,40 +59,13 @@ def _links(text: str, bold: bool, italic: bool) -> list[Span]:
     return spans
 
 
-_OPENS_AFTER = " \t\n([{\u2018\u201c\u2013\u2014-/*"
-
-
-def curly_quotes(text: str) -> str:
-    """Return ``text`` with straight quotes and apostrophes made typographic (“ ” ‘ ’),
-    links left as they are: a quote opens at the start or after a space, bracket or
-    dash and closes elsewhere; an apostrophe is a closing single quote."""
-    if '"' not in text and "'" not in text:
-        return text
-    out: list[str] = []
-    pos = 0
-    for match in [*_URL.finditer(text), None]:
-        end = match.start() if match else len(text)
-        for index in range(pos, end):
-            char = text[index]
-            if char in "\"'":
-                opens = index == 0 or text[index - 1] in _OPENS_AFTER
-                pair = "\u201c\u201d" if char == '"' else "\u2018\u2019"
-                char = pair[0] if opens else pair[1]
-            out.append(char)
-        if match:
-            out.append(match.group(0))
-            pos = match.end()
-    return "".join(out)
-
-
 def parse_inline(text: str) -> tuple[Span, ...]:
     """Return the styled runs of one outline text value, in reading order.
 
     ``**x**`` is bold, ``*x*`` italic (``***x***`` both), bare ``https://``
     addresses become links. Unmatched asterisks stay as they are. Straight quotes
-    and apostrophes become curly ones (see `curly_quotes`).
+    and apostrophes become curly ones, links' text apart (see `curly_spans`).
     """
-    text = curly_quotes(text)
     spans: list[Span] = []
     pos = 0
     for match in _TOKEN.finditer(text):
@@ -110,7 +83,7 @@ def parse_inline(text: str) -> tuple[Span, ...]:
         pos = match.end()
     if pos < len(text):
         spans.extend(_links(text[pos:], False, False))
-    return tuple(_merge(spans))
+    return curly_spans(_merge(spans))
 
 
 def _merge(spans: list[Span]) -> list[Span]:

@@ -42,6 +42,7 @@ from generator.slide_kinds import (
     TitleKind,
     outline_kind,
 )
+from generator.wording import break_name, minutes
 
 __all__ = ["AgendaItem", "Plan", "PlannedSlide", "clock", "derived_title", "make_agenda",
            "make_plan"]
@@ -184,7 +185,8 @@ def make_plan(
         path = ("sections", item.part_index)
         if isinstance(part, Break):
             back = clock(workshop.start, item.offset + item.minutes)
-            title = f"{part.name}: back at {back}" if back else f"{part.name} ({part.minutes} min)"
+            name = break_name(plain_text(part.name))
+            title = f"{name}: back at {back}" if back else f"{name} ({minutes(part.minutes)})"
             slides.append(PlannedSlide(
                 plain_text(title), BreakKind(part.name, part.minutes, back), item.offset,
                 part.minutes, item.part_index, None, path, position_of(path),

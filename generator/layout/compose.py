@@ -14,6 +14,7 @@ from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
     fit_common,
+    fit_exact,
     fit_in_box,
     inner,
 )
@@ -114,15 +115,15 @@ def closing_lines(facilitators: Sequence[str], organisation: str | None) -> list
     return lines
 
 
-def break_slide(length: int, back: str | None, layout: LayoutGeometry, theme: Theme,
+def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, theme: Theme,
                 factor: float, tone: str) -> Composed:
     """Return a break slide's frames: "Back at 10:55" as large as the slide allows, its
     length under it (or "Back in 15 minutes" without clock times)."""
     body = layout.bodies()[0].box
     big = SizeRange(theme.hero_max * 2, theme.hero_max, theme.body_max)
-    main = f"Back at {back}" if back else f"Back in {minutes(length)}"
+    main = f"Back at {back}" if back else f"Back in {minutes(length_minutes)}"
     length = SizeRange(theme.body_max, theme.small_size, theme.size_floor)
-    rest = fit_in_box([Paragraph.from_markup(minutes(length))], body, length,
+    rest = fit_in_box([Paragraph.from_markup(minutes(length_minutes))], body, length,
                       BODY, "length", factor) if back else None
     below = rest.height + 2 * INSET_Y if rest else 0.0
     top = Box(body.x, body.y, body.w, body.h - below)
@@ -208,15 +209,17 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
         fitted = fit_in_box(steps + extra, box, sizes.strict(), numbered, "steps", factor)
         return Composed((TextFrame("steps", idx, box, fitted, numbered, numbered=True),))
     prompts = [_heading("Think about")] + [Paragraph.from_markup(p, 0, True)
-                                           for p in activity.prompts] + extra
+                                           for p in activity.questions] + extra
     gutter = 28.8
     left_w = (box.w - gutter) * 0.54
     left = Box(box.x, box.y, left_w, box.h)
     right = Box(left.right + gutter, box.y, box.w - left_w - gutter, box.h)
     fitted_steps, fitted_prompts = fit_common([steps, prompts], [left, right], sizes.strict(),
                                               numbered, "activity", factor)
+    # the prompts keep the usual bullet indent (narrower than a number's): no more lines
+    fitted_prompts = fit_exact(prompts, right, fitted_steps.size, BODY, factor)
     return Composed((TextFrame("steps", idx, left, fitted_steps, numbered, numbered=True),
-                     TextFrame("prompts", None, right, fitted_prompts, numbered)))
+                     TextFrame("prompts", None, right, fitted_prompts, BODY)))
 
 
 def single_word_lines(fitted: FittedText) -> int:

@@ -247,9 +247,9 @@ def _activity(slide: ActivitySlide, ctx: _Context,
     except DoesNotFit:
         pass
     lead = " · ".join(x for x in (minutes(activity.minutes), activity.format) if x)
-    steps = [_bold(Paragraph.from_markup(lead))] + [
+    steps = ([] if label else [_bold(Paragraph.from_markup(lead))]) + [
         Paragraph.from_markup(step, 0, True) for step in activity.steps
-    ]
+    ] + ([] if activity.prompts else compose.materials(activity))
     pages = []
     number = 1
     for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps", ctx.factor):
@@ -257,10 +257,12 @@ def _activity(slide: ActivitySlide, ctx: _Context,
                                  number_from=number)],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
         number += sum(p.paragraph.bullet for p in chunk.paragraphs)
+    if pages:
+        pages[0][0][:0] = label
     if activity.prompts:
         prompts = [_bold(Paragraph.from_markup("Think about"))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.questions
-        ]
+        ] + compose.materials(activity)
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
                           [FitDecision("prompts", chunk.size, sizes.preferred, True)]))

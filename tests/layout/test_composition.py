@@ -138,6 +138,8 @@ def test_the_break_slide_is_not_a_divider(built) -> None:
     back = next(f for f in brk.frames if getattr(f, "slot", "") == "back")
     assert back.text.paragraphs[0].paragraph.text == "Back at 10:55"
     assert back.text.size >= 2 * brk.frames[0].text.size  # twice the title's size
+    length = next(f for f in brk.frames if getattr(f, "slot", "") == "length")
+    assert [p.paragraph.text for p in length.text.paragraphs] == ["15 minutes"]
 
 
 def test_rule_colour_stands_out_from_the_background() -> None:
