@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from generator.markup import Span, parse_inline, plain_text
+from generator.markup import Span, curly_quotes, parse_inline, plain_text
 
 
 def runs(text: str) -> list[tuple[str, str]]:
@@ -114,3 +114,15 @@ def test_neighbouring_runs_of_one_style_are_merged_and_none_are_empty():
     assert all(s.text for s in spans)
     assert all((x.bold, x.italic) != (y.bold, y.italic) or x.href or y.href
                for x, y in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(("text", "curly"), [
+    ('Pink Floyd, "Time"', "Pink Floyd, “Time”"),
+    ("the NCSC's 10 Steps", "the NCSC’s 10 Steps"),
+    ("'single' and (\"bracketed\")", "‘single’ and (“bracketed”)"),
+    ("see https://example.org/it's", "see https://example.org/it's"),
+    ("no quotes", "no quotes"),
+])
+def test_straight_quotes_become_curly_except_in_links(text: str, curly: str) -> None:
+    assert curly_quotes(text) == curly
+    assert plain_text(text) == curly
