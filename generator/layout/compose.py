@@ -223,10 +223,11 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
 
 
 def single_word_lines(fitted: FittedText) -> int:
-    """Return how many lines of a wrapped paragraph hold a single word (word-by-word
-    wrapping, which narrow columns at large sizes produce)."""
-    return sum(1 for p in fitted.paragraphs if len(p.lines) > 1
-               for line in p.lines if len(line.text.split()) == 1)
+    """Return how many lines of wrapped paragraphs hold a single word before the last
+    line (word-by-word wrapping, which narrow columns at large sizes produce; a last
+    word alone is an ordinary short last line)."""
+    return sum(1 for p in fitted.paragraphs for line in p.lines[:-1]
+               if len(line.text.split()) == 1)
 
 
 def row_gaps(columns: Sequence[FittedText], box_h: float) -> list[tuple[float, ...]] | None:

@@ -217,7 +217,15 @@ def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
         size -= 1
         fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
                                                                             strict=True)]
-    gaps = compose.row_gaps(fitted, min(b.h for b in boxes)) or [()] * len(fitted)
+    height = min(b.h for b in boxes)
+    found = compose.row_gaps(fitted, height)
+    paired = len({len(g) for g in groups}) == 1
+    while found is None and paired and size - 1 >= sizes.minimum:  # smaller, so rows line up
+        size -= 1
+        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
+                                                                            strict=True)]
+        found = compose.row_gaps(fitted, height)
+    gaps = found or [()] * len(fitted)
     return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY, gaps=g)
             for i, (b, f, g) in enumerate(zip(bodies, fitted, gaps, strict=True))]
 

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from generator.build import build, prepare
+from generator.layout.compose import single_word_lines
 from generator.layout.frames import PictureFrame, TableFrame, TextFrame
 from generator.layout.geometry import Box
 from generator.layout.tables import column_widths
@@ -152,3 +153,34 @@ def test_rule_colour_stands_out_from_the_background() -> None:
 
 def test_boxes_are_points() -> None:  # keep the fixture's arithmetic honest
     assert Box(1, 2, 3, 4).bottom == 6 and Emu(12700).pt == 1
+
+
+def test_columns_do_not_wrap_word_by_word(built) -> None:
+    theme, deck, _ = built
+    if theme == "high-contrast":
+        pytest.skip("high contrast's 28 pt minimum is kept even in narrow columns")
+    columns = [s for s in deck.slides if s.role == "columns"]
+    assert len(columns) == 2
+    for slide in columns:
+        for frame in slide.frames:
+            if isinstance(frame, TextFrame) and frame.slot.startswith("column"):
+                assert single_word_lines(frame.text) == 0, (slide.title, frame.slot)
+
+
+def test_paired_rows_of_a_comparison_line_up(built) -> None:
+    theme, deck, _ = built
+    if theme == "high-contrast":
+        pytest.skip("at high contrast's 28 pt minimum the aligned rows would not fit")
+    slide = next(s for s in deck.slides if s.title == "Outsourcing or partnership?")
+    left, right = (f for f in slide.frames if isinstance(f, TextFrame)
+                   and f.slot.startswith("column"))
+
+    def tops(frame: TextFrame) -> list[float]:
+        y, found = 0.0, []
+        for index, p in enumerate(frame.text.paragraphs):
+            y += (frame.text.space_before if index else 0.0) + frame.gaps[index]
+            found.append(y)
+            y += len(p.lines) * frame.text.line_height
+        return found
+
+    assert left.gaps and tops(left) == pytest.approx(tops(right))
