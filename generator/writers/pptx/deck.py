@@ -71,8 +71,9 @@ def _relater(slide: object):
 
 def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = True,
                 tones: dict[str, str] = _TONE_COLOUR, layout: LayoutGeometry | None = None
-                ) -> None:
-    """Write one text frame into its placeholder, or into a text box added for it.
+                ) -> etree._Element:
+    """Write one text frame into its placeholder, or into a text box added for it;
+    return the shape's element.
 
     On an organisation's template (``layout`` read from it), added boxes and titles
     take the template colour that is readable on the layout's background, and a
@@ -97,6 +98,16 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
                    gaps=frame.gaps, labels=frame.labels)
     if not free:
         _measured_case(shape)
+    return shape._element
+
+
+def _reading_order(slide: object, elements: list[etree._Element]) -> None:
+    """Put the shapes in the order their frames were laid out (title, label, then the
+    content left to right): screen readers read a slide's shapes in this order."""
+    tree = slide.shapes._spTree  # type: ignore[attr-defined]
+    for element in elements:
+        tree.remove(element)
+        tree.insert_element_before(element, "p:extLst")
 
 
 def _measured_case(shape: object) -> None:
@@ -147,7 +158,7 @@ def _cell_colours(cell: object, fill: str, text: str) -> None:
 
 
 def _table(slide: object, frame: TableFrame, language: str,
-           colours: tuple[str, str, str] | None = None) -> None:
+           colours: tuple[str, str, str] | None = None) -> etree._Element:
     """Write a table; with ``colours`` (header fill, header text, body text), its cells
     are filled with that fill (header, then body rows banded in a light tint of it and
     the background, `TABLE_BANDS`) rather than with accent 1."""
@@ -184,6 +195,7 @@ def _table(slide: object, frame: TableFrame, language: str,
                 _cell_colours(cell, colours[0] if header else
                               tint(colours[0], TABLE_BANDS[band % 2]),
                               colours[1] if header else colours[2])
+    return graphic._element
 
 
 def _band(cell: object, share: float) -> None:
@@ -195,7 +207,8 @@ def _band(cell: object, share: float) -> None:
         etree.SubElement(colour, qn("a:tint"), val=str(round(share * 100000)))
 
 
-def _picture(slide: object, frame: PictureFrame) -> None:
+def _picture(slide: object, frame: PictureFrame) -> etree._Element:
+    """Add the picture to ``slide``; return its element."""
     picture = slide.shapes.add_picture(  # type: ignore[attr-defined]
         str(frame.path), _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w),
         _emu(frame.box.h))
@@ -212,6 +225,7 @@ def _picture(slide: object, frame: PictureFrame) -> None:
         mark.set("val", "1")
     else:
         c_nv_pr.set("descr", frame.alt or "")
+    return picture._element
 
 
 def _slide_number(slide: object, layout: object, language: str) -> None:
@@ -366,17 +380,20 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
         used: set[int] = set()
+        elements: list[etree._Element] = []
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
-                _text_frame(slide, frame, language, laid.layout.dark, tones, laid.layout)
+                elements.append(_text_frame(slide, frame, language, laid.layout.dark, tones,
+                                            laid.layout))
                 if frame.placeholder_idx == SYNTHETIC_TITLE:
                     used.add(0)  # the added title placeholder has idx 0
                 elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
-                _table(slide, frame, language, table_colours)
+                elements.append(_table(slide, frame, language, table_colours))
             elif isinstance(frame, PictureFrame):
-                _picture(slide, frame)
+                elements.append(_picture(slide, frame))
+        _reading_order(slide, elements)
         _remove_unused_placeholders(slide, used)
         if laid.role not in UNNUMBERED_ROLES:
             _slide_number(slide, layout, language)
