@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from generator.look.colours import with_contrast
 from generator.model import _as_text
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
@@ -92,10 +93,9 @@ class Theme:
 
     @property
     def rule(self) -> str:
-        """Return the colour of the accent rules: the accent, darkened or lightened in
-        steps until it stands out 3:1 (WCAG 1.4.11) from the background, and from the
-        dark background as well where one colour can do both."""
-        return rule_colour(self.accent, self.background, self.dark_background)
+        """Return the colour of the accent rules: the accent, darkened or lightened as
+        little as it takes to stand out 3:1 (WCAG 1.4.11) from the background."""
+        return rule_colour(self.accent, self.background)
 
     def scaled(self, factor: float) -> Theme:
         """Return the theme with every text size multiplied by ``factor`` (slide size)."""
@@ -111,29 +111,11 @@ RULE_CONTRAST = 3.0
 """The least contrast of a rule against its background (WCAG 1.4.11, non-text)."""
 
 
-def _contrast(first: str, second: str) -> float:
-    from generator.look.template import luminance
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _mix(colour: str, towards: str, share: float) -> str:
-    pairs = ((int(colour[i:i + 2], 16), int(towards[i:i + 2], 16)) for i in (0, 2, 4))
-    return "".join(f"{round(a + (b - a) * share):02X}" for a, b in pairs)
-
-
-def rule_colour(accent: str, background: str, dark_background: str) -> str:
-    """Return ``accent`` moved towards black or white (whichever is further from
-    ``background``) in 5 % steps until it reaches `RULE_CONTRAST` against
-    ``background``, preferring the first step that also reaches it on
-    ``dark_background``; ``accent`` itself when it already does."""
-    target = "000000" if _contrast("000000", background) >= _contrast("FFFFFF", background) \
-        else "FFFFFF"
-    steps = [_mix(accent, target, i / 20) for i in range(21)]
-    passing = [c for c in steps if _contrast(c, background) >= RULE_CONTRAST]
-    both = [c for c in passing if _contrast(c, dark_background) >= RULE_CONTRAST]
-    return (both or passing or [accent])[0]
+def rule_colour(accent: str, background: str) -> str:
+    """Return ``accent``, or the nearest colour towards black or white that stands out
+    `RULE_CONTRAST` from ``background`` (the least change, so it keeps what contrast it
+    has against the dark background too)."""
+    return with_contrast(accent, background, RULE_CONTRAST)
 
 
 def _hex(value: Any) -> Any:
