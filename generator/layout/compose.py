@@ -29,6 +29,10 @@ from generator.plan import AgendaItem
 from generator.wording import break_name, minutes, time_range
 
 BODY = TextStyle()
+GUTTER = 21.6
+"""Space between an activity's steps and prompts, pt (0.3 in)."""
+SPLITS = (0.54, 0.52, 0.56, 0.5, 0.58, 0.48, 0.46)
+"""Shares of the width an activity's steps may take beside its prompts (first wins ties)."""
 LABEL_GAP_EM = 1.0
 """Space (ems) between an agenda line's times and its title."""
 
@@ -195,31 +199,52 @@ def materials(activity: Activity) -> list[Paragraph]:
 
 
 def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float,
-                   numbered: TextStyle, idx: int | None, label: bool) -> Composed:
+                   numbered: TextStyle, idx: int | None, label: bool,
+                   small: SizeRange | None = None) -> Composed:
     """Return an activity on one slide: the numbered steps and the prompts side by
-    side, both at one size, what it needs under the prompts (and, without a
-    ``label`` line above the title, its time and format first).
+    side at one size (the split between them chosen for the largest size), and what
+    it needs in a line across the foot (``small`` sizes; without a ``label`` line
+    above the title, its time and format lead that line).
 
     Raises `DoesNotFit` when the two columns do not fit at ``sizes`` (strictly).
     """
     steps = [_heading("What to do")] + [Paragraph.from_markup(s, 0, True)
                                         for s in activity.steps]
     extra = ([] if label else [glance(activity)]) + materials(activity)
+    frames: list[TextFrame] = []
+    if extra and small is not None:  # across the foot, small and muted: at a glance
+        foot = fit_in_box(extra, box, small, BODY, "needs", factor)
+        tall = foot.height + 2 * INSET_Y
+        frames.append(TextFrame("needs", None, Box(box.x, box.bottom - tall, box.w, tall),
+                                foot, BODY, tone="muted"))
+        box = Box(box.x, box.y, box.w, box.h - tall - 6)
+        extra = []
     if not activity.prompts:
         fitted = fit_in_box(steps + extra, box, sizes.strict(), numbered, "steps", factor)
-        return Composed((TextFrame("steps", idx, box, fitted, numbered, numbered=True),))
+        return Composed((TextFrame("steps", idx, box, fitted, numbered, numbered=True),
+                         *frames))
     prompts = [_heading("Think about")] + [Paragraph.from_markup(p, 0, True)
                                            for p in activity.questions] + extra
-    gutter = 28.8
-    left_w = (box.w - gutter) * 0.54
-    left = Box(box.x, box.y, left_w, box.h)
-    right = Box(left.right + gutter, box.y, box.w - left_w - gutter, box.h)
-    fitted_steps, fitted_prompts = fit_common([steps, prompts], [left, right], sizes.strict(),
-                                              numbered, "activity", factor)
+    gutter = GUTTER
+    best: tuple[float, Box, Box, FittedText] | None = None
+    for split in SPLITS:
+        left_w = (box.w - gutter) * split
+        left = Box(box.x, box.y, left_w, box.h)
+        right = Box(left.right + gutter, box.y, box.w - left_w - gutter, box.h)
+        try:
+            fitted_steps, _ = fit_common([steps, prompts], [left, right], sizes.strict(),
+                                         numbered, "activity", factor)
+        except DoesNotFit:
+            continue
+        if best is None or fitted_steps.size > best[0]:
+            best = (fitted_steps.size, left, right, fitted_steps)
+    if best is None:
+        raise DoesNotFit("activity", sizes.minimum)
+    size, left, right, fitted_steps = best
     # the prompts keep the usual bullet indent (narrower than a number's): no more lines
-    fitted_prompts = fit_exact(prompts, right, fitted_steps.size, BODY, factor)
+    fitted_prompts = fit_exact(prompts, right, size, BODY, factor)
     return Composed((TextFrame("steps", idx, left, fitted_steps, numbered, numbered=True),
-                     TextFrame("prompts", None, right, fitted_prompts, BODY)))
+                     TextFrame("prompts", None, right, fitted_prompts, BODY), *frames))
 
 
 def single_word_lines(fitted: FittedText) -> int:

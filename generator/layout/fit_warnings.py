@@ -8,10 +8,10 @@ from generator.look.theme import Theme
 from generator.problems import Problem
 
 SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebrow",
-                "footer", "hidden title", "organisation", "details", "glance", "length"}
+                "footer", "hidden title", "organisation", "details", "glance", "length", "needs"}
 
 ONE_SLIDE_ACTIVITY_SLOTS = {"steps", "prompts"}
-"""An activity's columns, which may go down to the small size to stay on one slide."""
+"""An activity's columns, which may go down to the floor size to stay on one slide."""
 
 
 def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
@@ -23,7 +23,7 @@ def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
                 continue
             minimum = theme.title_min if decision.slot == "title" else theme.body_min
             if decision.slot in ONE_SLIDE_ACTIVITY_SLOTS:  # steps and prompts side by side
-                minimum = min(minimum, theme.small_size)
+                minimum = min(minimum, theme.size_floor)
             if decision.size < minimum:
                 found.append(Diagnostic(
                     Problem.W_FIT_SMALL, f"the {decision.slot} was set at "

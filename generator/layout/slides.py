@@ -245,11 +245,11 @@ def _activity(slide: ActivitySlide, ctx: _Context,
         fitted_title = _title(layout, title, ctx, "activity")[0].text
         found = compose.glance_frame(activity, heading.box, fitted_title, ctx.theme, ctx.factor)
         label = [found] if found else []
-    one_slide = SizeRange(sizes.preferred, min(sizes.minimum, ctx.theme.small_size),
-                          ctx.theme.small_size)
+    floor = ctx.theme.size_floor  # one slide, side by side, down to the smallest readable size
+    one_slide = SizeRange(sizes.preferred, min(sizes.minimum, floor), floor)
     try:
         one = compose.activity_slide(activity, body.box, one_slide, ctx.factor, NUMBERED,
-                                     body.idx, bool(label))
+                                     body.idx, bool(label), ctx.sizes("small"))
         return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                          for f in one.frames])]
     except DoesNotFit:
@@ -504,7 +504,7 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
         if size is not None:
             kind = _layout_role(planned)
-            least = ctx.theme.small_size if kind == "activity" else ctx.theme.body_min
+            least = ctx.theme.size_floor if kind == "activity" else ctx.theme.body_min
             smallest[kind] = min(smallest.get(kind, size), max(size, least))
     for index, (planned, pages) in enumerate(zip(plan.slides, found, strict=True)):
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
