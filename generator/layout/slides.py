@@ -271,6 +271,9 @@ def _activity(slide: ActivitySlide, ctx: _Context,
         prompts = [_bold(Paragraph.from_markup("Think about"))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.questions
         ] + compose.materials(activity)
+        steps_size = pages[-1][1][0].size if pages else sizes.preferred
+        sizes = SizeRange(min(sizes.preferred, steps_size), min(sizes.minimum, steps_size),
+                          sizes.floor)  # the prompts no larger than the steps
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
                           [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
@@ -491,7 +494,9 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
 
     Each slide is fitted on its own first; then slides of a kind (bullets, activity,
     two columns...) set larger than the smallest of their kind are fitted again with
-    that size as their largest, down to no less than the theme's ``body_min``.
+    that size as their largest, down to no less than the theme's ``body_min``. An
+    activity on one slide (steps and prompts side by side, which may go smaller) and
+    one over two slides are kinds of their own.
     """
     found: list[_PageList | DoesNotFit] = []
     for planned in plan.slides:
@@ -503,12 +508,12 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
     for planned, pages in zip(plan.slides, found, strict=True):
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
         if size is not None:
-            kind = _layout_role(planned)
+            kind = _group(planned, pages)  # type: ignore[arg-type]
             least = ctx.theme.size_floor if kind == "activity" else ctx.theme.body_min
             smallest[kind] = min(smallest.get(kind, size), max(size, least))
     for index, (planned, pages) in enumerate(zip(plan.slides, found, strict=True)):
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
-        cap = smallest.get(_layout_role(planned))
+        cap = None if size is None else smallest.get(_group(planned, pages))  # type: ignore[arg-type]
         if size is None or cap is None or size <= cap:
             continue
         ctx.cap = cap
@@ -517,6 +522,13 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
         finally:
             ctx.cap = None
     return found
+
+
+def _group(planned: PlannedSlide, pages: _PageList) -> str:
+    """Return the kind whose slides share a size: the layout role, an activity over
+    two or more slides apart from one on a single slide."""
+    role = _layout_role(planned)
+    return f"{role} continued" if role == "activity" and len(pages) > 1 else role
 
 
 def _layout_role(planned: PlannedSlide) -> str:
