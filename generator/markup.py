@@ -209,13 +209,14 @@ def parse_inline(text: str) -> tuple[Span, ...]:
 
     ``**x**`` is bold, ``*x*`` italic (``***x***`` both), bare ``https://``
     addresses become links. Unmatched asterisks stay as they are. Each run of a
-    text marked with a language (`in_language`) carries it as ``lang``.
+    text marked with a language (`in_language`) carries it as ``lang``. Straight
+    quotes and apostrophes become curly ones, links' text apart (see `curly_spans`).
     """
     if _MARK_OPEN in text:
-        return tuple(_merge([
+        return curly_spans(_merge([
             Span(s.text, s.bold, s.italic, s.href, lang)
             for lang, piece in segments(regroup(text)) for s in _parse(piece)]))
-    return _parse(text)
+    return curly_spans(_parse(text))
 
 
 def _parse(text: str) -> tuple[Span, ...]:

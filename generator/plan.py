@@ -42,6 +42,7 @@ from generator.slide_kinds import (
     TitleKind,
     outline_kind,
 )
+from generator.wording import break_name
 from generator.words import Words, words_for
 
 __all__ = ["AgendaItem", "Plan", "PlannedSlide", "clock", "derived_title", "make_agenda",
@@ -133,7 +134,7 @@ def derived_title(slide: Slide, section_title: str, words: Words | None = None) 
         return words("Quote: {words}", words=_words(slide.by, 8) if slide.by
                      else _words(slide.quote, 6))
     if isinstance(slide, StatementSlide):
-        return words("{section}: key message", section=_words(section_title, 6))
+        return _words(slide.statement, 8)  # for screen readers: the design shows no title
     if isinstance(slide, ImageSlide):
         return _words(slide.alt, 8) if slide.alt else words(
             "{section}: picture", section=unstyled(section_title))
@@ -199,9 +200,9 @@ def make_plan(
         path = ("sections", item.part_index)
         if isinstance(part, Break):
             back = clock(workshop.start, item.offset + item.minutes)
-            name = unstyled(part.name)
+            name = break_name(unstyled(part.name), words)
             title = words("{title}: back at {time}", title=name, time=words.time(back)) \
-                if back else f"{name} ({words.minutes(part.minutes, 'short')})"
+                if back else f"{name} ({words.minutes(part.minutes)})"
             slides.append(PlannedSlide(
                 title, BreakKind(part.name, part.minutes, back), item.offset,
                 part.minutes, item.part_index, None, path, position_of(path),

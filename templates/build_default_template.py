@@ -54,13 +54,14 @@ MARGIN = inch(0.6)
 CONTENT_W = SLIDE_W - 2 * MARGIN
 GUTTER = inch(0.4)
 RULE_W, RULE_H = inch(1.25), inch(0.08)
+TEXT_INSET = inch(0.1)  # the writer's left text inset: rules start at the first letter
 TITLE_BOX: Box = (MARGIN, inch(0.6), CONTENT_W, inch(1.2))
-RULE_BOX: Box = (MARGIN, inch(1.9), RULE_W, RULE_H)
+RULE_BOX: Box = (MARGIN + TEXT_INSET, inch(1.9), RULE_W, RULE_H)
 BODY_Y, BODY_H = inch(2.1), inch(4.3)  # the body area ends 6.4 in down, above the footer band
 SLDNUM_BOX: Box = (SLIDE_W - MARGIN - inch(1.5), inch(6.55), inch(1.5), inch(0.4))
 EYEBROW_BOX: Box = (MARGIN, MARGIN, CONTENT_W, inch(0.6))
 HERO_TITLE_BOX: Box = (MARGIN, inch(1.4), CONTENT_W, inch(2.6))
-HERO_RULE_BOX: Box = (MARGIN, inch(4.2), RULE_W, RULE_H)
+HERO_RULE_BOX: Box = (MARGIN + TEXT_INSET, inch(4.2), RULE_W, RULE_H)
 HERO_BODY_BOX: Box = (MARGIN, inch(4.45), CONTENT_W, inch(1.95))
 QUOTE_X = inch(1.0)
 QUOTE_W = SLIDE_W - QUOTE_X - MARGIN
@@ -168,18 +169,18 @@ LAYOUTS: tuple[Layout, ...] = (
         _body(1, (MARGIN, inch(1.5), CONTENT_W, inch(4.7)), "One key message",
               Text(40, "tx2", True, "ctr", "ctr")),
     )),
-    Layout("Break", "cust", "tx2", (
-        _title("Break", WHITE, (MARGIN, inch(1.6), CONTENT_W, inch(1.8)), 54, "ctr"),
-        _body(1, (MARGIN, inch(3.85), CONTENT_W, inch(1.5)), "Back at 11:00",
-              Text(32, WHITE, align="ctr")),
-    ), (((SLIDE_W - RULE_W) // 2, inch(3.6), RULE_W, RULE_H),)),
-    Layout("Closing", "cust", "tx2", (
-        _title("Thank you", WHITE, size=40),
-        _body(1, (MARGIN, BODY_Y, CONTENT_W, inch(3.4)), "Next steps",
-              Text(24, WHITE, bullets=True)),
-        _body(2, (MARGIN, inch(5.7), CONTENT_W, inch(0.7)), "Sources and credits",
+    Layout("Break", "cust", "bg2", (  # light, so a break never looks like a section divider
+        _title("Break", "tx2", (MARGIN, inch(0.9), CONTENT_W, inch(1.2)), 40, "ctr"),
+        _body(1, (MARGIN, inch(2.5), CONTENT_W, inch(3.6)), "Back at 11:00",
+              Text(32, "tx2", align="ctr")),
+    ), (((SLIDE_W - RULE_W) // 2, inch(2.25), RULE_W, RULE_H),)),
+    Layout("Closing", "cust", "tx2", (  # composed like the title slide: the deck's bookends
+        _title("Thank you", WHITE, (MARGIN, inch(1.0), CONTENT_W, inch(2.2)), 44),
+        _body(1, (MARGIN, inch(3.65), CONTENT_W, inch(1.65)), "Facilitators and organisation",
+              Text(24, WHITE)),
+        _body(2, (MARGIN, inch(5.5), CONTENT_W, inch(0.9)), "Sources and credits",
               Text(14, WHITE, anchor="b")),
-    ), (RULE_BOX,)),
+    ), ((MARGIN + TEXT_INSET, inch(3.4), RULE_W, RULE_H),)),
 )
 # fmt: on
 

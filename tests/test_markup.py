@@ -114,3 +114,14 @@ def test_neighbouring_runs_of_one_style_are_merged_and_none_are_empty():
     assert all(s.text for s in spans)
     assert all((x.bold, x.italic) != (y.bold, y.italic) or x.href or y.href
                for x, y in itertools.pairwise(spans))
+
+
+@pytest.mark.parametrize(("text", "curly"), [
+    ('Pink Floyd, "Time"', "Pink Floyd, “Time”"),
+    ("the NCSC's 10 Steps", "the NCSC’s 10 Steps"),
+    ("'single' and (\"bracketed\")", "‘single’ and (“bracketed”)"),
+    ("see https://example.org/it's", "see https://example.org/it's"),
+    ("no quotes", "no quotes"),
+])
+def test_straight_quotes_become_curly_except_in_links(text: str, curly: str) -> None:
+    assert plain_text(text) == curly  # parse_inline makes them curly, links apart

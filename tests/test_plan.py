@@ -185,7 +185,7 @@ def test_automatic_slides_in_order():
 
 def test_break_slide_says_when_to_be_back():
     (coffee,) = [s for s in plan_of(DAY).slides if s.role == "break"]
-    assert coffee.title == "Coffee: back at 10:10"
+    assert coffee.title == "Coffee break: back at 10:10"
     assert coffee.minutes == 15
 
 
@@ -205,7 +205,7 @@ def test_slides_know_their_section():
     by_title = {s.title: s for s in plan.slides}
     assert by_title["A"].section_title == "One"
     assert by_title["A"].part_index == 0
-    assert by_title["Two: key message"].part_index == 2
+    assert by_title["Go"].part_index == 2
 
 
 # ------------------------------------------------------------------ derived titles
@@ -225,7 +225,7 @@ def titled(slide_yaml: str, section: str = "Scene") -> tuple[str, bool]:
     ("- quote: Hanging on\n  by: '**Pink** Floyd'", "Quote: Pink Floyd"),
     ("- quote: one two three four five six seven eight", "Quote: one two three four five six…"),
     ("- quote: one two three", "Quote: one two three"),
-    ("- statement: Cheapest is not enough", "Scene: key message"),
+    ("- statement: Cheapest is not enough", "Cheapest is not enough"),
     ("- image: images/patch-cadence.png\n  alt: A bar chart of days", "A bar chart of days"),
     ("- image: images/patch-cadence.png\n  alt: one two three four five six seven eight nine",
      "one two three four five six seven eight…"),
@@ -327,7 +327,7 @@ def test_made_up_kinds_carry_what_their_slide_shows(plan: Plan) -> None:
     assert agenda.kind.items == plan.agenda
     (coffee,) = of_kind(plan, BreakKind)
     assert coffee.kind == BreakKind("Coffee", 15, "09:45")
-    assert coffee.title == "Coffee: back at 09:45"
+    assert coffee.title == "Coffee break: back at 09:45"
     sections = [s.kind for s in of_kind(plan, SectionKind)]
     assert [(k.section.title, k.number, k.count) for k in sections] == [
         ("Opening", 1, 2), ("Middle", 2, 2)]
@@ -339,7 +339,7 @@ def test_the_break_without_a_start_time_has_no_back_time() -> None:
     plan = plan_and_source(EVERY_KIND.replace('start: "09:00"\n', ""))[0]
     (coffee,) = of_kind(plan, BreakKind)
     assert coffee.kind.back is None
-    assert coffee.title == "Coffee (15 mins)"
+    assert coffee.title == "Coffee break (15 minutes)"
 
 
 def test_outline_kinds_carry_the_outline_slide(plan: Plan) -> None:

@@ -6,8 +6,8 @@ frame's tone and slot, and the layout's background (dark layouts are
 ``Theme.dark_background``; the Quote layout's panel is ``Theme.surface``, see
 ``templates/README.md``). Where a background could be either (a quote on a light
 layout of an organisation's template), the text is checked against both. Tables
-follow PowerPoint's default table style: a header row filled with the accent
-colour, body rows banded with 40 % and 20 % tints of it.
+have a header row filled with the accent colour and body rows banded with a light
+tint of it and the background (`TABLE_BANDS`).
 
 Ratios and luminance are computed as WCAG 2.2 defines them.
 """
@@ -38,7 +38,7 @@ __all__ = ["contrast_ratio", "relative_luminance", "tint"]
 LARGE_TEXT_PT = 18.0
 LARGE_BOLD_TEXT_PT = 14.0
 
-SURFACE_LAYOUTS = frozenset({"Quote"})
+SURFACE_LAYOUTS = frozenset({"Quote", "Break"})
 """Light layouts of the default template filled with ``Theme.surface``, not the background."""
 
 HEADING_SLOTS = frozenset({"title", "quote", "statement"})

@@ -101,9 +101,27 @@ def split_over_slides(
     while rest:
         chunk, rest = split_to_fit(rest, area.w, area.h, sizes.minimum, style)
         chunks.append(chunk)
+    chunks = _no_lone_item(chunks, area, sizes.minimum, style)
     fitted = [fit_in_box(chunk, box, sizes, style, slot, factor) for chunk in chunks]
     common = min(f.size for f in fitted)
     return [fit_exact(chunk, box, common, style, factor) for chunk in chunks]
+
+
+def _no_lone_item(chunks: list[tuple[Paragraph, ...]], area: Box, size: float,
+                  style: TextStyle) -> list[tuple[Paragraph, ...]]:
+    """Return ``chunks`` with items moved forward from the slide before wherever a
+    continuation slide would hold one item alone (or a slide would end on a heading),
+    as long as the items still fit."""
+    chunks = list(chunks)
+    for index in range(1, len(chunks)):
+        before, after = chunks[index - 1], chunks[index]
+        while len(before) > 2 and (len(after) < 2 or not before[-1].bullet):
+            moved = (before[-1], *after)
+            if not fit_text(moved, area.w, area.h, size, size, 1.0, style).fits:
+                break
+            before, after = before[:-1], moved
+        chunks[index - 1], chunks[index] = before, after
+    return chunks
 
 
 def bullet_paragraphs(bullets: Sequence[Bullet], level: int = 0) -> list[Paragraph]:

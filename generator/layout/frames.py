@@ -12,11 +12,14 @@ from pathlib import Path
 from generator.diagnostics import Position
 from generator.layout.geometry import Box, LayoutGeometry
 from generator.layout.text import FittedText, TextStyle
+from generator.markup import Span
 
 INSET_X = 7.2
 """Left and right inner margin of every text box, pt (PowerPoint's default 0.1 in)."""
 INSET_Y = 3.6
 """Top and bottom inner margin of every text box, pt (PowerPoint's default 0.05 in)."""
+UNNUMBERED_ROLES = frozenset({"title"})
+"""Slide roles that show no slide number (the title slide, as designers set it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,10 @@ class TextFrame:
 
     ``align`` is ``l`` or ``ctr``; ``anchor`` is ``t``, ``ctr`` or ``b``; ``tone`` names
     the colour role (``text``, ``muted``, ``inverse``); ``numbered`` makes bullets 1. 2. 3.,
-    counting from ``number_from``.
+    counting from ``number_from``. ``gaps`` adds space (pt) above paragraph *i* (rows of
+    side-by-side frames line up so); ``labels`` gives paragraph *i* a label set in its
+    hanging indent and followed by a tab (an agenda's times) instead of a bullet.
+    ``hidden`` marks a title kept for screen readers but placed off the slide.
     """
 
     slot: str
@@ -38,6 +44,9 @@ class TextFrame:
     tone: str = "text"
     numbered: bool = False
     number_from: int = 1
+    gaps: tuple[float, ...] = ()
+    labels: tuple[tuple[Span, ...], ...] = ()
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,17 +7,27 @@ from dataclasses import dataclass, field, replace
 from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.layout import compose
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
     bullet_paragraphs,
     fit_common,
+    fit_exact,
     fit_in_box,
     plain_paragraphs,
     split_over_slides,
 )
-from generator.layout.frames import FitDecision, Frame, PictureFrame, SlideLayout, TextFrame
+from generator.layout.frames import (
+    INSET_X,
+    INSET_Y,
+    FitDecision,
+    Frame,
+    PictureFrame,
+    SlideLayout,
+    TextFrame,
+)
 from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
 from generator.layout.notes import speaker_notes
@@ -27,14 +37,13 @@ from generator.look.theme import Theme
 from generator.markup import (
     Span,
     languages_of,
-    parse_inline,
     plain_text,
     side_by_side,
     unstyled,
 )
 from generator.model import ActivitySlide, ColumnsSlide, ImageSlide, Workshop
 from generator.outline.assets import ImageAsset
-from generator.plan import AgendaItem, Plan, PlannedSlide
+from generator.plan import Plan, PlannedSlide
 from generator.problems import Problem
 from generator.slide_kinds import (
     ActivityKind,
@@ -50,6 +59,7 @@ from generator.slide_kinds import (
     TableKind,
     TitleKind,
 )
+from generator.wording import break_name
 from generator.words import Words, words_for
 
 _Simple: TypeAlias = (
@@ -63,6 +73,10 @@ TITLE = TextStyle(line_height=1.1, space_before=0.0)
 HERO = TextStyle(line_height=1.15, space_before=0.3)
 NUMBERED = TextStyle(bullet_indent=1.5)
 GAP = 14.0
+HIDDEN_TITLE_ROLES = frozenset({"quote", "statement"})
+"""Roles whose design shows no title: theirs is kept off the slide for screen readers."""
+HIDDEN_TITLE_GAP = 36.0
+"""How far above the slide's top edge a hidden title's box ends, pt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +97,8 @@ class _Context:
     images: dict[str, ImageAsset]
     workshop: Workshop
     words: Words
+    cap: float | None = None
+    """The largest body or hero size for the slide being laid out (see `_harmonise`)."""
 
     @property
     def factor(self) -> float:
@@ -93,13 +109,17 @@ class _Context:
 
     def sizes(self, kind: str) -> SizeRange:
         t = self.theme
-        return {
+        found = {
             "title": SizeRange(t.title_max, t.title_min, t.size_floor),
             "body": SizeRange(t.body_max, t.body_min, t.size_floor),
             "hero": SizeRange(t.hero_max, t.body_min, t.size_floor),
             "small": SizeRange(t.small_size, t.size_floor, t.size_floor),
+            "lead": SizeRange(t.body_max, t.small_size, t.size_floor),  # closing lines
             "table": SizeRange(t.body_min, t.size_floor, t.size_floor),
         }[kind]
+        if self.cap is None or kind not in ("body", "hero") or self.cap >= found.preferred:
+            return found
+        return SizeRange(self.cap, min(found.minimum, self.cap), min(found.floor, self.cap))
 
 
 def _bold(paragraph: Paragraph) -> Paragraph:
@@ -120,8 +140,10 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
            role: str) -> tuple[TextFrame, FitDecision]:
     """Return the slide's title fitted into the layout's title placeholder.
 
-    Quote and statement slides show their title as a small line above the content
-    (slot ``eyebrow``); the title slide's title is set larger than other titles.
+    Quote and statement slides show no title: theirs stays in the title placeholder
+    for screen readers and the slide list, placed just above the slide (PowerPoint's
+    own advice for a title the design does not show). The title and closing slides'
+    titles are set large and bold.
     """
     placeholder = layout.first("title")
     if placeholder is None:
@@ -129,17 +151,21 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
     theme = ctx.theme
     tone = "inverse" if layout.dark else "text"
     paragraphs = [Paragraph.from_markup(title)]
-    if role in ("quote", "statement"):
+    sizes = ctx.sizes("title")
+    if role in ("title", "closing", "break"):
+        sizes = SizeRange(theme.hero_max, theme.title_min, theme.size_floor)
+    if role in ("title", "closing"):
+        paragraphs = [_bold(p) for p in paragraphs]
+    if role in HIDDEN_TITLE_ROLES:
         paragraphs = [Paragraph.from_markup(side_by_side(title))]  # a pair on its one line
         sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
-        fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "eyebrow", ctx.factor)
-        return (TextFrame("eyebrow", placeholder.idx, placeholder.box, fitted, TITLE,
-                          anchor="t", tone="muted"),
-                FitDecision("eyebrow", fitted.size, sizes.preferred))
-    sizes = ctx.sizes("title")
-    if role in ("title", "break"):
-        sizes = SizeRange(theme.hero_max, theme.title_min, theme.size_floor)
     fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
+    if role in HIDDEN_TITLE_ROLES:
+        box = placeholder.box
+        above = Box(box.x, -box.h - HIDDEN_TITLE_GAP, box.w, box.h)
+        return (TextFrame("title", placeholder.idx, above, fitted, TITLE, tone=tone,
+                          hidden=True),
+                FitDecision("hidden title", fitted.size, sizes.preferred))
     align = "ctr" if role == "break" else "l"  # the break layout centres its rule
     return (TextFrame("title", placeholder.idx, placeholder.box, fitted, TITLE, align=align,
                       anchor="b", tone=tone),
@@ -147,44 +173,41 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
 
 
 def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
-    """Return the free area below a layout's title, above the footer band."""
+    """Return the area pictures and tables take below a layout's title: on the grid
+    text uses, starting where the first letter of body text starts (left and top)."""
     title = layout.first("title")
-    top = (title.box.bottom if title else 36.0) + GAP
+    reference = next(iter(ctx.layout("bullets").bodies()), None)
     bottom = ctx.geometry.height * 0.9
-    left = title.box.x if title else 36.0
-    width = title.box.w if title else ctx.geometry.width - 72
+    if reference is not None and title is not None and reference.box.y >= title.box.bottom:
+        box = reference.box
+        top = box.y + INSET_Y
+        return Box(box.x + INSET_X, top, box.w - 2 * INSET_X, min(box.bottom, bottom) - top)
+    top = (title.box.bottom if title else 36.0) + GAP
+    left = (title.box.x if title else 36.0) + INSET_X
+    width = (title.box.w if title else ctx.geometry.width - 72) - 2 * INSET_X
     return Box(left, top, width, bottom - top)
 
 
-def _agenda_paragraphs(items: tuple[AgendaItem, ...], words: Words) -> list[Paragraph]:
-    paragraphs = []
-    for item in items:
-        when = ""
-        if item.start and item.end:
-            when = words("{start}–{end}", start=words.time(item.start),
-                         end=words.time(item.end)) + "   "
-        label = unstyled(item.title)
-        if item.is_break:
-            label = words("{title} (break)", title=label)
-        line = f"{label} · {words.minutes(item.minutes, 'short')}"
-        spans = tuple(Span(s.text, True, s.italic, s.href, s.lang) for s in parse_inline(when))
-        paragraphs.append(Paragraph(spans + parse_inline(line)))
-    return paragraphs
-
-
-def _bulleted(role: str, paragraphs: list[Paragraph],
-              ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
+def _bulleted(role: str, paragraphs: list[Paragraph], ctx: _Context,
+              style: TextStyle = BODY,
+              labels: list[tuple[Span, ...]] | None = None,
+              ) -> list[tuple[list[Frame], list[FitDecision]]]:
+    """Return the pages of a bulleted slide (``labels``: an agenda's times, one a line)."""
     layout = ctx.layout(role)
     body = layout.bodies()[0]
-    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), BODY, "body",
+    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), style, "body",
                                ctx.factor) \
         if paragraphs else []
     pages = []
+    done = 0
     for index, fitted in enumerate(chunks or [None]):
         frames: list[Frame] = []
         decisions: list[FitDecision] = []
         if fitted is not None:
-            frames.append(TextFrame("body", body.idx, body.box, fitted, BODY))
+            count = len(fitted.paragraphs)
+            own = tuple(labels[done:done + count]) if labels else ()
+            done += count
+            frames.append(TextFrame("body", body.idx, body.box, fitted, style, labels=own))
             decisions.append(FitDecision("body", fitted.size, ctx.theme.body_max, index > 0))
         pages.append((frames, decisions))
     return pages
@@ -197,26 +220,57 @@ def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
     for column in slide.columns:
         paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
         groups.append(paragraphs + bullet_paragraphs(column.bullets))
-    fitted = fit_common(groups, [b.box for b in bodies], ctx.sizes("body"), BODY, "columns",
-                        ctx.factor)
-    return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY)
-            for i, (b, f) in enumerate(zip(bodies, fitted, strict=True))]
-
-
-def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
-                                                                 list[FitDecision]]]:
-    """Return the activity's slides: time, format and numbered steps, then the prompts.
-
-    The prompts (also printed on the worksheet) follow on a "(cont.)" slide, so
-    the room sees the instructions first and the questions once they start.
-    """
-    activity = slide.activity
-    body = ctx.layout("activity").bodies()[0]
+    boxes = [b.box for b in bodies]
     sizes = ctx.sizes("body")
+    fitted = fit_common(groups, boxes, sizes, BODY, "columns", ctx.factor)
+    # Narrow columns at a large size wrap word by word: set them smaller while that helps.
+    size = fitted[0].size
+    while size - 1 >= sizes.minimum and any(compose.single_word_lines(f) for f in fitted):
+        size -= 1
+        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
+                                                                            strict=True)]
+    height = min(b.h for b in boxes)
+    found = compose.row_gaps(fitted, height)
+    paired = len({len(g) for g in groups}) == 1
+    while found is None and paired and size - 1 >= sizes.minimum:  # smaller, so rows line up
+        size -= 1
+        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
+                                                                            strict=True)]
+        found = compose.row_gaps(fitted, height)
+    gaps = found or [()] * len(fitted)
+    return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY, gaps=g)
+            for i, (b, f, g) in enumerate(zip(bodies, fitted, gaps, strict=True))]
+
+
+def _activity(slide: ActivitySlide, ctx: _Context,
+              title: str) -> list[tuple[list[Frame], list[FitDecision]]]:
+    """Return the activity's slides: on one slide, its time, format and materials at a
+    glance over the steps and prompts side by side, when they fit at the body size;
+    else the steps, then the prompts on a "(cont.)" slide."""
+    activity = slide.activity
+    layout = ctx.layout("activity")
+    body = layout.bodies()[0]
+    sizes = ctx.sizes("body")
+    label: list[Frame] = []
+    heading = layout.first("title")
+    if heading is not None:
+        fitted_title = _title(layout, title, ctx, "activity")[0].text
+        found = compose.glance_frame(activity, heading.box, fitted_title, ctx.theme, ctx.factor,
+                                     ctx.words)
+        label = [found] if found else []
+    floor = ctx.theme.size_floor  # one slide, side by side, down to the smallest readable size
+    one_slide = SizeRange(sizes.preferred, min(sizes.minimum, floor), floor)
+    try:
+        one = compose.activity_slide(activity, body.box, one_slide, ctx.factor, NUMBERED,
+                                     body.idx, bool(label), ctx.words, ctx.sizes("small"))
+        return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
+                                         for f in one.frames])]
+    except DoesNotFit:
+        pass
     lead = " · ".join(x for x in (ctx.words.minutes(activity.minutes), activity.format) if x)
-    steps = [_bold(Paragraph.from_markup(lead))] + [
+    steps = ([] if label else [_bold(Paragraph.from_markup(lead))]) + [
         Paragraph.from_markup(step, 0, True) for step in activity.steps
-    ]
+    ] + ([] if activity.prompts else compose.materials(activity, ctx.words))
     pages = []
     number = 1
     for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps", ctx.factor):
@@ -224,10 +278,15 @@ def _activity(slide: ActivitySlide, ctx: _Context) -> list[tuple[list[Frame],
                                  number_from=number)],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
         number += sum(p.paragraph.bullet for p in chunk.paragraphs)
+    if pages:
+        pages[0][0][:0] = label
     if activity.prompts:
         prompts = [_bold(Paragraph.from_markup(ctx.words("Think about")))] + [
             Paragraph.from_markup(p, 0, True) for p in activity.questions
-        ]
+        ] + compose.materials(activity, ctx.words)
+        steps_size = pages[-1][1][0].size if pages else sizes.preferred
+        sizes = SizeRange(min(sizes.preferred, steps_size), min(sizes.minimum, steps_size),
+                          sizes.floor)  # the prompts no larger than the steps
         for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
             pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
                           [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
@@ -238,17 +297,22 @@ def _picture(slide: ImageSlide, ctx: _Context) -> list[Frame]:
     area = _content_area(ctx.layout("image"), ctx)
     frames: list[Frame] = []
     if slide.caption:
-        room = 40.0 * len(languages_of(slide.caption) or [""])  # a line per language
+        room = 72.0 * len(languages_of(slide.caption) or [""])  # room for each language
         caption = fit_in_box([Paragraph.from_markup(slide.caption)],
-                             Box(area.x, area.bottom - room, area.w, room), ctx.sizes("small"),
-                             BODY, "caption", ctx.factor)
-        box = Box(area.x, area.bottom - caption.height - 7.2, area.w, caption.height + 7.2)
-        frames.append(TextFrame("caption", None, box, caption, BODY, align="ctr", tone="muted"))
+                             Box(area.x - INSET_X, area.bottom - room, area.w + 2 * INSET_X,
+                                 room), ctx.sizes("small"), BODY, "caption", ctx.factor)
+        box = Box(area.x - INSET_X, area.bottom - caption.height - 7.2, area.w + 2 * INSET_X,
+                  caption.height + 7.2)
+        frames.append(TextFrame("caption", None, box, caption, BODY, tone="muted"))
         area = Box(area.x, area.y, area.w, box.y - area.y - 6)
     asset = ctx.images[slide.image]
     scale = min(area.w / asset.width, area.h / asset.height)
     w, h = asset.width * scale, asset.height * scale
-    box = Box(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
+    box = Box(area.x, area.y, w, h)  # on the grid: left and top where text starts
+    if frames:  # the caption under the picture, not at the foot of the slide
+        caption_frame = frames[0]
+        assert isinstance(caption_frame, TextFrame)
+        frames[0] = replace(caption_frame, box=replace(caption_frame.box, y=box.bottom + 6))
     alt = plain_text(slide.alt) if slide.alt else None
     frames.insert(0, PictureFrame(box, asset.path, alt, slide.decorative))
     return frames
@@ -287,37 +351,30 @@ def _simple(planned: PlannedSlide, kind: _Simple,
 
     match kind:
         case TitleKind():
-            lines = [kind.subtitle] if kind.subtitle else []
-            details = [x for x in (kind.event, kind.date and ctx.words.date(kind.date),
-                                   kind.venue) if x]
-            if details:
-                lines.append(" · ".join(details))
-            if lines:
-                add("subtitle", 0, [Paragraph.from_markup(x) for x in lines], "small",
-                    anchor="t", tone=on_dark)
+            frames.extend(compose.title_slide(kind, ctx.workshop.organisation, layout,
+                                              ctx.theme, ctx.factor, on_dark, ctx.words).frames)
         case SectionKind():
             add("detail", 0, [Paragraph.from_markup(_section_line(kind, ctx.words))], "small",
                 tone=on_dark)
-        case BreakKind(minutes=minutes):
-            add("body", 0, [Paragraph.from_markup(ctx.words.minutes(minutes))], "body",
-                tone=on_dark, align="ctr")
+        case BreakKind():
+            frames.extend(compose.break_slide(kind.minutes, kind.back, layout, ctx.theme,
+                                              ctx.factor, on_dark, ctx.words).frames)
         case QuoteKind(slide=quote):
             add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
                 anchor="ctr")
             if quote.by:
                 add("by", 1, [Paragraph.from_markup(f"— {quote.by}")], "small", tone="muted")
         case StatementKind(slide=statement):
-            add("statement", 0, plain_paragraphs(statement.statement, bold=True), "hero", HERO,
+            add("statement", 0, plain_paragraphs(statement.statement), "hero", HERO,
                 anchor="ctr", align="ctr")
         case ColumnsKind(slide=columns):
             frames.extend(_columns(columns, ctx))
         case ImageKind(slide=image):
             frames.extend(_picture(image, ctx))
         case ClosingKind():
-            people = ctx.words.names(kind.facilitators)
-            lines = [x for x in (people, kind.organisation) if x]
+            lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words)
             if lines:
-                add("body", 0, [Paragraph.from_markup(x) for x in lines], "body")
+                add("people", 0, lines, "lead", tone=on_dark)
             if kind.source and len(bodies) > 1:
                 add("credit", 1, [Paragraph.from_markup(kind.source)], "small", tone="muted")
         case _:
@@ -356,9 +413,10 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
         case BulletsKind(slide=slide):
             return _bulleted("bullets", bullet_paragraphs(slide.bullets), ctx)
         case AgendaKind(items=items):
-            return _bulleted("agenda", _agenda_paragraphs(items, ctx.words), ctx)
+            paragraphs, labels, style = compose.agenda_lines(items, ctx.words)
+            return _bulleted("agenda", paragraphs, ctx, style, labels)
         case ActivityKind(slide=slide):
-            return _activity(slide, ctx)
+            return _activity(slide, ctx, planned.title)
         case TableKind(slide=slide):
             area = _content_area(ctx.layout("table"), ctx)
             tables = layout_table(slide.table.header, slide.table.rows, area,
@@ -380,9 +438,12 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
     slides: list[SlideLayout] = []
     problems: list[Diagnostic] = []
     seen: dict[str, int] = {}
+    all_pages = _harmonise(plan, ctx)
     for index, planned in enumerate(plan.slides):
         try:
-            pages = _pages(planned, ctx)
+            pages = all_pages[index]
+            if isinstance(pages, DoesNotFit):
+                raise pages
         except DoesNotFit as exc:
             problems.append(Diagnostic(
                 Problem.E_FIT,
@@ -395,6 +456,8 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
         for page, (frames, decisions) in enumerate(pages):
             page_layout = layout
             marked = unstyled(planned.title)
+            if isinstance(planned.kind, BreakKind):
+                marked = break_name(unstyled(planned.kind.name), ctx.words)
             if page:
                 marked += " " + (plan.words("(cont.)") if page == 1 else
                                  plan.words("(cont. {n})", n=page))
@@ -405,6 +468,12 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 title = f"{title} ({seen[title]})"
             try:
                 title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
+                label = next((f for f in frames if getattr(f, "slot", "") == "glance"), None)
+                if label is not None:  # the title keeps the part of its box under its label
+                    below = label.box.bottom
+                    title_frame = replace(title_frame, box=Box(
+                        title_frame.box.x, below, title_frame.box.w,
+                        title_frame.box.bottom - below))
             except DoesNotFit:
                 problems.append(Diagnostic(
                     Problem.E_FIT,
@@ -428,6 +497,59 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             Severity.WARNING, hint="shorten `footer:` in the theme file"))
     return DeckLayout(tuple(slides), tuple(problems), (geometry.width, geometry.height),
                       plan.words)
+
+
+_PageList = list[tuple[list[Frame], list[FitDecision]]]
+_HARMONISED = frozenset({"body", "steps", "prompts", "quote", "statement"} |
+                        {f"column{i}" for i in (1, 2, 3)})
+"""Slots set at one size on every slide of a kind (no drift from slide to slide)."""
+
+
+def _content_size(pages: _PageList) -> float | None:
+    sizes = [d.size for _, decisions in pages for d in decisions if d.slot in _HARMONISED]
+    return min(sizes) if sizes else None
+
+
+def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
+    """Return every planned slide's pages, slides of one kind at one text size.
+
+    Each slide is fitted on its own first; then slides of a kind (bullets, activity,
+    two columns...) set larger than the smallest of their kind are fitted again with
+    that size as their largest, down to no less than the theme's ``body_min``. An
+    activity on one slide (steps and prompts side by side, which may go smaller) and
+    one over two slides are kinds of their own.
+    """
+    found: list[_PageList | DoesNotFit] = []
+    for planned in plan.slides:
+        try:
+            found.append(_pages(planned, ctx))
+        except DoesNotFit as exc:
+            found.append(exc)
+    smallest: dict[str, float] = {}
+    for planned, pages in zip(plan.slides, found, strict=True):
+        size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
+        if size is not None:
+            kind = _group(planned, pages)  # type: ignore[arg-type]
+            least = ctx.theme.size_floor if kind == "activity" else ctx.theme.body_min
+            smallest[kind] = min(smallest.get(kind, size), max(size, least))
+    for index, (planned, pages) in enumerate(zip(plan.slides, found, strict=True)):
+        size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
+        cap = None if size is None else smallest.get(_group(planned, pages))  # type: ignore[arg-type]
+        if size is None or cap is None or size <= cap:
+            continue
+        ctx.cap = cap
+        try:
+            found[index] = _pages(planned, ctx)
+        finally:
+            ctx.cap = None
+    return found
+
+
+def _group(planned: PlannedSlide, pages: _PageList) -> str:
+    """Return the kind whose slides share a size: the layout role, an activity over
+    two or more slides apart from one on a single slide."""
+    role = _layout_role(planned)
+    return f"{role} continued" if role == "activity" and len(pages) > 1 else role
 
 
 def _layout_role(planned: PlannedSlide) -> str:

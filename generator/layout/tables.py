@@ -27,23 +27,29 @@ def _em_width(spans: Sequence[Span]) -> tuple[float, float]:
 
 def column_widths(rows: Sequence[Sequence[tuple[Span, ...]]], width: float,
                   size: float, factor: float = 1.0) -> tuple[float, ...]:
-    """Return column widths sharing ``width``: each column first gets room for its
-    widest word at ``size`` (so words are not split), the rest goes by text amount."""
+    """Return column widths sharing ``width``, sized from the content at ``size``.
+
+    Each column needs at least its widest word (so no word is split) and would like
+    its longest cell on one line. When every column can have what it would like, the
+    spare room goes by those widths; otherwise each column gets its least plus the
+    same share of what more it would like (as browsers lay out tables), so a column
+    of short cells stays unwrapped while long ones wrap evenly.
+    """
     count = len(rows[0])
-    weights: list[float] = []
-    minimums: list[float] = []
+    pad = 2 * INSET_X + 1.0
+    least: list[float] = []
+    most: list[float] = []
     for column in range(count):
         sizes = [_em_width(row[column]) for row in rows]
-        longest = max(total for total, _ in sizes)
-        widest_word = max(word for _, word in sizes)
-        weights.append(max(min(longest, 24.0), 3.0))
-        minimums.append(widest_word * size * factor / WIDTH_SAFETY + 2 * INSET_X + 1.0)
-    spare = width - sum(minimums)
-    if spare <= 0:
-        total = sum(weights)
-        return tuple(width * w / total for w in weights)
-    total = sum(weights)
-    return tuple(m + spare * w / total for m, w in zip(minimums, weights, strict=True))
+        least.append(max(w for _, w in sizes) * size * factor / WIDTH_SAFETY + pad)
+        most.append(max(max(t for t, _ in sizes) * size * factor / WIDTH_SAFETY + pad,
+                        least[-1]))
+    if sum(least) >= width:
+        return tuple(width * m / sum(least) for m in least)
+    if sum(most) <= width:
+        return tuple(width * m / sum(most) for m in most)
+    share = (width - sum(least)) / (sum(most) - sum(least))
+    return tuple(lo + (hi - lo) * share for lo, hi in zip(least, most, strict=True))
 
 
 def _cells(rows: Sequence[Sequence[tuple[Span, ...]]], widths: Sequence[float],

@@ -12,9 +12,9 @@ NORMAL_TEXT_RATIO = 4.5
 LARGE_TEXT_RATIO = 3.0
 """WCAG 2.2 AA: the contrast large text (18 pt, or 14 pt bold) needs."""
 
-TABLE_BANDS = (0.4, 0.2)
-"""Tints of the table header colour filling odd and even body rows (PowerPoint's
-default table style, which the deck's tables follow)."""
+TABLE_BANDS = (0.12, 0.0)
+"""Tints of the table header colour filling odd and even body rows: a light band, then
+none (the background). The deck fills its tables' cells so; 0 is white."""
 
 
 def to_linear(value: int) -> float:

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from generator.look.colours import with_contrast
 from generator.model import _as_text
 
 _HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
@@ -86,9 +87,15 @@ class Theme:
         """Return the template colour-scheme slots this theme sets (dk1, lt1, ...)."""
         return {
             "dk1": self.text, "lt1": self.background, "dk2": self.dark_background,
-            "lt2": self.surface, "accent1": self.dark_background, "accent4": self.accent,
+            "lt2": self.surface, "accent1": self.dark_background, "accent4": self.rule,
             "accent5": self.muted, "hlink": self.link,
         }
+
+    @property
+    def rule(self) -> str:
+        """Return the colour of the accent rules: the accent, darkened or lightened as
+        little as it takes to stand out 3:1 (WCAG 1.4.11) from the background."""
+        return rule_colour(self.accent, self.background)
 
     def scaled(self, factor: float) -> Theme:
         """Return the theme with every text size multiplied by ``factor`` (slide size)."""
@@ -100,6 +107,15 @@ class Theme:
 
 
 DEFAULT_THEME = Theme()
+RULE_CONTRAST = 3.0
+"""The least contrast of a rule against its background (WCAG 1.4.11, non-text)."""
+
+
+def rule_colour(accent: str, background: str) -> str:
+    """Return ``accent``, or the nearest colour towards black or white that stands out
+    `RULE_CONTRAST` from ``background`` (the least change, so it keeps what contrast it
+    has against the dark background too)."""
+    return with_contrast(accent, background, RULE_CONTRAST)
 
 
 def _hex(value: Any) -> Any:

@@ -46,9 +46,14 @@ def handout() -> bytes:
     return render(write_handout, load_plan(EVERY_SPACE))
 
 
+THUMBNAIL_TEXT_PT = 9.0
+"""Text smaller than this is a slide thumbnail's, not the worksheet's."""
+
 def _question(pdf: Any, text: str) -> tuple[Any, dict[str, Any]]:
-    """Return the page a question is on and where it is."""
-    hits = [(page, found) for page in pdf.pages for found in page.search(text)]
+    """Return the page a question is on and where it is (not a slide thumbnail's
+    small copy of it: an activity's slide shows its prompts too)."""
+    hits = [(page, found) for page in pdf.pages for found in page.search(text)
+            if found["chars"][0]["size"] >= THUMBNAIL_TEXT_PT]
     assert len(hits) == 1, (text, len(hits))
     return hits[0]
 

@@ -166,15 +166,23 @@ def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, box: Box,
         margin, hanging = indent(fitted_paragraph.paragraph, size, style)
         lines = rendered_lines(fitted_paragraph, (inner.w - margin) * wrap, size)
         blocks.append((fitted_paragraph.paragraph, margin, hanging, lines))
+    gaps = frame.gaps if frame else ()
     height = sum(len(b[3]) for b in blocks) * pitch + max(len(blocks) - 1, 0) * \
-        fitted.space_before
+        fitted.space_before + sum(gaps)
     anchor = frame.anchor if frame else "t"
     top = inner.y + {"ctr": (inner.h - height) / 2, "b": inner.h - height}.get(anchor, 0.0)
     drop = pitch - BASELINE_DROP * size
     counters: list[int] = []
     for index, (para, margin, hanging, lines) in enumerate(blocks):
-        top += fitted.space_before if index else 0.0
-        if para.bullet:
+        top += (fitted.space_before if index else 0.0) + \
+            (gaps[index] if index < len(gaps) else 0.0)
+        label = frame.labels[index] if frame and index < len(frame.labels) else ()
+        if label:
+            x = inner.x + margin - hanging
+            for span in label:
+                pen.text(x, top + drop, span.text, size, ink[0], span.bold, span.italic)
+                x += metrics(span.bold, span.italic).width(span.text, size)
+        elif para.bullet:
             bullet = _marker(bool(frame and frame.numbered), para.level, counters,
                              frame.number_from if frame else 1)
             pen.text(inner.x + margin - hanging, top + drop, bullet, size, ink[0])
@@ -204,7 +212,7 @@ def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> Non
 
 
 def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
-    """Draw a table in PowerPoint's default style: dark header, banded rows, white grid."""
+    """Draw a table as the deck sets it: dark header, lightly banded rows, white grid."""
     y = frame.box.y
     for r, (row, height) in enumerate(zip(frame.cells, frame.row_heights, strict=True)):
         header = frame.header and r == 0
@@ -227,7 +235,7 @@ def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
 def _slide_number(pen: _Pen, slide: fr.SlideLayout, look: LayoutLook, theme: Theme) -> None:
     """Draw the slide number in the layout's slide-number box, aligned as it says."""
     box, text, size = look.number_box, str(slide.number), look.number_size
-    if box is not None:
+    if box is not None and slide.role not in fr.UNNUMBERED_ROLES:
         spare = box.w - metrics(False, False).width(text, size)
         x = box.x + {"r": spare, "ctr": spare / 2}.get(look.number_align, 0.0)
         pen.text(x, box.y + box.h / 2 + NUMBER_BASELINE * size, text, size,
@@ -276,6 +284,8 @@ def draw_slide(canvas: Canvas, slide: fr.SlideLayout, x: float, y: float, w: flo
     for box, colour in drawn.rules:
         pen.rect(box, colour)
     for frame in slide.frames:
+        if isinstance(frame, fr.TextFrame) and frame.hidden:
+            continue  # a title kept for screen readers, off the slide
         if isinstance(frame, fr.PictureFrame):
             pen.picture(frame.box, frame.path)
         elif isinstance(frame, fr.TableFrame):

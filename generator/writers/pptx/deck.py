@@ -24,7 +24,13 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from generator.layout.frames import PictureFrame, SlideLayout, TableFrame, TextFrame
+from generator.layout.frames import (
+    UNNUMBERED_ROLES,
+    PictureFrame,
+    SlideLayout,
+    TableFrame,
+    TextFrame,
+)
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
@@ -66,8 +72,9 @@ def _relater(slide: object):
 
 def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = True,
                 tones: dict[str, str] = _TONE_COLOUR, layout: LayoutGeometry | None = None
-                ) -> None:
-    """Write one text frame into its placeholder, or into a text box added for it.
+                ) -> etree._Element:
+    """Write one text frame into its placeholder, or into a text box added for it;
+    return the shape's element.
 
     On an organisation's template (``layout`` read from it), added boxes and titles
     take the template colour that is readable on the layout's background, and a
@@ -88,9 +95,20 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
-                   number_from=frame.number_from, relate=_relater(slide), colour=colour)
+                   number_from=frame.number_from, relate=_relater(slide), colour=colour,
+                   gaps=frame.gaps, labels=frame.labels)
     if not free:
         _measured_case(shape)
+    return shape._element
+
+
+def _reading_order(slide: object, elements: list[etree._Element]) -> None:
+    """Put the shapes in the order their frames were laid out (title, label, then the
+    content left to right): screen readers read a slide's shapes in this order."""
+    tree = slide.shapes._spTree  # type: ignore[attr-defined]
+    for element in elements:
+        tree.remove(element)
+        tree.insert_element_before(element, "p:extLst")
 
 
 def _measured_case(shape: object) -> None:
@@ -141,10 +159,10 @@ def _cell_colours(cell: object, fill: str, text: str) -> None:
 
 
 def _table(slide: object, frame: TableFrame, language: str,
-           colours: tuple[str, str, str] | None = None) -> None:
+           colours: tuple[str, str, str] | None = None) -> etree._Element:
     """Write a table; with ``colours`` (header fill, header text, body text), its cells
-    are filled as PowerPoint's default style would with that fill (header, then body
-    rows banded in 40 % and 20 % tints of it) rather than with accent 1."""
+    are filled with that fill (header, then body rows banded in a light tint of it and
+    the background, `TABLE_BANDS`) rather than with accent 1."""
     rows, cols = len(frame.cells), len(frame.column_widths)
     graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
         rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
@@ -152,7 +170,7 @@ def _table(slide: object, frame: TableFrame, language: str,
     graphic._element.nvGraphicFramePr.cNvPr.set("descr", frame.description)
     table = graphic.table
     table.first_row = frame.header
-    table.horz_banding = True
+    table.horz_banding = False  # light bands of our own, below
     for index, width in enumerate(frame.column_widths):
         table.columns[index].width = _emu(width)
     for index, height in enumerate(frame.row_heights):
@@ -163,6 +181,8 @@ def _table(slide: object, frame: TableFrame, language: str,
             tx_body = cell._tc.get_or_add_txBody()
             fill_text_body(tx_body, fitted, frame.style, language=language,
                            relate=_relater(slide))
+            if not (frame.header and r == 0):
+                _band(cell, TABLE_BANDS[(r - 1 if frame.header else r) % 2])
             cell.margin_left = cell.margin_right = _emu(7.2)
             cell.margin_top = cell.margin_bottom = _emu(3.6)
             body_pr = tx_body.find(qn("a:bodyPr"))
@@ -176,9 +196,20 @@ def _table(slide: object, frame: TableFrame, language: str,
                 _cell_colours(cell, colours[0] if header else
                               tint(colours[0], TABLE_BANDS[band % 2]),
                               colours[1] if header else colours[2])
+    return graphic._element
 
 
-def _picture(slide: object, frame: PictureFrame) -> None:
+def _band(cell: object, share: float) -> None:
+    """Fill a body cell with ``share`` of the header colour (accent 1), or the background."""
+    tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    fill = etree.SubElement(tc_pr, qn("a:solidFill"))
+    colour = etree.SubElement(fill, qn("a:schemeClr"), val="accent1" if share else "bg1")
+    if share:
+        etree.SubElement(colour, qn("a:tint"), val=str(round(share * 100000)))
+
+
+def _picture(slide: object, frame: PictureFrame) -> etree._Element:
+    """Add the picture to ``slide``; return its element."""
     picture = slide.shapes.add_picture(  # type: ignore[attr-defined]
         str(frame.path), _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w),
         _emu(frame.box.h))
@@ -195,6 +226,7 @@ def _picture(slide: object, frame: PictureFrame) -> None:
         mark.set("val", "1")
     else:
         c_nv_pr.set("descr", frame.alt or "")
+    return picture._element
 
 
 def _slide_number(slide: object, layout: object, language: str) -> None:
@@ -351,19 +383,23 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
         used: set[int] = set()
+        elements: list[etree._Element] = []
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
-                _text_frame(slide, frame, language, laid.layout.dark, tones, laid.layout)
+                elements.append(_text_frame(slide, frame, language, laid.layout.dark, tones,
+                                            laid.layout))
                 if frame.placeholder_idx == SYNTHETIC_TITLE:
                     used.add(0)  # the added title placeholder has idx 0
                 elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
-                _table(slide, frame, language, table_colours)
+                elements.append(_table(slide, frame, language, table_colours))
             elif isinstance(frame, PictureFrame):
-                _picture(slide, frame)
+                elements.append(_picture(slide, frame))
+        _reading_order(slide, elements)
         _remove_unused_placeholders(slide, used)
-        _slide_number(slide, layout, language)
+        if laid.role not in UNNUMBERED_ROLES:
+            _slide_number(slide, layout, language)
         _colour_mapping(slide, layout)
         if laid.notes:
             maker.notes_slide(slide)

@@ -70,11 +70,14 @@ def fill_text_body(
     tx_body: etree._Element, fitted: FittedText, style: TextStyle, *, language: str,
     align: str = "l", anchor: str = "t", numbered: bool = False, number_from: int = 1,
     relate: LinkRelater | None = None, colour: str | None = None,
+    gaps: tuple[float, ...] = (), labels: tuple[tuple[Span, ...], ...] = (),
 ) -> None:
     """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out.
 
     ``colour`` names a theme colour slot (``tx1``, ``bg1``, ``accent5``) for the text;
-    None leaves the colour to the placeholder's own style.
+    None leaves the colour to the placeholder's own style. ``gaps`` adds space above
+    paragraph *i*; ``labels`` puts paragraph *i*'s label in its hanging indent, then a
+    tab to a stop at the text's margin (see `TextFrame`).
     """
     body_pr = tx_body.find(qn("a:bodyPr"))
     if body_pr is None:
@@ -91,10 +94,15 @@ def fill_text_body(
         ppr = _sub(p, "a:pPr", marL=_emu(margin), indent=_emu(-hanging), algn=align,
                    lvl=str(min(para.level, 8)))
         _sub(_sub(ppr, "a:lnSpc"), "a:spcPts", val=str(round(fitted.line_height * 100)))
-        before = 0 if index == 0 else fitted.space_before
+        before = (0 if index == 0 else fitted.space_before) + \
+            (gaps[index] if index < len(gaps) else 0.0)
         _sub(_sub(ppr, "a:spcBef"), "a:spcPts", val=str(round(before * 100)))
         _sub(_sub(ppr, "a:spcAft"), "a:spcPts", val="0")
-        if para.bullet and numbered:
+        label = labels[index] if index < len(labels) else ()
+        if label:
+            _sub(ppr, "a:buNone")
+            _sub(_sub(ppr, "a:tabLst"), "a:tab", pos=_emu(margin), algn="l")
+        elif para.bullet and numbered:
             _sub(ppr, "a:buFont", typeface="+mj-lt")
             numbering = _sub(ppr, "a:buAutoNum", type="arabicPeriod")
             if number_from != 1:
@@ -105,6 +113,10 @@ def fill_text_body(
         else:
             _sub(ppr, "a:buNone")
         last: Span | None = None
+        for run in (*label, Span("\t")) if label else ():
+            r = _sub(p, "a:r")
+            _run_properties(r, "a:rPr", run, size, language, relate, colour)
+            _sub(r, "a:t").text = run.text
         for run in paragraph_runs(fitted_paragraph):
             if run is None:
                 br = _sub(p, "a:br")

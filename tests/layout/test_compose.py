@@ -1,0 +1,190 @@
+"""The rules that compose slides by kind, on the default outline and its themes.
+
+Decks are built for real and read back with python-pptx.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from generator.build import build, prepare
+from generator.layout.compose import single_word_lines
+from generator.layout.frames import PictureFrame, TableFrame, TextFrame
+from generator.layout.geometry import Box
+from generator.layout.tables import column_widths
+from generator.markup import parse_inline
+from generator.options import BuildOptions
+
+THEMES = ("default", "civic", "high-contrast")
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def built(request, repo_root: Path, tmp_path_factory):
+    """Return (theme, laid-out deck, python-pptx presentation) of the default outline
+    built in a theme."""
+    folder = tmp_path_factory.mktemp(request.param)
+    outline = folder / "outline.yaml"
+    outline.write_text((repo_root / "outline.yaml").read_text(encoding="utf-8").replace(
+        "theme: default", f"theme: {request.param}"), encoding="utf-8")
+    shutil.copytree(repo_root / "images", folder / "images")
+    options = BuildOptions(outputs=("deck",), output_dir=folder / "out")
+    (path,) = build(outline, options).written
+    return request.param, prepare(outline, options).deck, Presentation(str(path))
+
+
+def test_hidden_titles_are_in_the_title_placeholder_and_off_the_slide(built) -> None:
+    _, deck, prs = built
+    height = prs.slide_height
+    hidden = 0
+    for laid, slide in zip(deck.slides, prs.slides, strict=True):
+        title = slide.shapes.title
+        assert title is not None and title.text_frame.text.strip(), laid.number
+        drawn_off = title.top + title.height <= 0 or title.top >= height
+        if laid.role in ("quote", "statement"):
+            hidden += 1
+            assert drawn_off, f"slide {laid.number}: the title is drawn on the slide"
+            assert title.text_frame.text == laid.title
+            assert ": key message" not in laid.title and "\"" not in laid.title
+        else:
+            assert not drawn_off, f"slide {laid.number}: a shown title is off the slide"
+    assert hidden >= 3
+
+
+def test_no_activity_of_the_default_outline_continues(built) -> None:
+    theme, deck, _ = built
+    if theme == "high-contrast":
+        pytest.skip("high contrast's larger text may continue activities")
+    activities = [s for s in deck.slides if s.role == "activity"]
+    assert len(activities) == 6
+    assert all(s.continuation == 0 for s in activities)
+    for slide in activities:
+        slots = {f.slot for f in slide.frames if isinstance(f, TextFrame)}
+        assert {"glance", "steps", "prompts"} <= slots, slide.title
+        steps, prompts = (next(f for f in slide.frames if getattr(f, "slot", "") == s)
+                          for s in ("steps", "prompts"))
+        assert steps.box.y == prompts.box.y and steps.box.right < prompts.box.x
+
+
+def test_no_continuation_slide_holds_one_item(built) -> None:
+    _, deck, _ = built
+    for slide in deck.slides:
+        if slide.continuation:
+            texts = [f for f in slide.frames if isinstance(f, TextFrame)
+                     and f.slot in ("body", "steps", "prompts")]
+            items = [p.paragraph for f in texts for p in f.text.paragraphs
+                     if p.paragraph.text not in ("Think about", "What to do")]  # headings
+            assert len(items) != 1, f"slide {slide.number} holds one item alone"
+
+
+def test_no_size_drift_between_slides_of_one_kind(built) -> None:
+    _, deck, _ = built
+    sizes: dict[str, set[float]] = {}
+    spans = {s.plan_index: s.continuation + 1 for s in deck.slides}  # slides per planned
+    for slide in deck.slides:
+        over = "continued" if slide.role == "activity" and spans[slide.plan_index] > 1 else ""
+        for frame in slide.frames:
+            if isinstance(frame, TextFrame) and frame.slot in ("body", "steps", "prompts"):
+                sizes.setdefault(f"{slide.role}/{frame.slot}{over}", set()).add(frame.text.size)
+    assert sizes
+    for kind, found in sizes.items():
+        assert len(found) == 1, (kind, found)
+
+
+def test_no_slide_number_on_the_title_slide(built) -> None:
+    _, _, prs = built
+    names = [s.name for s in prs.slides[0].shapes]
+    assert not any("Slide Number" in n for n in names)
+    assert any("Slide Number" in s.name for s in prs.slides[1].shapes)
+
+
+def test_pictures_and_tables_start_where_text_starts(built) -> None:
+    _, deck, _ = built
+    body = next(s for s in deck.slides if s.role == "bullets")
+    text = next(f for f in body.frames if isinstance(f, TextFrame) and f.slot == "body")
+    left, top = text.box.x + 7.2, text.box.y + 3.6
+    placed = [f for s in deck.slides if s.role in ("image", "table") for f in s.frames
+              if isinstance(f, TableFrame | PictureFrame)]
+    assert len(placed) >= 2
+    for frame in placed:
+        assert abs(frame.box.x - left) < 0.01 and abs(frame.box.y - top) < 0.01
+
+
+def test_table_columns_follow_their_content() -> None:
+    rows = [[parse_inline("Step"), parse_inline("What happens at this step of the process, "
+                                                 "in a sentence or two")],
+            [parse_inline("Hire"), parse_inline("Short")]]
+    first, second = column_widths(rows, 800.0, 24.0)
+    assert first < 120 < second and abs(first + second - 800.0) < 1e-6
+    short = [[parse_inline("a"), parse_inline("bb")]]
+    assert column_widths(short, 300.0, 24.0)[1] > column_widths(short, 300.0, 24.0)[0]
+
+
+def test_the_agenda_hangs_its_times_at_a_tab_stop(built) -> None:
+    _, deck, prs = built
+    index = next(i for i, s in enumerate(deck.slides) if s.role == "agenda")
+    xml = "".join(s._element.xml for s in prs.slides[index].shapes)
+    assert "<a:tab " in xml and "\t" in xml and " min<" not in xml
+    body = next(f for f in deck.slides[index].frames if getattr(f, "slot", "") == "body")
+    assert all(label for label in body.labels)
+    assert "Coffee break · 15 minutes" in [p.paragraph.text for p in body.text.paragraphs]
+
+
+def test_the_break_slide_is_not_a_divider(built) -> None:
+    _, deck, _ = built
+    brk = next(s for s in deck.slides if s.role == "break")
+    section = next(s for s in deck.slides if s.role == "section")
+    assert brk.layout.dark != section.layout.dark or brk.layout.name != section.layout.name
+    back = next(f for f in brk.frames if getattr(f, "slot", "") == "back")
+    assert back.text.paragraphs[0].paragraph.text == "Back at 10:55"
+    assert back.text.size >= 2 * brk.frames[0].text.size  # twice the title's size
+    length = next(f for f in brk.frames if getattr(f, "slot", "") == "length")
+    assert [p.paragraph.text for p in length.text.paragraphs] == ["15 minutes"]
+
+
+def test_rule_colour_stands_out_from_the_background() -> None:
+    from generator.look.colours import contrast_ratio
+    from generator.look.theme import rule_colour
+
+    gold = rule_colour("FFDD00", "FFFFFF")
+    assert contrast_ratio(gold, "FFFFFF") >= 3.0 and contrast_ratio(gold, "000000") >= 3.0
+    assert rule_colour("F46A25", "FFFFFF") == "F46A25"
+
+
+def test_boxes_are_points() -> None:  # keep the fixture's arithmetic honest
+    assert Box(1, 2, 3, 4).bottom == 6 and Emu(12700).pt == 1
+
+
+def test_columns_do_not_wrap_word_by_word(built) -> None:
+    theme, deck, _ = built
+    if theme == "high-contrast":
+        pytest.skip("high contrast's 28 pt minimum is kept even in narrow columns")
+    columns = [s for s in deck.slides if s.role == "columns"]
+    assert len(columns) == 2
+    for slide in columns:
+        for frame in slide.frames:
+            if isinstance(frame, TextFrame) and frame.slot.startswith("column"):
+                assert single_word_lines(frame.text) == 0, (slide.title, frame.slot)
+
+
+def test_paired_rows_of_a_comparison_line_up(built) -> None:
+    theme, deck, _ = built
+    if theme == "high-contrast":
+        pytest.skip("at high contrast's 28 pt minimum the aligned rows would not fit")
+    slide = next(s for s in deck.slides if s.title == "Outsourcing or partnership?")
+    left, right = (f for f in slide.frames if isinstance(f, TextFrame)
+                   and f.slot.startswith("column"))
+
+    def tops(frame: TextFrame) -> list[float]:
+        y, found = 0.0, []
+        for index, p in enumerate(frame.text.paragraphs):
+            y += (frame.text.space_before if index else 0.0) + frame.gaps[index]
+            found.append(y)
+            y += len(p.lines) * frame.text.line_height
+        return found
+
+    assert left.gaps and tops(left) == pytest.approx(tops(right))
