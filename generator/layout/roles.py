@@ -31,6 +31,12 @@ after the layout's own ones and the writer can tell them apart.
 
 TINY_SHARE = 0.06
 """A body shorter than this share of the slide's height (once grown) is left unused."""
+NARROW_SHARE = 0.18
+"""A body narrower than this share of the slide's width (a contact line beside a
+picture, a colour swatch's label) is left unused."""
+COLUMN_SHARE = 0.2
+"""Side-by-side bodies shorter than this share of the slide's height (once grown) are
+labels, not columns."""
 
 
 def is_added_body(idx: int | None) -> bool:
@@ -114,15 +120,17 @@ def _stack(bodies: tuple[Placeholder, ...]) -> tuple[Placeholder, ...]:
     return ordered[:1]
 
 
-def _usable(layout: LayoutGeometry, needs: RoleNeeds) -> int:
+def _usable(layout: LayoutGeometry, needs: RoleNeeds, width: float, height: float) -> int:
     """Return how many bodies of ``layout`` a role can use (side by side for columns,
-    one under another for a quote and its attribution)."""
+    tall enough to hold one, one under another for a quote and its attribution)."""
     if needs.columns:
-        return len(_row(layout.bodies()))
+        grown = usable_areas(layout, width, height).bodies()
+        return len(_row(tuple(p for p in grown if p.box.h >= height * COLUMN_SHARE
+                              and p.box.w >= width * NARROW_SHARE)))
     return len(_stack(layout.bodies()) if needs.stacked else layout.bodies())
 
 
-def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, height: float
+def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, width: float, height: float
            ) -> tuple[int, ...]:
     """Return how well ``layout`` serves ``role``: whether it may at all, then how well
     its type and name suit the role, then its placeholders (a title, enough bodies,
@@ -136,7 +144,7 @@ def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, height: float
     if role in ("quote", "statement") and first and first[0].box.h < height * 0.3:
         suits = min(suits, 2)
     has_title = layout.first("title") is not None
-    bodies = _usable(layout, needs)
+    bodies = _usable(layout, needs, width, height)
     enough = bodies >= needs.bodies
     surplus = -abs(bodies - needs.bodies) - (len(layout.bodies()) > bodies)
     return (int(allowed), suits, int(has_title) * 2 + int(enough), surplus)
@@ -211,7 +219,8 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
         if below >= height * 0.1:
             area = Box(last.x, last.bottom + gap, last.w, below)
         else:  # no room below: the last body gives up a band at its foot
-            keep = last.h - min(last.h / 3, height * 0.15)
+            band = min(max(last.h / 3, height * 0.08 + gap), last.h / 2, height * 0.15)
+            keep = last.h - band
             resized[existing[-1]] = Box(last.x, last.y, last.w, keep)
             area = Box(last.x, last.y + keep + gap, last.w, last.h - keep - gap)
     each = (area.w - gap * (missing - 1)) / missing
@@ -228,7 +237,8 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     """
     added: list[str] = []
     layout = usable_areas(layout, width, height)
-    tiny = [p for p in layout.bodies() if p.box.h < height * TINY_SHARE]
+    tiny = [p for p in layout.bodies()
+            if p.box.h < height * TINY_SHARE or p.box.w < width * NARROW_SHARE]
     if tiny:  # a caption-line box (a date, a role) holds none of a role's texts
         layout = replace(layout, placeholders=tuple(p for p in layout.placeholders
                                                     if p not in tiny))
@@ -289,7 +299,7 @@ def map_roles(
                 chosen = candidate
         overridden = chosen is not None
         if chosen is None:
-            chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, height))
+            chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, width, height))
         completed, added = complete(chosen, needs, title_box, width, height)
         roles[role] = completed
         choices.append(RoleChoice(role, chosen.name, added, overridden))

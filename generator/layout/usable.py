@@ -38,6 +38,13 @@ def _floor_below(box: Box, others: list[Box], height: float) -> float:
     return limit
 
 
+def room_below(box: Box, layout: LayoutGeometry, height: float) -> float:
+    """Return the y down to which ``box`` may grow on ``layout``: the next placeholder,
+    logo or footer below it in its columns, or the slide's bottom margin."""
+    others = [p.box for p in layout.placeholders if p.box != box] + list(layout.obstacles)
+    return _floor_below(box, others, height) - height * 0.01
+
+
 def _grown(p: Placeholder, others: list[Box], height: float) -> Placeholder:
     is_title = p.kind in ("title", "ctrTitle")
     short = p.box.h < height * (TITLE_SHARE if is_title else BODY_SHARE)

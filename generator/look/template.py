@@ -278,6 +278,18 @@ def table_colours(colours: dict[str, str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def surface_colour(colours: dict[str, str], fallback: str, target: float) -> str:
+    """Return the quote panels' fill: light 2 where dark 1 text reads on it (``target``),
+    else a pale tint of it (a brand's navy in light 2 gives a pale blue), else
+    ``fallback``."""
+    from generator.look.colours import blend, contrast_ratio
+
+    text, light = colours.get("dk1", "000000"), colours.get("lt1", "FFFFFF")
+    own = colours.get("lt2")
+    candidates = [own, blend(own, light, 0.1)] if own else []
+    return next((c for c in candidates if contrast_ratio(text, c) >= target), fallback)
+
+
 def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None:
     """Return the scheme slot to set a text frame's colour in on an organisation
     template's layout, or None to leave the placeholder's own style.
@@ -400,7 +412,7 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             table_header_text=table_colours(colours)[1] or colours.get(
                 "lt1", base_theme.table_header_text),
             accent=colours.get("accent2", colours.get("accent1", base_theme.accent)),
-            surface=colours.get("lt2", base_theme.surface),
+            surface=surface_colour(colours, base_theme.surface, base_theme.min_contrast),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)
     used = {lay.name for lay in geometry.roles.values()}
