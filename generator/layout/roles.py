@@ -223,8 +223,27 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
             keep = last.h - band
             resized[existing[-1]] = Box(last.x, last.y, last.w, keep)
             area = Box(last.x, last.y + keep + gap, last.w, last.h - keep - gap)
-    each = (area.w - gap * (missing - 1)) / missing
-    return [Box(area.x + i * (each + gap), area.y, each, area.h) for i in range(missing)], resized
+    if needs.columns or missing == 1:
+        each = (area.w - gap * (missing - 1)) / missing
+        return [Box(area.x + i * (each + gap), area.y, each, area.h)
+                for i in range(missing)], resized
+    # a quote over its attribution, names over a credit: the first box takes the
+    # room, each other one a band under it
+    band = min(height * 0.12, area.h / (missing + 1))
+    first = Box(area.x, area.y, area.w, area.h - (missing - 1) * (band + gap))
+    return [first, *(Box(area.x, first.bottom + gap + i * (band + gap), area.w, band)
+                     for i in range(missing - 1))], resized
+
+
+def _below_bands(box: Box, obstacles: tuple[Box, ...], width: float, height: float) -> Box:
+    """Return ``box`` (a title the layout lacks, at the master's position) moved below
+    the bands across the top of the layout it would overprint (a coloured header)."""
+    for band in sorted(obstacles, key=lambda b: b.y):
+        if band.w >= width * 0.5 and band.y <= box.y + 1 and band.bottom > box.y \
+                and band.bottom < height * 0.35:
+            top = band.bottom + height * 0.02
+            box = Box(box.x, top, box.w, max(box.bottom - top, min(box.h, height * 0.12)))
+    return box
 
 
 def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: float,
@@ -244,7 +263,8 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
                                                     if p not in tiny))
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
-        placeholders.insert(0, Placeholder("title", SYNTHETIC_TITLE, title_box))
+        placeholders.insert(0, Placeholder(
+            "title", SYNTHETIC_TITLE, _below_bands(title_box, layout.obstacles, width, height)))
         added.append("title placeholder")
     shaped = replace(layout, placeholders=tuple(placeholders))
     if needs.columns and shaped.bodies():  # keep only one row of columns, grown down
