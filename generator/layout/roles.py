@@ -235,14 +235,27 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
                      for i in range(missing - 1))], resized
 
 
-def _below_bands(box: Box, obstacles: tuple[Box, ...], width: float, height: float) -> Box:
-    """Return ``box`` (a title the layout lacks, at the master's position) moved below
-    the bands across the top of the layout it would overprint (a coloured header)."""
-    for band in sorted(obstacles, key=lambda b: b.y):
-        if band.w >= width * 0.5 and band.y <= box.y + 1 and band.bottom > box.y \
-                and band.bottom < height * 0.35:
-            top = band.bottom + height * 0.02
+def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float) -> Box:
+    """Return the box of a title the layout lacks, from the master's title ``box``: moved
+    below a band across the top of the layout it would overprint (a coloured header),
+    beside a logo it would cover, and as tall as a title needs where the master's box
+    is a line that grows with its text (Google Slides)."""
+    gap = height * 0.02
+    for shape in sorted(layout.obstacles, key=lambda b: b.y):
+        if not _overlaps(shape, box):
+            continue
+        if shape.w >= width * 0.5 and shape.y <= box.y + 1 and shape.bottom < height * 0.35:
+            top = shape.bottom + gap
             box = Box(box.x, top, box.w, max(box.bottom - top, min(box.h, height * 0.12)))
+        elif shape.x + shape.w / 2 < box.x + box.w / 2 and box.right - shape.right > box.w * 0.5:
+            box = Box(shape.right + gap, box.y, box.right - shape.right - gap, box.h)
+        elif shape.x - box.x > box.w * 0.5:
+            box = Box(box.x, box.y, shape.x - gap - box.x, box.h)
+    if box.h < height * 0.1:
+        below = [p.box.y for p in layout.placeholders
+                 if p.box.y >= box.bottom - 1 and min(p.box.right, box.right) > max(p.box.x, box.x)]
+        room = min(below, default=height * 0.3) - gap - box.y
+        box = replace(box, h=max(box.h, min(height * 0.15, room)))
     return box
 
 
@@ -264,7 +277,7 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
         placeholders.insert(0, Placeholder(
-            "title", SYNTHETIC_TITLE, _below_bands(title_box, layout.obstacles, width, height)))
+            "title", SYNTHETIC_TITLE, _added_title(title_box, layout, width, height)))
         added.append("title placeholder")
     shaped = replace(layout, placeholders=tuple(placeholders))
     if needs.columns and shaped.bodies():  # keep only one row of columns, grown down

@@ -23,6 +23,7 @@ from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGe
 from generator.layout.roles import RoleChoice, map_roles
 from generator.look.colours import relative_luminance
 from generator.look.template_colours import readable_slot
+from generator.look.template_slides import Pattern, find_patterns, lost_branding
 from generator.look.template_styles import (
     _Reader,
     layout_data,
@@ -40,7 +41,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 
 def qn(tag: str) -> str:
@@ -213,6 +214,19 @@ class TemplateInfo:
     theme: Theme
     is_default: bool
     recoloured: tuple[Recoloured, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    """The example slides ``template_slides:`` names as patterns of roles."""
+    unknown_slides: tuple[tuple[str, int | str], ...] = ()
+    """The (role, reference) pairs of ``template_slides:`` that name no example slide."""
+    lost_branding: str | None = None
+    """Where the template keeps branding that the layouts used do not draw."""
+    example_slides: tuple[tuple[int, str, str, int], ...] = ()
+    """The template's example slides: number, layout, title, branding shapes."""
+
+    @property
+    def example_count(self) -> int:
+        """Return how many example slides the template has."""
+        return len(self.example_slides)
 
 
 @dataclass(frozen=True)
@@ -329,6 +343,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
     """Return what a template holds for layout and for the thumbnails' decorations, as
     JSON-ready data (reads it with python-pptx)."""
     from generator.look.template_looks import read_looks
+    from generator.look.template_slides import example_slides
 
     prs = open_template(template)
     colours = scheme_colours(prs)
@@ -344,6 +359,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
         "layouts": [layout_data(_layout_geometry(layout, reader))
                     for layout in prs.slide_layouts],
         "looks": read_looks(prs),
+        **example_slides(prs),
     }
 
 
@@ -380,9 +396,15 @@ def template_data(template: Path) -> dict[str, Any]:
 
 
 def read_template(template: Path, overrides: dict[str, str] | None = None,
-                  base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
-    """Return what the layout engine needs from ``template``."""
+                  base_theme: Theme = DEFAULT_THEME,
+                  template_slides: dict[str, int | str] | None = None) -> TemplateInfo:
+    """Return what the layout engine needs from ``template``; a role with a pattern
+    slide (``template_slides``) is made on that slide's layout unless ``overrides``
+    names another."""
     raw = template_data(template)
+    patterns, unknown_slides = find_patterns(raw, template_slides or {})
+    if patterns:
+        overrides = {**{p.role: p.layout for p in patterns}, **(overrides or {})}
     colours: dict[str, str] = raw["colours"]
     width, height = float(raw["width"]), float(raw["height"])
     layouts = tuple(layout_from_data(lay) for lay in raw["layouts"])
@@ -417,7 +439,12 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
         ).scaled(height / 540.0)
     used = {lay.name for lay in geometry.roles.values()}
     return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default,
-                        tuple(r for r in recoloured if r.layout in used))
+                        tuple(r for r in recoloured if r.layout in used), patterns,
+                        unknown_slides,
+                        None if is_default else lost_branding(
+                            raw, {role: lay.name for role, lay in geometry.roles.items()}),
+                        tuple((e["number"], e["layout"], e["title"], e["graphics"])
+                              for e in raw.get("slides", [])))
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:

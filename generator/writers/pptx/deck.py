@@ -37,6 +37,8 @@ from generator.pack import Pack
 from generator.words import Words
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.parts import SlideMaker, package_entries
+from generator.writers.pptx.patterns import apply as apply_pattern
+from generator.writers.pptx.patterns import capture
 from generator.writers.pptx.sections import write_sections
 from generator.writers.pptx.text import fill_text_body
 
@@ -337,6 +339,7 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     own_template = look.is_default_template
     if own_template:
         _apply_theme(prs, look.theme)
+    patterns = capture(prs, look.template.patterns)  # before the example slides go
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
@@ -350,6 +353,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
+        if laid.role in patterns:
+            apply_pattern(slide, patterns[laid.role])
         used: set[int] = set()
         for frame in laid.frames:
             if isinstance(frame, TextFrame):
