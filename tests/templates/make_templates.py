@@ -218,9 +218,9 @@ def example_branding(folder: Path, name: str = "example-branding.pptx") -> Path:
     carries a logo picture, a colour band (a rectangle without text) and a text box
     with `BRAND_WORDS`; the second, on "Title Only", a rectangle.
     """
+    from PIL import Image
     from pptx.dml.color import RGBColor
     from pptx.enum.shapes import MSO_SHAPE
-    from PIL import Image
 
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[1])
