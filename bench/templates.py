@@ -133,6 +133,7 @@ def _drawn_text(shapes: object, place: Place) -> list[tuple[float, float, float,
     """Return the slide-point boxes of the text among ``shapes`` that is not in a
     placeholder, looking inside groups (``place`` maps a shape's EMU box to the slide)."""
     from pptx.enum.shapes import MSO_SHAPE_TYPE
+    from pptx.oxml.ns import qn
     from pptx.util import Emu
 
     boxes = []
@@ -142,6 +143,8 @@ def _drawn_text(shapes: object, place: Place) -> list[tuple[float, float, float,
             boxes += _drawn_text(shape.shapes, inner) if inner else []
         elif not shape.is_placeholder and shape.has_text_frame and shape.width:
             x, y, w, h = place(shape.left, shape.top, shape.width, shape.height)
+            if shape._element.find(f".//{qn('a:spAutoFit')}") is not None:
+                h *= 3  # it grows with its text: in a substitute font, over more lines
             boxes.append((Emu(x).pt, Emu(y).pt, Emu(x + w).pt, Emu(y + h).pt))
     return boxes
 
@@ -149,7 +152,9 @@ def _drawn_text(shapes: object, place: Place) -> list[tuple[float, float, float,
 def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]]:
     """Return the boxes of the text the slide's layout and master draw themselves
     (a department's name in a footer band, also inside a group): LibreOffice draws it,
-    and it is no overflow."""
+    and it is no overflow. A box that grows with its text (``spAutoFit``) counts three
+    times its height: set in a substitute for a font LibreOffice lacks (a "Confidential"
+    stamp in Meiryo), the template's own words take more lines than in PowerPoint."""
     layout = slide.slide_layout  # type: ignore[attr-defined]
     boxes = []
     for part in (layout, layout.slide_master):
