@@ -23,7 +23,7 @@ from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGe
 from generator.layout.roles import RoleChoice, map_roles
 from generator.look.colours import relative_luminance
 from generator.look.template_colours import readable_slot
-from generator.look.template_slides import Pattern, find_patterns, lost_branding
+from generator.look.template_slides import Pattern, find_patterns, lost_branding, stand_in
 from generator.look.template_styles import (
     _Reader,
     layout_data,
@@ -41,7 +41,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 
 
 def qn(tag: str) -> str:
@@ -186,7 +186,10 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
             kind, ph.idx if ph is not None else 0, box, grows=style.grows,
             text_colour=style.colour, background=backdrop.under(box), font=style.font,
             size=style.size))
-    obstacles.extend(reader.shape_boxes(layout))
+    titled = any(p.kind in ("title", "ctrTitle") for p in placeholders)
+    obstacles.extend(reader.shape_boxes(layout, skip_stand_ins=not titled))
+    if not titled:  # a cover whose title and subtitle are text boxes: write over them
+        placeholders.extend(_stand_ins(layout, backdrop))
     ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
                                                   round(p.box.x / 20), p.box.y))
     main = max((p for p in ordered if p.kind in ("body", "obj", "subTitle")),
@@ -201,6 +204,27 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
         kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
         colours=slots, obstacles=tuple(obstacles))
+
+
+def _stand_ins(layout: Any, backdrop: Any) -> list[Placeholder]:
+    """Return the title and subtitle a layout without placeholders for them draws as
+    text boxes (see `stand_in`), as an added title and an added body at their places;
+    the deck's copy of the layout loses the boxes."""
+    from generator.layout.roles import ADDED_BODY, SYNTHETIC_TITLE
+
+    found = []
+    for shape in layout.shapes:
+        kind = stand_in(shape._element)
+        if kind is None or not shape.width:
+            continue
+        box = Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
+                  shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
+        if kind == "title" and not any(p.kind == "title" for p in found):
+            found.append(Placeholder("title", SYNTHETIC_TITLE, box, background=backdrop.under(box)))
+        elif kind == "subTitle":
+            found.append(Placeholder("body", ADDED_BODY + len(found), box,
+                                     background=backdrop.under(box)))
+    return found
 
 
 @dataclass(frozen=True)

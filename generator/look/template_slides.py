@@ -12,12 +12,30 @@ not copied: they hold the example's words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 GRAPHIC_TAGS = {f"{{{P_NS}}}{tag}" for tag in ("pic", "sp", "grpSp", "cxnSp")}
+
+
+_STAND_IN = re.compile(r"^\s*(?:(title)|sub-?title|subheading)\b", re.IGNORECASE)
+
+
+def stand_in(element: Any) -> str | None:
+    """Return ``title`` or ``subTitle`` for a plain text box a layout draws in place of
+    that placeholder (named "Title 1", "Subtitle 2" and holding prompt words, as some
+    templates' covers have), else None."""
+    if element.tag != f"{{{P_NS}}}sp" or element.find(f".//{{{P_NS}}}ph") is not None:
+        return None
+    props, name = element.find(f"{{{P_NS}}}nvSpPr/{{{P_NS}}}cNvSpPr"), \
+        element.find(f"{{{P_NS}}}nvSpPr/{{{P_NS}}}cNvPr")
+    if props is None or name is None or props.get("txBox") != "1":
+        return None
+    match = _STAND_IN.match(name.get("name", ""))
+    return None if match is None else ("title" if match.group(1) else "subTitle")
 
 
 def is_branding(element: Any) -> bool:

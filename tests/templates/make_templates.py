@@ -11,6 +11,7 @@ Each function writes one template and returns its path:
 - `potx`: the python-pptx default saved as a PowerPoint template (.potx);
 - `example_branding`: python-pptx's default with its logo and colour band only on an
   example slide;
+- `text_box_cover`: a cover whose title and subtitle are plain text boxes;
 - `department_like`: python-pptx's default restyled as a department's brand: Calibri,
   a grey dark colour, a green first accent on which white passes for the slides' large
   text but fails for a document's small print (as many brand greens do), a red second
@@ -236,6 +237,33 @@ def example_branding(folder: Path, name: str = "example-branding.pptx") -> Path:
     other = prs.slides.add_slide(prs.slide_layouts[5])
     other.shapes.title.text = "Another example"
     other.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.3), Inches(7.5))
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+STAND_IN_WORDS = ("Title", "Subtitle goes here")
+
+
+def text_box_cover(folder: Path, name: str = "text-box-cover.pptx") -> Path:
+    """Make a template whose cover has text boxes named "Title 1" and "Subtitle 2"
+    holding `STAND_IN_WORDS` instead of title and subtitle placeholders; return its path."""
+    prs = Presentation()
+    cover = prs.slide_layouts[0]
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.idx in (0, 1):
+            shape._element.getparent().remove(shape._element)
+    tree = cover.shapes._spTree
+    for n, (words, top) in enumerate(zip(STAND_IN_WORDS, (Inches(2), Inches(4)), strict=True), 1):
+        kind = "Title" if n == 1 else "Subtitle"
+        tree.append(etree.fromstring(
+            f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+            f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
+            f'<p:cNvPr id="{20 + n}" name="{kind} {n}"/><p:cNvSpPr txBox="1"/><p:nvPr '
+            f'userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(1)}" y="{top}"/>'
+            f'<a:ext cx="{Inches(8)}" cy="{Inches(1.5)}"/></a:xfrm><a:prstGeom prst="rect">'
+            f'<a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+            f'<a:t>{words}</a:t></a:r></a:p></p:txBody></p:sp>'))
     path = folder / name
     prs.save(str(path))
     return path

@@ -8,13 +8,20 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
 
 from generator.build import build
 from generator.diagnostics import MakeDeckError
 from generator.options import BuildOptions
 from generator.template_report import template_facts
 
-from .make_templates import BRAND_SLIDE_TITLE, BRAND_WORDS, example_branding
+from .make_templates import (
+    BRAND_SLIDE_TITLE,
+    BRAND_WORDS,
+    STAND_IN_WORDS,
+    example_branding,
+    text_box_cover,
+)
 
 OUTLINE = """\
 title: Small session
@@ -92,3 +99,23 @@ def test_a_role_that_is_no_role_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(MakeDeckError) as exc:
         _build(tmp_path, "template_slides:\n  cover: 1\n")
     assert any(d.position and d.position.line == 4 for d in exc.value.diagnostics)
+
+
+def test_a_cover_whose_title_is_a_text_box_gets_the_title_in_its_place(tmp_path: Path) -> None:
+    text_box_cover(tmp_path)
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE.format(extra="").replace("example-branding", "text-box-cover")
+                       .replace("title: Small session",
+                                "title: Small session\nsubtitle: A short one"), "utf-8")
+    result = build(outline, BuildOptions(outputs=("deck",), output_dir=tmp_path / "out"))
+    assert "W-TEMPLATE-ROLE" not in [d.code.value for d in result.diagnostics
+                                     if "title slides" in d.message]
+    prs = Presentation(str(next((tmp_path / "out").glob("*.pptx"))))
+    cover = prs.slides[0]
+    assert cover.shapes.title.text == "Small session"
+    # where the template's "Title 1" box was, and its prompt words gone from the layout
+    assert (cover.shapes.title.left, cover.shapes.title.top) == (Inches(1), Inches(2))
+    drawn = [s.text_frame.text for s in cover.slide_layout.shapes if s.has_text_frame]
+    assert not set(STAND_IN_WORDS) & set(drawn)
+    texts = [s.text_frame.text for s in cover.shapes if s.has_text_frame]
+    assert any("A short one" in t for t in texts)

@@ -38,7 +38,7 @@ from generator.words import Words
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.parts import SlideMaker, package_entries
 from generator.writers.pptx.patterns import apply as apply_pattern
-from generator.writers.pptx.patterns import capture
+from generator.writers.pptx.patterns import capture, drop_stand_ins
 from generator.writers.pptx.sections import write_sections
 from generator.writers.pptx.text import fill_text_body
 
@@ -340,6 +340,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     if own_template:
         _apply_theme(prs, look.theme)
     patterns = capture(prs, look.template.patterns)  # before the example slides go
+    if not own_template:
+        drop_stand_ins(prs)
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)

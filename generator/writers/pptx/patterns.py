@@ -7,7 +7,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from generator.look.template_slides import Pattern, is_branding
+from generator.look.template_slides import Pattern, is_branding, stand_in
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_ATTRIBUTES = tuple(f"{{{R_NS}}}{name}" for name in ("embed", "link", "id", "pict"))
@@ -63,3 +63,16 @@ def apply(slide: Any, branding: Branding) -> None:
             node.set("id", str(next_id))
             next_id += 1
         tree.insert(2 + offset, element)
+
+
+def drop_stand_ins(prs: Any) -> None:
+    """Remove from the deck's layouts without a title placeholder the text boxes that
+    stand in for a title or subtitle ("Title", "Subtitle goes here"): make-deck
+    writes the slide's own title and subtitle at their places."""
+    for layout in prs.slide_layouts:
+        tree = layout.shapes._spTree
+        if tree.xpath("./p:sp/p:nvSpPr/p:nvPr/p:ph[@type='title' or @type='ctrTitle']"):
+            continue
+        for element in list(tree.iterchildren()):
+            if stand_in(element):
+                tree.remove(element)
