@@ -347,6 +347,23 @@ def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None
     return readable_slot(colours, layout.background, wanted)
 
 
+def org_link_slot(layout: LayoutGeometry, frame: Any) -> str | None:
+    """Return the scheme slot to set a text frame's links in on an organisation's
+    template's layout, or None where the template's own hyperlink colour (``hlink``)
+    is readable on what lies under the frame."""
+    from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
+
+    colours = {slot: c for slot, c in layout.colours if c}
+    if "hlink" not in colours:
+        return None
+    idx = frame.placeholder_idx
+    own = None if is_added_body(idx) or idx == SYNTHETIC_TITLE else next(
+        (p for p in layout.placeholders if p.idx == idx), None)
+    under = own.background if own is not None and own.background else layout.background
+    slot = readable_slot(colours, under, "hlink")
+    return None if slot == "hlink" else slot
+
+
 def _plain(layout: LayoutGeometry) -> LayoutGeometry:
     """Return a layout of the built-in template without what is read for organisation
     templates (the built-in one's colours come from the theme)."""

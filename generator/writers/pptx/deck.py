@@ -29,7 +29,7 @@ from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
-from generator.look.template import open_template, org_text_slot
+from generator.look.template import open_template, org_link_slot, org_text_slot
 from generator.look.theme import Theme
 from generator.markup import plain_text, side_by_side
 from generator.model import Workshop
@@ -86,11 +86,14 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     _place(shape, frame.box)
     tone = "text" if frame.tone == "inverse" and not dark else frame.tone  # light layout
     colour = tones.get(tone) if free else None
+    link_colour = None
     if layout is not None and layout.colours:
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
+        link_colour = org_link_slot(layout, frame)
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
-                   number_from=frame.number_from, relate=_relater(slide), colour=colour)
+                   number_from=frame.number_from, relate=_relater(slide), colour=colour,
+                   link_colour=link_colour)
     if not free:
         _measured_case(shape)
 
