@@ -41,7 +41,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 
 
 def qn(tag: str) -> str:

@@ -48,8 +48,14 @@ def is_branding(element: Any) -> bool:
     return not any((t.text or "").strip() for t in element.iter(f"{{{A_NS}}}t"))
 
 
-def _graphics(shapes: Any) -> int:
-    return sum(1 for shape in shapes if is_branding(shape._element))
+def _graphics(shapes: Any, with_text: bool = False) -> int:
+    """Return how many branding shapes ``shapes`` hold; ``with_text`` also counts the
+    shapes and groups with words (a footer band with the department's name), as a
+    layout or master draws them on every slide."""
+    return sum(1 for shape in shapes
+               if is_branding(shape._element) or (
+                   with_text and shape._element.tag in GRAPHIC_TAGS
+                   and not shape._element.findall(f".//{{{P_NS}}}ph")))
 
 
 def _title(slide: Any) -> str:
@@ -64,8 +70,8 @@ def example_slides(prs: Any) -> dict[str, Any]:
         "slides": [{"number": n, "layout": slide.slide_layout.name, "title": _title(slide),
                     "graphics": _graphics(slide.shapes)}
                    for n, slide in enumerate(prs.slides, 1)],
-        "master_graphics": _graphics(prs.slide_masters[0].shapes),
-        "layout_graphics": {layout.name: _graphics(layout.shapes)
+        "master_graphics": _graphics(prs.slide_masters[0].shapes, with_text=True),
+        "layout_graphics": {layout.name: _graphics(layout.shapes, with_text=True)
                             for layout in prs.slide_layouts},
     }
 
