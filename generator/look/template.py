@@ -41,7 +41,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 
 
 def qn(tag: str) -> str:
@@ -184,8 +184,9 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         style = placeholder_style(shape, kind, colours, reader.fonts)
         placeholders.append(Placeholder(
             kind, ph.idx if ph is not None else 0, box, grows=style.grows,
-            text_colour=style.colour, background=backdrop.under(box), font=style.font,
-            size=style.size))
+            text_colour=style.colour,
+            background=_own_fill(shape, kind, layout, colours) or backdrop.under(box),
+            font=style.font, size=style.size))
     titled = any(p.kind in ("title", "ctrTitle") for p in placeholders)
     obstacles.extend(reader.shape_boxes(layout, skip_stand_ins=not titled))
     if not titled:  # a cover whose title and subtitle are text boxes: write over them
@@ -204,6 +205,29 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
         kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
         colours=slots, obstacles=tuple(obstacles))
+
+
+_FILLS = ("solidFill", "gradFill", "blipFill", "pattFill", "noFill", "grpFill")
+
+
+def _own_fill(shape: Any, kind: str, layout: Any, colours: Any) -> str | None:
+    """Return the colour a placeholder's own fill shows under its text (a grey bar
+    behind the titles, set on the master's title), or None when it has none."""
+    def explicit(element: Any) -> bool:
+        return element is not None and any(
+            etree.QName(child).localname in _FILLS for child in element)
+
+    own = shape._element.spPr
+    if explicit(own):
+        return colours.fill(own)
+    family = "title" if kind in ("title", "ctrTitle") else "body"
+    for master in layout.slide_master.placeholders:
+        ph = master._element.ph
+        master_kind = ph.get("type", "obj") if ph is not None else "obj"
+        if ("title" if master_kind in ("title", "ctrTitle") else master_kind) == family:
+            return colours.fill(master._element.spPr) if explicit(master._element.spPr) \
+                else None
+    return None
 
 
 def _stand_ins(layout: Any, backdrop: Any) -> list[Placeholder]:
