@@ -235,7 +235,8 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
                      for i in range(missing - 1))], resized
 
 
-def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float) -> Box:
+def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float,
+                 cover: bool = False) -> Box:
     """Return the box of a title the layout lacks, from the master's title ``box``: moved
     below a band across the top of the layout it would overprint (a coloured header),
     beside a logo it would cover, and as tall as a title needs where the master's box
@@ -251,11 +252,11 @@ def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float) 
             box = Box(shape.right + gap, box.y, box.right - shape.right - gap, box.h)
         elif shape.x - box.x > box.w * 0.5:
             box = Box(box.x, box.y, shape.x - gap - box.x, box.h)
-    if box.h < height * 0.1:
+    if box.h < height * 0.1 or cover:  # a cover's title may take two or three lines
         below = [p.box.y for p in layout.placeholders
                  if p.box.y >= box.bottom - 1 and min(p.box.right, box.right) > max(p.box.x, box.x)]
         room = min(below, default=height * 0.3) - gap - box.y
-        box = replace(box, h=max(box.h, min(height * 0.15, room)))
+        box = replace(box, h=max(box.h, min(height * (0.35 if cover else 0.15), room)))
     return box
 
 
@@ -277,7 +278,8 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
         placeholders.insert(0, Placeholder(
-            "title", SYNTHETIC_TITLE, _added_title(title_box, layout, width, height)))
+            "title", SYNTHETIC_TITLE,
+            _added_title(title_box, layout, width, height, needs.centre_title)))
         added.append("title placeholder")
     shaped = replace(layout, placeholders=tuple(placeholders))
     if needs.columns and shaped.bodies():  # keep only one row of columns, grown down
