@@ -80,12 +80,31 @@ def _separated(placeholders: list[Placeholder], height: float) -> list[Placehold
     return out
 
 
+def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
+                    height: float) -> Placeholder:
+    """Return ``p`` shortened above (or narrowed beside) a logo or small picture the
+    layout draws in its lower part (or at its right end), where its text would run
+    over it; a box that would lose more than half of itself is left as it is."""
+    box = p.box
+    gap = height * 0.015
+    for shape in obstacles:
+        inside_x = min(shape.right, box.right) - max(shape.x, box.x)
+        inside_y = min(shape.bottom, box.bottom) - max(shape.y, box.y)
+        if inside_x <= 2 or inside_y <= 2 or shape.w * shape.h > width * height / 6:
+            continue
+        if shape.y >= box.y + box.h * 0.5 and shape.y - gap - box.y >= box.h * 0.5:
+            box = replace(box, h=shape.y - gap - box.y)
+        elif shape.x >= box.x + box.w * 0.6 and shape.x - gap - box.x >= box.w * 0.5:
+            box = replace(box, w=shape.x - gap - box.x)
+    return p if box == p.box else replace(p, box=box)
+
+
 def usable_areas(layout: LayoutGeometry, width: float, height: float) -> LayoutGeometry:
     """Return ``layout`` with growing or too-short text boxes extended to the room they
-    really have, and overlapping ones separated."""
-    del width  # the room is found from the layout's own shapes
+    really have, clear of the logos they would cover, and overlapping ones separated."""
     boxes = [p.box for p in layout.placeholders] + list(layout.obstacles)
-    grown = [_grown(p, [b for b in boxes if b is not p.box], height)
+    grown = [_clear_of_logos(_grown(p, [b for b in boxes if b is not p.box], height),
+                             layout.obstacles, width, height)
              if p.kind in TEXT_KINDS else p for p in layout.placeholders]
     separated = _separated(grown, height)
     if separated == list(layout.placeholders):

@@ -76,3 +76,13 @@ def test_an_added_quote_stands_over_its_attribution() -> None:
         assert first.box.x == second.box.x and first.box.w == second.box.w, role
         assert second.box.y > first.box.bottom, role
         assert first.box.h > 2 * second.box.h, role
+
+
+def test_a_body_stops_above_the_logo_in_its_corner() -> None:
+    # a user group's template: the master's logo (2.6 x 1.6 in) sits in the body's
+    # lower right corner; text set there would run over it
+    logo = Box(757, 416, 189, 113)
+    content = LayoutGeometry("Title and Content", CONTENT.placeholders, obstacles=(logo,))
+    (body,) = geometry(content)["bullets"].bodies()
+    assert body.box.bottom <= logo.y
+    assert body.box.h >= CONTENT.bodies()[0].box.h * 0.5
