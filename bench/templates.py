@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,8 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 OUTLINES = {"default": REPO / "outline.yaml",
             "crowded": REPO / "tests" / "fixtures" / "crowded.yaml"}
+Place = Callable[[float, float, float, float], tuple[float, float, float, float]]
+"""Maps a shape's box (x, y, width, height in EMU) to where it lies on the slide."""
 PROBLEM = re.compile(r"(error|warning)\[([A-Z0-9-]+)\]: (.*)")
 
 
@@ -109,18 +112,53 @@ def _layout_problems(report: dict[str, object]) -> list[str]:
     return found
 
 
-def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]]:
-    """Return the boxes of the text the slide's layout and master draw themselves
-    (a department's name in a footer band): LibreOffice draws it, and it is no overflow."""
+def _group_place(group: object, outer: Place) -> Place | None:
+    """Return how a group's children's EMU boxes map to the slide, through ``outer``."""
+    from pptx.oxml.ns import qn
+
+    xfrm = group._element.grpSpPr.find(qn("a:xfrm"))  # type: ignore[attr-defined]
+    parts = [None if xfrm is None else xfrm.find(qn(f"a:{tag}"))
+             for tag in ("off", "ext", "chOff", "chExt")]
+    if any(part is None for part in parts):
+        return None
+    off, ext, ch_off, ch_ext = parts
+    sx = int(ext.get("cx")) / (int(ch_ext.get("cx")) or 1)
+    sy = int(ext.get("cy")) / (int(ch_ext.get("cy")) or 1)
+    ox, oy = int(off.get("x")), int(off.get("y"))
+    cx, cy = int(ch_off.get("x")), int(ch_off.get("y"))
+    return lambda x, y, w, h: outer(ox + (x - cx) * sx, oy + (y - cy) * sy, w * sx, h * sy)
+
+
+def _drawn_text(shapes: object, place: Place) -> list[tuple[float, float, float, float]]:
+    """Return the slide-point boxes of the text among ``shapes`` that is not in a
+    placeholder, looking inside groups (``place`` maps a shape's EMU box to the slide)."""
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    from pptx.oxml.ns import qn
     from pptx.util import Emu
 
     boxes = []
+    for shape in shapes:  # type: ignore[attr-defined]
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            inner = _group_place(shape, place)
+            boxes += _drawn_text(shape.shapes, inner) if inner else []
+        elif not shape.is_placeholder and shape.has_text_frame and shape.width:
+            x, y, w, h = place(shape.left, shape.top, shape.width, shape.height)
+            if shape._element.find(f".//{qn('a:spAutoFit')}") is not None:
+                h *= 3  # it grows with its text: in a substitute font, over more lines
+            boxes.append((Emu(x).pt, Emu(y).pt, Emu(x + w).pt, Emu(y + h).pt))
+    return boxes
+
+
+def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]]:
+    """Return the boxes of the text the slide's layout and master draw themselves
+    (a department's name in a footer band, also inside a group): LibreOffice draws it,
+    and it is no overflow. A box that grows with its text (``spAutoFit``) counts three
+    times its height: set in a substitute for a font LibreOffice lacks (a "Confidential"
+    stamp in Meiryo), the template's own words take more lines than in PowerPoint."""
     layout = slide.slide_layout  # type: ignore[attr-defined]
+    boxes = []
     for part in (layout, layout.slide_master):
-        for shape in part.shapes:
-            if not shape.is_placeholder and shape.has_text_frame and shape.width:
-                boxes.append((Emu(shape.left).pt, Emu(shape.top).pt,
-                              Emu(shape.left + shape.width).pt, Emu(shape.top + shape.height).pt))
+        boxes += _drawn_text(part.shapes, lambda x, y, w, h: (x, y, w, h))
     return boxes
 
 

@@ -187,7 +187,7 @@ def _prepare(source: OutlineSource, workshop: Workshop, words: Words,
     plan = make_plan(workshop, source.sources.value, words)
     look, look_problems, look_files = settle_look(
         workshop.theme, dict(workshop.layouts), source.path.parent,
-        source.sources.value(("theme",)), options)
+        source.sources.value(("theme",)), options, dict(workshop.template_slides))
     problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan), *look_problems]
     if look is None or has_errors(problems):
         raise MakeDeckError(problems)
@@ -233,6 +233,19 @@ def _template_problems(info: TemplateInfo, source: OutlineSource,
             Problem.E_TEMPLATE_LAYOUT, f"the template has no layout named “{name}”",
             position=source.sources.value(("layouts", role)),
             hint="layouts in the template: " + ", ".join(lay.name for lay in info.layouts)))
+    for role, ref in info.unknown_slides:
+        found.append(Diagnostic(
+            Problem.E_TEMPLATE_SLIDE, f"the template has no example slide “{ref}” for "
+            f"{role} slides (it has {info.example_count})",
+            position=source.sources.value(("template_slides", role)),
+            hint="`make-deck check-template` lists the template's example slides by number "
+            "and title"))
+    if info.lost_branding and not info.patterns:
+        found.append(Diagnostic(
+            Problem.W_TEMPLATE_BRANDING, f"{info.lost_branding}: slides on those layouts "
+            "come out without it", Severity.WARNING, position=source.sources.value(("theme",)),
+            hint="name an example slide as the pattern of a role under `template_slides:`, "
+            "or a branded layout under `layouts:`"))
     if not info.is_default:
         for choice in info.choices:
             if choice.added and choice.role in used:

@@ -473,6 +473,13 @@ class Workshop(Frozen):
         description="With an organisation template: slide role -> the template's layout name.",
         examples=[{"bullets": "Title and Content"}],
     )
+    template_slides: dict[Role, Annotated[int, Field(ge=1)] | Text] = Field(
+        default_factory=dict,
+        description="With an organisation template: slide role -> the number (from 1) or "
+        "title of one of the template's example slides, whose pictures, lines and shapes "
+        "without text are copied onto every slide of that role, on its layout.",
+        examples=[{"title": 1, "bullets": "Our priorities"}],
+    )
     agenda: bool = Field(True, description="An agenda slide after the title slide.")
     section_slides: bool = Field(True, description="A divider slide opening each section.")
     handout: HandoutSettings = Field(

@@ -104,6 +104,10 @@ class Problem(enum.StrEnum):
     W_THEME_FOOTER = ("W-THEME-FOOTER", W, "the theme's footer is too long for one line and "
         "was shortened")
     E_TEMPLATE_LAYOUT = "E-TEMPLATE-LAYOUT", E, "`layouts` names a layout the template lacks"
+    E_TEMPLATE_SLIDE = ("E-TEMPLATE-SLIDE", E, "`template_slides` names an example slide the "
+        "template lacks")
+    W_TEMPLATE_BRANDING = ("W-TEMPLATE-BRANDING", W, "the template's logos or bands are on its "
+        "example slides, not on the layouts used")
     W_TEMPLATE_ROLE = ("W-TEMPLATE-ROLE", W, "a template layout lacks a box a kind of slide "
         "needs; one is added")
     E_FONT_COVERAGE = "E-FONT-COVERAGE", E, "a character the theme's fonts cannot show"

@@ -73,6 +73,7 @@ def _verdict(role: str, layout: LayoutGeometry, choice: RoleChoice, width: float
 def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[str, Any]:
     """Return what `check-template` reports, as JSON-ready data: the template's size and
     fonts, its layouts, and per role the layout chosen, why, and the verdict."""
+    from generator.look.look import look_for
     from generator.look.template import read_template
 
     info = read_template(path, overrides)
@@ -117,6 +118,10 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
              "background": r.background, "ratio": r.ratio, "set_in": r.slot,
              "new_ratio": r.fixed_ratio} for r in info.recoloured],
         "unknown_layouts": list(info.unknown_layouts),
+        "embedded": list(look_for(theme, path, overrides).notes()),
+        "example_slides": [{"number": n, "layout": layout, "title": title, "branding": count}
+                           for n, layout, title, count in info.example_slides],
+        "branding_lost": info.lost_branding,
         "usable": all(r["verdict"] != UNUSABLE for r in roles) and not info.unknown_layouts,
     }
 
@@ -163,6 +168,17 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
                      f"make-deck sets it in {fix['set_in']} ({_ratio(fix['new_ratio'])})")
     for name in facts["unknown_layouts"]:
         lines.append(f"  no layout named “{name}” (asked for with --layout or `layouts:`)")
+    lines += ["", "The PDFs embed:", *(f"  {note}" for note in facts["embedded"])]
+    if facts["example_slides"]:
+        lines += ["", "Example slides (for `template_slides:`; removed from the deck):"]
+        for slide in facts["example_slides"]:
+            title = f" “{slide['title']}”" if slide["title"] else ""
+            branding = f", {slide['branding']} picture(s) or shape(s) without text" \
+                if slide["branding"] else ""
+            lines.append(f"  {slide['number']:>3}{title} on {slide['layout']}{branding}")
+    if facts["branding_lost"]:
+        lines += ["", f"Branding: {facts['branding_lost']}; slides on those layouts come out "
+                  "without it (name an example slide under `template_slides:`)."]
     lines += ["", "Every slide role is usable." if facts["usable"] else
               "Some slide roles are unusable with this template: map them to other layouts "
               "under `layouts:` in the outline, or add suitable layouts to the template."]

@@ -19,3 +19,16 @@ def test_unknown_heading_font_gets_the_unknown_margin():
 
 def test_without_a_heading_font_the_body_font_decides():
     assert DEFAULT_THEME.font_width_factor == 1.0
+
+
+def test_a_monospaced_family_gets_a_margin_its_lines_need():
+    # every character of Consolas or Lucida Console takes 0.55 to 0.6 em; measured with
+    # Arial's widths, a line of the default outline runs up to about 1.45 times as wide
+    from generator.layout.fonts import metrics
+
+    theme = replace(DEFAULT_THEME, font_family="Consolas", heading_font_family="Lucida Console")
+    arial = metrics(False, False)
+    lines = ["Skills stay in the organisation", "Success means meeting the contract",
+             "Fixed scope agreed up front"]
+    widest = max(0.6 * len(line) / arial.em_width(line) for line in lines)
+    assert UNKNOWN_FONT_FACTOR < widest <= theme.font_width_factor

@@ -119,13 +119,13 @@ def org_colours(slide: SlideLayout, frame: TextFrame) -> tuple[str, str, str] | 
     instead, see `Placeholder.recolour`) on the colour found under that placeholder;
     an added box the colour the writer chose for it, on the layout's background.
     """
-    from generator.look.template import org_text_slot
+    from generator.look.template import org_link_slot, org_text_slot
 
     layout = slide.layout
     if not layout.colours or layout.background is None:
         return None
     colours = dict(layout.colours)
-    link = colours.get("hlink") or colours.get("tx1", "000000")
+    link = colours.get(org_link_slot(layout, frame) or "hlink") or colours.get("tx1", "000000")
     own = next((p for p in layout.placeholders if p.idx == frame.placeholder_idx), None)
     tone = {"muted": "tx2", "inverse": "bg1" if layout.dark else "tx1"}.get(frame.tone, "tx1")
     slot = org_text_slot(layout, frame, tone)

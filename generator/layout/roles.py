@@ -31,6 +31,12 @@ after the layout's own ones and the writer can tell them apart.
 
 TINY_SHARE = 0.06
 """A body shorter than this share of the slide's height (once grown) is left unused."""
+NARROW_SHARE = 0.18
+"""A body narrower than this share of the slide's width (a contact line beside a
+picture, a colour swatch's label) is left unused."""
+COLUMN_SHARE = 0.2
+"""Side-by-side bodies shorter than this share of the slide's height (once grown) are
+labels, not columns."""
 
 
 def is_added_body(idx: int | None) -> bool:
@@ -114,15 +120,17 @@ def _stack(bodies: tuple[Placeholder, ...]) -> tuple[Placeholder, ...]:
     return ordered[:1]
 
 
-def _usable(layout: LayoutGeometry, needs: RoleNeeds) -> int:
+def _usable(layout: LayoutGeometry, needs: RoleNeeds, width: float, height: float) -> int:
     """Return how many bodies of ``layout`` a role can use (side by side for columns,
-    one under another for a quote and its attribution)."""
+    tall enough to hold one, one under another for a quote and its attribution)."""
     if needs.columns:
-        return len(_row(layout.bodies()))
+        grown = usable_areas(layout, width, height).bodies()
+        return len(_row(tuple(p for p in grown if p.box.h >= height * COLUMN_SHARE
+                              and p.box.w >= width * NARROW_SHARE)))
     return len(_stack(layout.bodies()) if needs.stacked else layout.bodies())
 
 
-def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, height: float
+def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, width: float, height: float
            ) -> tuple[int, ...]:
     """Return how well ``layout`` serves ``role``: whether it may at all, then how well
     its type and name suit the role, then its placeholders (a title, enough bodies,
@@ -136,7 +144,7 @@ def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, height: float
     if role in ("quote", "statement") and first and first[0].box.h < height * 0.3:
         suits = min(suits, 2)
     has_title = layout.first("title") is not None
-    bodies = _usable(layout, needs)
+    bodies = _usable(layout, needs, width, height)
     enough = bodies >= needs.bodies
     surplus = -abs(bodies - needs.bodies) - (len(layout.bodies()) > bodies)
     return (int(allowed), suits, int(has_title) * 2 + int(enough), surplus)
@@ -211,11 +219,45 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
         if below >= height * 0.1:
             area = Box(last.x, last.bottom + gap, last.w, below)
         else:  # no room below: the last body gives up a band at its foot
-            keep = last.h - min(last.h / 3, height * 0.15)
+            band = min(max(last.h / 3, height * 0.08 + gap), last.h / 2, height * 0.15)
+            keep = last.h - band
             resized[existing[-1]] = Box(last.x, last.y, last.w, keep)
             area = Box(last.x, last.y + keep + gap, last.w, last.h - keep - gap)
-    each = (area.w - gap * (missing - 1)) / missing
-    return [Box(area.x + i * (each + gap), area.y, each, area.h) for i in range(missing)], resized
+    if needs.columns or missing == 1:
+        each = (area.w - gap * (missing - 1)) / missing
+        return [Box(area.x + i * (each + gap), area.y, each, area.h)
+                for i in range(missing)], resized
+    # a quote over its attribution, names over a credit: the first box takes the
+    # room, each other one a band under it
+    band = min(height * 0.12, area.h / (missing + 1))
+    first = Box(area.x, area.y, area.w, area.h - (missing - 1) * (band + gap))
+    return [first, *(Box(area.x, first.bottom + gap + i * (band + gap), area.w, band)
+                     for i in range(missing - 1))], resized
+
+
+def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float,
+                 cover: bool = False) -> Box:
+    """Return the box of a title the layout lacks, from the master's title ``box``: moved
+    below a band across the top of the layout it would overprint (a coloured header),
+    beside a logo it would cover, and as tall as a title needs where the master's box
+    is a line that grows with its text (Google Slides)."""
+    gap = height * 0.02
+    for shape in sorted(layout.obstacles, key=lambda b: b.y):
+        if not _overlaps(shape, box):
+            continue
+        if shape.w >= width * 0.5 and shape.y <= box.y + 1 and shape.bottom < height * 0.35:
+            top = shape.bottom + gap
+            box = Box(box.x, top, box.w, max(box.bottom - top, min(box.h, height * 0.12)))
+        elif shape.x + shape.w / 2 < box.x + box.w / 2 and box.right - shape.right > box.w * 0.5:
+            box = Box(shape.right + gap, box.y, box.right - shape.right - gap, box.h)
+        elif shape.x - box.x > box.w * 0.5:
+            box = Box(box.x, box.y, shape.x - gap - box.x, box.h)
+    if box.h < height * 0.1 or cover:  # a cover's title may take two or three lines
+        below = [p.box.y for p in layout.placeholders
+                 if p.box.y >= box.bottom - 1 and min(p.box.right, box.right) > max(p.box.x, box.x)]
+        room = min(below, default=height * 0.3) - gap - box.y
+        box = replace(box, h=max(box.h, min(height * (0.35 if cover else 0.15), room)))
+    return box
 
 
 def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: float,
@@ -228,13 +270,16 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     """
     added: list[str] = []
     layout = usable_areas(layout, width, height)
-    tiny = [p for p in layout.bodies() if p.box.h < height * TINY_SHARE]
+    tiny = [p for p in layout.bodies()
+            if p.box.h < height * TINY_SHARE or p.box.w < width * NARROW_SHARE]
     if tiny:  # a caption-line box (a date, a role) holds none of a role's texts
         layout = replace(layout, placeholders=tuple(p for p in layout.placeholders
                                                     if p not in tiny))
     placeholders = list(layout.placeholders)
     if layout.first("title") is None:
-        placeholders.insert(0, Placeholder("title", SYNTHETIC_TITLE, title_box))
+        placeholders.insert(0, Placeholder(
+            "title", SYNTHETIC_TITLE,
+            _added_title(title_box, layout, width, height, needs.centre_title)))
         added.append("title placeholder")
     shaped = replace(layout, placeholders=tuple(placeholders))
     if needs.columns and shaped.bodies():  # keep only one row of columns, grown down
@@ -289,7 +334,7 @@ def map_roles(
                 chosen = candidate
         overridden = chosen is not None
         if chosen is None:
-            chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, height))
+            chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, width, height))
         completed, added = complete(chosen, needs, title_box, width, height)
         roles[role] = completed
         choices.append(RoleChoice(role, chosen.name, added, overridden))

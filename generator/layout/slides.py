@@ -33,6 +33,7 @@ from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
 from generator.layout.notes import speaker_notes
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
+from generator.layout.usable import room_below
 from generator.look.theme import Theme
 from generator.markup import (
     Span,
@@ -330,21 +331,25 @@ def _simple(planned: PlannedSlide, kind: _Simple,
     def add(slot: str, index: int, paragraphs: list[Paragraph], kind: str,
             style: TextStyle = BODY, **extra: object) -> None:
         placeholder = bodies[index]
-        for grow in (1.0, 1.5, 2.0, 3.0):
-            box = placeholder.box
-            if grow > 1.0:  # small lines (credits, attributions) may take more room upwards
-                taller = box.h * grow
-                box = Box(box.x, box.bottom - taller, box.w, taller)
+        own = placeholder.box
+        floor = max(own.bottom, room_below(own, layout, ctx.geometry.height))
+        down = Box(own.x, own.y, own.w, floor - own.y)
+        # small lines (credits, attributions) may take the free room below them, then
+        # more room upwards
+        tries = [own, down, *(Box(down.x, down.bottom - down.h * grow, down.w, down.h * grow)
+                              for grow in (1.5, 2.0, 3.0))] if kind == "small" else [own]
+        for box in tries:
             try:
                 frame, decision = _text(slot, replace(placeholder, box=box), paragraphs, ctx,
                                         kind, style, **extra)
                 break
             except DoesNotFit:
-                if kind != "small" or grow == 3.0:
+                if box is tries[-1]:
                     raise
-        if grow > 1.0 and frames:  # keep the text above clear of the taller box
+        if box.y < own.y and frames:  # keep the text above clear of the taller box
             above = frames[-1]
-            if isinstance(above, TextFrame) and above.box.bottom > frame.box.y:
+            if isinstance(above, TextFrame) and above.box.bottom > frame.box.y and \
+                    min(above.box.right, frame.box.right) > max(above.box.x, frame.box.x):
                 frames[-1] = _shrink_above(above, frame.box.y - 4, ctx)
         frames.append(frame)
         decisions.append(decision)

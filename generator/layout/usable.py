@@ -38,6 +38,13 @@ def _floor_below(box: Box, others: list[Box], height: float) -> float:
     return limit
 
 
+def room_below(box: Box, layout: LayoutGeometry, height: float) -> float:
+    """Return the y down to which ``box`` may grow on ``layout``: the next placeholder,
+    logo or footer below it in its columns, or the slide's bottom margin."""
+    others = [p.box for p in layout.placeholders if p.box != box] + list(layout.obstacles)
+    return _floor_below(box, others, height) - height * 0.01
+
+
 def _grown(p: Placeholder, others: list[Box], height: float) -> Placeholder:
     is_title = p.kind in ("title", "ctrTitle")
     short = p.box.h < height * (TITLE_SHARE if is_title else BODY_SHARE)
@@ -73,12 +80,31 @@ def _separated(placeholders: list[Placeholder], height: float) -> list[Placehold
     return out
 
 
+def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
+                    height: float) -> Placeholder:
+    """Return ``p`` shortened above (or narrowed beside) a logo or small picture the
+    layout draws in its lower part (or at its right end), where its text would run
+    over it; a box that would lose more than half of itself is left as it is."""
+    box = p.box
+    gap = height * 0.015
+    for shape in obstacles:
+        inside_x = min(shape.right, box.right) - max(shape.x, box.x)
+        inside_y = min(shape.bottom, box.bottom) - max(shape.y, box.y)
+        if inside_x <= 2 or inside_y <= 2 or shape.w * shape.h > width * height / 6:
+            continue
+        if shape.y >= box.y + box.h * 0.5 and shape.y - gap - box.y >= box.h * 0.5:
+            box = replace(box, h=shape.y - gap - box.y)
+        elif shape.x >= box.x + box.w * 0.6 and shape.x - gap - box.x >= box.w * 0.5:
+            box = replace(box, w=shape.x - gap - box.x)
+    return p if box == p.box else replace(p, box=box)
+
+
 def usable_areas(layout: LayoutGeometry, width: float, height: float) -> LayoutGeometry:
     """Return ``layout`` with growing or too-short text boxes extended to the room they
-    really have, and overlapping ones separated."""
-    del width  # the room is found from the layout's own shapes
+    really have, clear of the logos they would cover, and overlapping ones separated."""
     boxes = [p.box for p in layout.placeholders] + list(layout.obstacles)
-    grown = [_grown(p, [b for b in boxes if b is not p.box], height)
+    grown = [_clear_of_logos(_grown(p, [b for b in boxes if b is not p.box], height),
+                             layout.obstacles, width, height)
              if p.kind in TEXT_KINDS else p for p in layout.placeholders]
     separated = _separated(grown, height)
     if separated == list(layout.placeholders):

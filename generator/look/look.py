@@ -194,11 +194,13 @@ def _layout_looks(template: Path, theme: Theme, is_default: bool) -> dict[str, L
 
 
 def look_for(theme: Theme, template: Path | None = None,
-             layouts: dict[str, str] | None = None) -> Look:
+             layouts: dict[str, str] | None = None,
+             template_slides: Mapping[str, int | str] | None = None) -> Look:
     """Return the look of ``theme`` on ``template`` (the built-in one when None), with
-    the roles mapped to layouts as ``layouts`` says."""
+    the roles mapped to layouts as ``layouts`` says and to the example slides
+    ``template_slides`` names as their patterns."""
     chosen = template or template_path()
-    info = read_template(chosen, dict(layouts or {}), theme)
+    info = read_template(chosen, dict(layouts or {}), theme, dict(template_slides or {}))
     settled = info.theme
     return Look(settled, info, chosen, make_palette(settled),
                 choose_typeface(settled.font_family),
@@ -207,7 +209,8 @@ def look_for(theme: Theme, template: Path | None = None,
 
 
 def settle_look(theme_value: str, layouts: dict[str, str], outline_dir: Path,
-                position: Position | None, options: BuildOptions
+                position: Position | None, options: BuildOptions,
+                template_slides: Mapping[str, int | str] | None = None
                 ) -> tuple[Look | None, tuple[Diagnostic, ...], tuple[Path, ...]]:
     """Return the look an outline's ``theme:`` names (None when it has errors), the
     problems found reading it, and the files it was read from (for watch)."""
@@ -217,4 +220,5 @@ def settle_look(theme_value: str, layouts: dict[str, str], outline_dir: Path,
     choice = resolve_theme(theme_value, outline_dir, position, options)
     if has_errors(list(choice.diagnostics)):
         return None, choice.diagnostics, choice.files
-    return look_for(choice.theme, choice.template, layouts), choice.diagnostics, choice.files
+    return (look_for(choice.theme, choice.template, layouts, template_slides),
+            choice.diagnostics, choice.files)

@@ -23,6 +23,7 @@ from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGe
 from generator.layout.roles import RoleChoice, map_roles
 from generator.look.colours import relative_luminance
 from generator.look.template_colours import readable_slot
+from generator.look.template_slides import Pattern, find_patterns, lost_branding, stand_in
 from generator.look.template_styles import (
     _Reader,
     layout_data,
@@ -40,7 +41,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 5
+CACHE_FORMAT = 9
 
 
 def qn(tag: str) -> str:
@@ -183,9 +184,13 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         style = placeholder_style(shape, kind, colours, reader.fonts)
         placeholders.append(Placeholder(
             kind, ph.idx if ph is not None else 0, box, grows=style.grows,
-            text_colour=style.colour, background=backdrop.under(box), font=style.font,
-            size=style.size))
-    obstacles.extend(reader.shape_boxes(layout))
+            text_colour=style.colour,
+            background=_own_fill(shape, kind, layout, colours) or backdrop.under(box),
+            font=style.font, size=style.size))
+    titled = any(p.kind in ("title", "ctrTitle") for p in placeholders)
+    obstacles.extend(reader.shape_boxes(layout, skip_stand_ins=not titled))
+    if not titled:  # a cover whose title and subtitle are text boxes: write over them
+        placeholders.extend(_stand_ins(layout, backdrop))
     ordered = sorted(placeholders, key=lambda p: (p.kind not in ("title", "ctrTitle"),
                                                   round(p.box.x / 20), p.box.y))
     main = max((p for p in ordered if p.kind in ("body", "obj", "subTitle")),
@@ -202,6 +207,50 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         colours=slots, obstacles=tuple(obstacles))
 
 
+_FILLS = ("solidFill", "gradFill", "blipFill", "pattFill", "noFill", "grpFill")
+
+
+def _own_fill(shape: Any, kind: str, layout: Any, colours: Any) -> str | None:
+    """Return the colour a placeholder's own fill shows under its text (a grey bar
+    behind the titles, set on the master's title), or None when it has none."""
+    def explicit(element: Any) -> bool:
+        return element is not None and any(
+            etree.QName(child).localname in _FILLS for child in element)
+
+    own = shape._element.spPr
+    if explicit(own):
+        return colours.fill(own)
+    family = "title" if kind in ("title", "ctrTitle") else "body"
+    for master in layout.slide_master.placeholders:
+        ph = master._element.ph
+        master_kind = ph.get("type", "obj") if ph is not None else "obj"
+        if ("title" if master_kind in ("title", "ctrTitle") else master_kind) == family:
+            return colours.fill(master._element.spPr) if explicit(master._element.spPr) \
+                else None
+    return None
+
+
+def _stand_ins(layout: Any, backdrop: Any) -> list[Placeholder]:
+    """Return the title and subtitle a layout without placeholders for them draws as
+    text boxes (see `stand_in`), as an added title and an added body at their places;
+    the deck's copy of the layout loses the boxes."""
+    from generator.layout.roles import ADDED_BODY, SYNTHETIC_TITLE
+
+    found = []
+    for shape in layout.shapes:
+        kind = stand_in(shape._element)
+        if kind is None or not shape.width:
+            continue
+        box = Box(shape.left / EMU_PER_POINT, shape.top / EMU_PER_POINT,
+                  shape.width / EMU_PER_POINT, shape.height / EMU_PER_POINT)
+        if kind == "title" and not any(p.kind == "title" for p in found):
+            found.append(Placeholder("title", SYNTHETIC_TITLE, box, background=backdrop.under(box)))
+        elif kind == "subTitle":
+            found.append(Placeholder("body", ADDED_BODY + len(found), box,
+                                     background=backdrop.under(box)))
+    return found
+
+
 @dataclass(frozen=True)
 class TemplateInfo:
     """A template read for layout: geometry by role, the choices made, its theme."""
@@ -213,6 +262,19 @@ class TemplateInfo:
     theme: Theme
     is_default: bool
     recoloured: tuple[Recoloured, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    """The example slides ``template_slides:`` names as patterns of roles."""
+    unknown_slides: tuple[tuple[str, int | str], ...] = ()
+    """The (role, reference) pairs of ``template_slides:`` that name no example slide."""
+    lost_branding: str | None = None
+    """Where the template keeps branding that the layouts used do not draw."""
+    example_slides: tuple[tuple[int, str, str, int], ...] = ()
+    """The template's example slides: number, layout, title, branding shapes."""
+
+    @property
+    def example_count(self) -> int:
+        """Return how many example slides the template has."""
+        return len(self.example_slides)
 
 
 @dataclass(frozen=True)
@@ -278,6 +340,18 @@ def table_colours(colours: dict[str, str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def surface_colour(colours: dict[str, str], fallback: str, target: float) -> str:
+    """Return the quote panels' fill: light 2 where dark 1 text reads on it (``target``),
+    else a pale tint of it (a brand's navy in light 2 gives a pale blue), else
+    ``fallback``."""
+    from generator.look.colours import blend, contrast_ratio
+
+    text, light = colours.get("dk1", "000000"), colours.get("lt1", "FFFFFF")
+    own = colours.get("lt2")
+    candidates = [own, blend(own, light, 0.1)] if own else []
+    return next((c for c in candidates if contrast_ratio(text, c) >= target), fallback)
+
+
 def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None:
     """Return the scheme slot to set a text frame's colour in on an organisation
     template's layout, or None to leave the placeholder's own style.
@@ -295,6 +369,23 @@ def org_text_slot(layout: LayoutGeometry, frame: Any, wanted: str) -> str | None
         return own.recolour if own is not None else None
     colours = {slot: c for slot, c in layout.colours if c}
     return readable_slot(colours, layout.background, wanted)
+
+
+def org_link_slot(layout: LayoutGeometry, frame: Any) -> str | None:
+    """Return the scheme slot to set a text frame's links in on an organisation's
+    template's layout, or None where the template's own hyperlink colour (``hlink``)
+    is readable on what lies under the frame."""
+    from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
+
+    colours = {slot: c for slot, c in layout.colours if c}
+    if "hlink" not in colours:
+        return None
+    idx = frame.placeholder_idx
+    own = None if is_added_body(idx) or idx == SYNTHETIC_TITLE else next(
+        (p for p in layout.placeholders if p.idx == idx), None)
+    under = own.background if own is not None and own.background else layout.background
+    slot = readable_slot(colours, under, "hlink")
+    return None if slot == "hlink" else slot
 
 
 def _plain(layout: LayoutGeometry) -> LayoutGeometry:
@@ -317,6 +408,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
     """Return what a template holds for layout and for the thumbnails' decorations, as
     JSON-ready data (reads it with python-pptx)."""
     from generator.look.template_looks import read_looks
+    from generator.look.template_slides import example_slides
 
     prs = open_template(template)
     colours = scheme_colours(prs)
@@ -332,6 +424,7 @@ def _read_raw(template: Path) -> dict[str, Any]:
         "layouts": [layout_data(_layout_geometry(layout, reader))
                     for layout in prs.slide_layouts],
         "looks": read_looks(prs),
+        **example_slides(prs),
     }
 
 
@@ -368,9 +461,15 @@ def template_data(template: Path) -> dict[str, Any]:
 
 
 def read_template(template: Path, overrides: dict[str, str] | None = None,
-                  base_theme: Theme = DEFAULT_THEME) -> TemplateInfo:
-    """Return what the layout engine needs from ``template``."""
+                  base_theme: Theme = DEFAULT_THEME,
+                  template_slides: dict[str, int | str] | None = None) -> TemplateInfo:
+    """Return what the layout engine needs from ``template``; a role with a pattern
+    slide (``template_slides``) is made on that slide's layout unless ``overrides``
+    names another."""
     raw = template_data(template)
+    patterns, unknown_slides = find_patterns(raw, template_slides or {})
+    if patterns:
+        overrides = {**{p.role: p.layout for p in patterns}, **(overrides or {})}
     colours: dict[str, str] = raw["colours"]
     width, height = float(raw["width"]), float(raw["height"])
     layouts = tuple(layout_from_data(lay) for lay in raw["layouts"])
@@ -400,12 +499,17 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             table_header_text=table_colours(colours)[1] or colours.get(
                 "lt1", base_theme.table_header_text),
             accent=colours.get("accent2", colours.get("accent1", base_theme.accent)),
-            surface=colours.get("lt2", base_theme.surface),
+            surface=surface_colour(colours, base_theme.surface, base_theme.min_contrast),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)
     used = {lay.name for lay in geometry.roles.values()}
     return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default,
-                        tuple(r for r in recoloured if r.layout in used))
+                        tuple(r for r in recoloured if r.layout in used), patterns,
+                        unknown_slides,
+                        None if is_default else lost_branding(
+                            raw, {role: lay.name for role, lay in geometry.roles.items()}),
+                        tuple((e["number"], e["layout"], e["title"], e["graphics"])
+                              for e in raw.get("slides", [])))
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:

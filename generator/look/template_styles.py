@@ -26,6 +26,7 @@ from generator.look.template_colours import (
     layers,
     theme_fill_styles,
 )
+from generator.look.template_slides import stand_in
 
 _TITLES = ("title", "ctrTitle")
 
@@ -68,15 +69,18 @@ class _Reader:
         shown = self.master_layers if self.shows_master(layout) else []
         return Backdrop(own or self.master_base, [*shown, *layers(layout, colours, self.slide)])
 
-    def shape_boxes(self, part: Any) -> list[Box]:
+    def shape_boxes(self, part: Any, skip_stand_ins: bool = False) -> list[Box]:
         """Return the boxes of the shapes (not placeholders) a layout or master draws that
-        are smaller than a third of the slide: logos, text, pictures (not backgrounds)."""
+        are smaller than a third of the slide: logos, text, pictures (not backgrounds);
+        with ``skip_stand_ins``, not the text boxes standing in for a title or subtitle
+        (see `stand_in`)."""
         found = []
         tree = part._element.find(f"{{{P}}}cSld/{{{P}}}spTree")
         for element in tree if tree is not None else []:
             if etree.QName(element).localname not in ("sp", "pic", "grpSp", "graphicFrame"):
                 continue
-            if element.find(f".//{{{P}}}nvPr/{{{P}}}ph") is not None:
+            if element.find(f".//{{{P}}}nvPr/{{{P}}}ph") is not None or (
+                    skip_stand_ins and stand_in(element)):
                 continue
             off = _find(element, "./*/a:xfrm/a:off | ./p:xfrm/a:off")
             ext = _find(element, "./*/a:xfrm/a:ext | ./p:xfrm/a:ext")

@@ -22,6 +22,7 @@ def _load(name: str):
     spec = importlib.util.spec_from_file_location(f"make_deck_bench_{name}", BENCH / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while defined
     spec.loader.exec_module(module)
     return module
 
@@ -71,3 +72,32 @@ def test_naive_baseline_runs_on_the_default_outline(repo_root, tmp_path):
     assert len(deck.slides) > 20
     assert any(s.has_notes_slide and s.notes_slide.notes_text_frame.text for s in deck.slides)
     assert (tmp_path / "naive.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_template_harness_finds_text_a_layout_draws_inside_a_group():
+    # a footer band's department name sits in a group that is moved and scaled: the
+    # harness must place it where LibreOffice draws it, or count it as overflow
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Emu, Inches
+
+    harness = _load("templates")
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    group = slide.shapes.add_group_shape()
+    box = group.shapes.add_textbox(Inches(1), Inches(1), Inches(2), Inches(0.5))
+    box.text = "Department"
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # a fixed box: counted at its own size
+    xfrm = group._element.grpSpPr.find(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm")
+    for tag, values in (("off", (Inches(4), Inches(6))), ("ext", (Inches(1), Inches(0.25))),
+                        ("chOff", (Inches(1), Inches(1))), ("chExt", (Inches(2), Inches(0.5)))):
+        xfrm.find(f"{{{xfrm.nsmap['a']}}}{tag}").attrib.update(
+            {"x" if tag.endswith("ff") else "cx": str(values[0]),
+             "y" if tag.endswith("ff") else "cy": str(values[1])})
+    boxes = harness._drawn_text(slide.shapes, lambda x, y, w, h: (x, y, w, h))
+    assert [tuple(round(v) for v in box) for box in boxes] == [
+        (round(Emu(Inches(4)).pt), round(Emu(Inches(6)).pt),
+         round(Emu(Inches(5)).pt), round(Emu(Inches(6.25)).pt))]
+    box.text_frame.auto_size = MSO_AUTO_SIZE.SHAPE_TO_FIT_TEXT  # grows with its text
+    (grown,) = harness._drawn_text(slide.shapes, lambda x, y, w, h: (x, y, w, h))
+    assert round(grown[3] - grown[1]) == round(3 * Emu(Inches(0.25)).pt)

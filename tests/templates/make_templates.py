@@ -9,6 +9,9 @@ Each function writes one template and returns its path:
 - `google_like`: shaped like a Google Slides export: 10 x 5.625 in, layouts named
   ``TITLE``, ``TITLE_AND_BODY``..., some without a title placeholder, Arial, a few slides;
 - `potx`: the python-pptx default saved as a PowerPoint template (.potx);
+- `example_branding`: python-pptx's default with its logo and colour band only on an
+  example slide;
+- `text_box_cover`: a cover whose title and subtitle are plain text boxes;
 - `department_like`: python-pptx's default restyled as a department's brand: Calibri,
   a grey dark colour, a green first accent on which white passes for the slides' large
   text but fails for a document's small print (as many brand greens do), a red second
@@ -201,6 +204,68 @@ def potx(folder: Path, name: str = "pptx-default.potx") -> Path:
     source.unlink()
     path = folder / name
     path.write_bytes(out.getvalue())
+    return path
+
+
+BRAND_SLIDE_TITLE = "Our priorities"
+BRAND_WORDS = "Example words on the brand slide"
+
+
+def example_branding(folder: Path, name: str = "example-branding.pptx") -> Path:
+    """Make a template whose branding lives only on its example slides; return its path.
+
+    python-pptx's default layouts (no pictures or shapes of their own) and two
+    example slides: the first, titled `BRAND_SLIDE_TITLE` on "Title and Content",
+    carries a logo picture, a colour band (a rectangle without text) and a text box
+    with `BRAND_WORDS`; the second, on "Title Only", a rectangle.
+    """
+    from PIL import Image
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = BRAND_SLIDE_TITLE
+    logo = io.BytesIO()
+    Image.new("RGB", (60, 30), (200, 16, 46)).save(logo, format="PNG")
+    logo.seek(0)
+    slide.shapes.add_picture(logo, Inches(8.6), Inches(0.1), Inches(1.2), Inches(0.6))
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(7.2), Inches(10), Inches(0.3))
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor(0x00, 0x5E, 0xB8)
+    slide.shapes.add_textbox(Inches(1), Inches(6.5), Inches(6), Inches(0.5)).text = BRAND_WORDS
+    other = prs.slides.add_slide(prs.slide_layouts[5])
+    other.shapes.title.text = "Another example"
+    other.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.3), Inches(7.5))
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+STAND_IN_WORDS = ("Title", "Subtitle goes here")
+
+
+def text_box_cover(folder: Path, name: str = "text-box-cover.pptx") -> Path:
+    """Make a template whose cover has text boxes named "Title 1" and "Subtitle 2"
+    holding `STAND_IN_WORDS` instead of title and subtitle placeholders; return its path."""
+    prs = Presentation()
+    cover = prs.slide_layouts[0]
+    for shape in list(cover.placeholders):
+        if shape.placeholder_format.idx in (0, 1):
+            shape._element.getparent().remove(shape._element)
+    tree = cover.shapes._spTree
+    for n, (words, top) in enumerate(zip(STAND_IN_WORDS, (Inches(2), Inches(4)), strict=True), 1):
+        kind = "Title" if n == 1 else "Subtitle"
+        tree.append(etree.fromstring(
+            f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+            f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr>'
+            f'<p:cNvPr id="{20 + n}" name="{kind} {n}"/><p:cNvSpPr txBox="1"/><p:nvPr '
+            f'userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{Inches(1)}" y="{top}"/>'
+            f'<a:ext cx="{Inches(8)}" cy="{Inches(1.5)}"/></a:xfrm><a:prstGeom prst="rect">'
+            f'<a:avLst/></a:prstGeom></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+            f'<a:t>{words}</a:t></a:r></a:p></p:txBody></p:sp>'))
+    path = folder / name
+    prs.save(str(path))
     return path
 
 

@@ -35,7 +35,7 @@ from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
-from generator.look.template import open_template, org_text_slot
+from generator.look.template import open_template, org_link_slot, org_text_slot
 from generator.look.theme import Theme
 from generator.markup import plain_text, side_by_side
 from generator.model import Workshop
@@ -43,6 +43,8 @@ from generator.pack import Pack
 from generator.words import Words
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.parts import SlideMaker, package_entries
+from generator.writers.pptx.patterns import apply as apply_pattern
+from generator.writers.pptx.patterns import capture, drop_stand_ins
 from generator.writers.pptx.sections import write_sections
 from generator.writers.pptx.text import fill_text_body
 
@@ -91,12 +93,14 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     _place(shape, frame.box)
     tone = "text" if frame.tone == "inverse" and not dark else frame.tone  # light layout
     colour = tones.get(tone) if free else None
+    link_colour = None
     if layout is not None and layout.colours:
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
+        link_colour = org_link_slot(layout, frame)
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour,
-                   gaps=frame.gaps, labels=frame.labels)
+                   gaps=frame.gaps, labels=frame.labels, link_colour=link_colour)
     if not free:
         _measured_case(shape)
     return shape._element
@@ -369,6 +373,9 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     own_template = look.is_default_template
     if own_template:
         _apply_theme(prs, look.theme)
+    patterns = capture(prs, look.template.patterns)  # before the example slides go
+    if not own_template:
+        drop_stand_ins(prs)
     for slide_id in list(prs.slides._sldIdLst):
         prs.part.drop_rel(slide_id.rId)
         prs.slides._sldIdLst.remove(slide_id)
@@ -382,6 +389,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
+        if laid.role in patterns:
+            apply_pattern(slide, patterns[laid.role])
         used: set[int] = set()
         elements: list[etree._Element] = []
         for frame in laid.frames:

@@ -50,19 +50,32 @@ def set_body_properties(body_pr: etree._Element, anchor: str) -> None:
     body_pr.insert(0, no_autofit)
 
 
+HYPERLINK_COLOUR_EXT = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+"""The extension by which PowerPoint draws a hyperlink in its run's own colour."""
+HYPERLINK_COLOUR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
 def _run_properties(parent: etree._Element, tag: str, span: Span | None, size: float,
                     language: str, relate: LinkRelater | None,
-                    colour: str | None = None) -> etree._Element:
+                    colour: str | None = None, link_colour: str | None = None
+                    ) -> etree._Element:
     lang = span.lang if span is not None and span.lang else language
     props = _sub(parent, tag, lang=lang, sz=str(round(size * 100)), dirty="0")
     if span is not None:
         props.set("b", "1" if span.bold else "0")
         props.set("i", "1" if span.italic else "0")
-    if colour is not None and not (span is not None and span.href):
+    linked = span is not None and bool(span.href)
+    if colour is not None and not linked:
         _sub(_sub(props, "a:solidFill"), "a:schemeClr", val=colour)
+    if linked and link_colour is not None:  # the template's hyperlink colour is unreadable
+        _sub(_sub(props, "a:solidFill"), "a:schemeClr", val=link_colour)
     if span is not None and span.href and relate is not None:
         link = _sub(props, "a:hlinkClick")
         link.set(qn("r:id"), relate(span.href))
+        if link_colour is not None:
+            ext = _sub(_sub(link, "a:extLst"), "a:ext", uri=HYPERLINK_COLOUR_EXT)
+            etree.SubElement(ext, f"{{{HYPERLINK_COLOUR_NS}}}hlinkClr",
+                             nsmap={"ahyp": HYPERLINK_COLOUR_NS}).set("val", "tx")
     return props
 
 
@@ -71,13 +84,15 @@ def fill_text_body(
     align: str = "l", anchor: str = "t", numbered: bool = False, number_from: int = 1,
     relate: LinkRelater | None = None, colour: str | None = None,
     gaps: tuple[float, ...] = (), labels: tuple[tuple[Span, ...], ...] = (),
+    link_colour: str | None = None,
 ) -> None:
     """Replace the paragraphs of ``p:txBody``/``a:txBody`` with ``fitted``'s, as laid out.
 
     ``colour`` names a theme colour slot (``tx1``, ``bg1``, ``accent5``) for the text;
-    None leaves the colour to the placeholder's own style. ``gaps`` adds space above
-    paragraph *i*; ``labels`` puts paragraph *i*'s label in its hanging indent, then a
-    tab to a stop at the text's margin (see `TextFrame`).
+    None leaves the colour to the placeholder's own style. ``link_colour`` names the
+    slot for links where the theme's hyperlink colour would not be readable. ``gaps``
+    adds space above paragraph *i*; ``labels`` puts paragraph *i*'s label in its
+    hanging indent, then a tab to a stop at the text's margin (see `TextFrame`).
     """
     body_pr = tx_body.find(qn("a:bodyPr"))
     if body_pr is None:
@@ -123,7 +138,7 @@ def fill_text_body(
                 _run_properties(br, "a:rPr", last, size, language, None, colour)
                 continue
             r = _sub(p, "a:r")
-            _run_properties(r, "a:rPr", run, size, language, relate, colour)
+            _run_properties(r, "a:rPr", run, size, language, relate, colour, link_colour)
             _sub(r, "a:t").text = run.text
             last = run
         _run_properties(p, "a:endParaRPr", None, size, language, None, colour)
