@@ -152,7 +152,8 @@ def test_make_decks_words_are_in_both_languages(together):
     deck = deck_text(together["outline.pptx"])
     for welsh, english in (("Rhaglen", "Agenda"), ("Diolch", "Thank you"),
                            ("(parhad)", "(cont.)"), ("Meddyliwch am", "Think about"),
-                           ("Yn ôl am 10:30", "Back at 10:30")):
+                           ("Yn ôl am 10:30", "Back at 10:30"), ("Beth i’w wneud", "What to do"),
+                           ("Bydd angen arnoch:", "You need:"), ("Coffi (egwyl)", "Coffee break")):
         assert welsh in deck and english in deck
         assert deck.index(welsh) < deck.index(english)
     handout = pdf_text(together["outline-handout.pdf"])

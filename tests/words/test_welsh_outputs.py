@@ -99,3 +99,22 @@ def test_a_language_without_words_warns_once_and_tags_english_as_english(tmp_pat
     runs = {text.strip(): lang for _where, lang, text in deck_runs(result.written[0])}
     assert runs["Agenda"] == runs["Thank you"] == "en-GB"
     assert runs["Newid ar gyflymder"] == runs["Cadw i fyny"] == "fr-FR"
+
+
+def test_the_composed_slides_speak_welsh(built):
+    deck = deck_text(built["deck"]).replace("\u00a0", " ")  # CLDR units keep a no-break space
+    for phrase in ("Gweithgaredd\n · 15 munud", "Beth i’w wneud", "Bydd angen arnoch:",
+                   "Coffi (egwyl) · 15 munud", "Siân Ŵyn a Gareth Evans"):
+        assert phrase in deck, phrase
+
+
+def test_a_break_without_clock_times_says_how_long_in_welsh(tmp_path: Path):
+    outline = tmp_path / "welsh.yaml"
+    outline.write_text(FIXTURE.read_text(encoding="utf-8").replace('start: "09:30"\n', ""),
+                       encoding="utf-8")
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (40, 30), (200, 80, 40)).save(tmp_path / "images" / "workshop-room.png")
+    (deck,) = build(outline, BuildOptions(outputs=("deck",), output_dir=tmp_path / "out")).written
+    text = deck_text(deck).replace("\u00a0", " ")
+    assert "Yn ôl ymhen 15 munud" in text
+    assert not [p for p in english_words() if contains_phrase(text, p)]
