@@ -213,4 +213,5 @@ def slides_page(prepared: Prepared) -> str:
     workshop = prepared.source.workshop
     assert workshop is not None
     return environment().get_template("slides.html.j2").render(
-        workshop=workshop, lang=workshop.language, slides=slide_pictures(prepared))
+        workshop=workshop, plan=prepared.plan, lang=workshop.language,
+        slides=slide_pictures(prepared))
