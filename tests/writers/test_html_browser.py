@@ -1,7 +1,7 @@
 """The HTML pack in a real browser (Debian's headless chromium): axe-core finds no
-WCAG 2.2 AA violations and the Nu HTML Checker no errors, on the default, the crowded
-and a Welsh outline's pages; answers survive a reload; the pages fit 320 px; the
-print stylesheet prints the answers and not the buttons.
+WCAG 2.2 AA violations and the Nu HTML Checker no errors, on the default, the crowded,
+a Welsh and a bilingual (together) outline's pages; answers survive a reload; the pages
+fit 320 px; the print stylesheet prints the answers and not the buttons.
 
 Screenshots (320 and 1280 px wide) and printed PDFs are left in the session's
 temporary folder, under ``html-looks``, to look at."""
@@ -32,7 +32,8 @@ HTML = BuildOptions(outputs=("html", "guide-html"))
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build the default, crowded and Welsh outlines' pages once; return name -> file."""
+    """Build the default, crowded, Welsh and bilingual outlines' pages once; return
+    name -> file (the bilingual example's as ``bilingual.html``, ``bilingual-guide.html``)."""
     root = tmp_path_factory.mktemp("html-pages")
     welsh = root / "welsh.yaml"
     welsh.write_text(WELSH, encoding="utf-8")
@@ -42,6 +43,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = build(outline, BuildOptions(outputs=HTML.outputs, output_dir=root / "out"))
         for path in result.written:
             pages[path.name] = path
+    result = build(REPO_ROOT / "docs/bilingual-example.yaml",
+                   BuildOptions(outputs=HTML.outputs, output_dir=root / "bilingual"))
+    for path in result.written:
+        pages[path.name.replace("bilingual-example", "bilingual")] = path
     default = (REPO_ROOT / "outline.yaml").read_text("utf-8")
     for theme in ("civic", "high-contrast"):  # the look's other palettes
         themed = root / f"{theme}.yaml"
@@ -95,7 +100,7 @@ def test_axe_finds_no_wcag_22_aa_violations(browser, axe_source, built, spaces_p
     from browser import axe_violations, describe
 
     found = {}
-    narrow = {"change-at-pace.html", "crowded.html", "welsh.html"}  # also at 320 px
+    narrow = {"change-at-pace.html", "crowded.html", "welsh.html", "bilingual.html"}
     for path in [*built.values(), spaces_page]:
         for width in (1280, 320) if path.name in narrow else (1280,):
             _open(browser, path, width)
@@ -119,7 +124,8 @@ def test_the_nu_html_checker_finds_no_errors(built, spaces_page):
 
 
 def test_pages_fit_320_px_and_screenshots_are_kept(browser, built, looks):
-    for name in ("change-at-pace.html", "crowded.html", "welsh.html", "change-at-pace-guide.html"):
+    for name in ("change-at-pace.html", "crowded.html", "welsh.html", "change-at-pace-guide.html",
+                 "bilingual.html", "bilingual-guide.html", "welsh-guide.html"):
         for width in (320, 1280):
             _open(browser, built[name], width)
             overflow = browser.execute_script(
