@@ -226,6 +226,24 @@ def test_answers_are_saved_as_a_file_and_cleared(browser, spaces_page, tmp_path)
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
 
+def test_the_welsh_pack_s_script_speaks_welsh(browser, built):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, built["welsh.html"])
+    area = browser.find_element(By.CSS_SELECTOR, "textarea[data-answer]")
+    area.send_keys("Ateb")
+    clear = browser.find_element(By.CSS_SELECTOR, "[data-action=clear]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", clear)
+    assert clear.text == "Clirio fy atebion"
+    browser.execute_script("arguments[0].click()", clear)
+    alert = browser.switch_to.alert
+    assert alert.text == "Clirio pob ateb a deipiwyd gennych yn y pecyn hwn?"
+    alert.accept()
+    status = clear.find_element(By.XPATH, "ancestor::*[@data-tools]//*[@data-status]")
+    assert status.text == "Cafodd eich atebion eu clirio."
+    assert area.get_attribute("value") == ""
+
+
 def test_the_print_stylesheet_prints_answers_not_buttons(browser, spaces_page, looks):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.print_page_options import PrintOptions

@@ -176,7 +176,7 @@ def test_the_page_language_and_make_decks_own_words_in_it(tmp_outline):
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"cy-GB\"")
     assert '<h2 id="agenda-h">Rhaglen</h2>' in html  # Welsh words, the page's language
     assert "<h1 class=\"title\">Newid ar gyflymder</h1>" in html
-    assert "<time datetime=\"2026-12-03\">Dydd Iau, 3 Rhagfyr 2026</time>" in html
+    assert "<time datetime=\"2026-12-03\">Dydd Iau, 3 Rhagfyr 2026, 09:30 i 10:25</time>" in html
     assert ' lang="en' not in html
     english = build(DEFAULT_OUTLINE, HTML_ONLY).written[0].read_text("utf-8")
     assert ' lang="en' not in english.split("\n", 2)[2]  # only the page's own
