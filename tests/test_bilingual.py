@@ -13,7 +13,7 @@ from pptx import Presentation
 
 from generator.build import build
 from generator.options import BuildOptions
-from tests.words.outputs import deck_runs, deck_text, pdf_elements, pdf_text
+from tests.words.outputs import deck_runs, deck_text, html_runs, html_text, pdf_elements, pdf_text
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "bilingual.yaml"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -55,7 +55,9 @@ def vocabulary(separate: dict[str, Path]) -> dict[str, set[str]]:
     for tag, part in (("cy-GB", "cy"), ("en-GB", "en")):
         found[tag] = _words(deck_text(separate[f"outline.{part}.pptx"])
                             + pdf_text(separate[f"outline-handout.{part}.pdf"])
-                            + pdf_text(separate[f"outline-guide.{part}.pdf"]))
+                            + pdf_text(separate[f"outline-guide.{part}.pdf"])
+                            + html_text(separate[f"outline.{part}.html"])
+                            + html_text(separate[f"outline-guide.{part}.html"]))
     shared = found["cy-GB"] & found["en-GB"]
     return {tag: words - shared for tag, words in found.items()}
 
@@ -102,9 +104,8 @@ def test_a_batch_builds_the_separate_files_too(tmp_path, capsys):
 
 def test_each_separate_file_is_wholly_in_its_language(separate, vocabulary):
     for name, path in separate.items():
-        if name.endswith(".html"):
-            continue  # the HTML pages' own words: tests/writers/test_html_*.py
-        text = deck_text(path) if name.endswith(".pptx") else pdf_text(path)
+        text = (deck_text(path) if name.endswith(".pptx") else html_text(path)
+                if name.endswith(".html") else pdf_text(path))
         other = vocabulary["en-GB" if ".cy." in name else "cy-GB"]
         assert not (_words(text) & other), name
 
@@ -127,6 +128,25 @@ def test_every_run_of_the_together_deck_is_tagged_with_its_language(together, vo
 @pytest.mark.parametrize("name", ["outline-handout.pdf", "outline-guide.pdf"])
 def test_every_text_element_of_the_together_pdfs_is_tagged(together, vocabulary, name):
     _check_tags(list(pdf_elements(together[name])), vocabulary)
+
+
+@pytest.mark.parametrize("name", ["outline.html", "outline-guide.html"])
+def test_every_text_of_the_together_pages_is_tagged(together, vocabulary, name):
+    runs = [(where, lang, text) for where, lang, text in html_runs(together[name])
+            if "@" not in where and where != "title"]  # these cannot mark languages
+    _check_tags(runs, vocabulary)
+
+
+@pytest.mark.parametrize("name", ["outline.html", "outline-guide.html"])
+def test_the_together_pages_give_welsh_first_each_in_its_own_span(together, name):
+    html = together[name].read_text("utf-8")
+    assert '<h2 id="agenda-h"><span lang="cy-GB">Rhaglen</span><br>' \
+           '<span lang="en-GB">Agenda</span></h2>' in html or name.endswith("guide.html")
+    assert '<span lang="cy-GB">Taflen amseru</span><br><span lang="en-GB">Run sheet</span>' \
+        in html or not name.endswith("guide.html")
+    pairs = re.findall(r'<span lang="(cy-GB|en-GB)">[^<]*</span><br><span lang="([a-zA-Z-]+)">',
+                       html)
+    assert len(pairs) > 20 and set(pairs) == {("cy-GB", "en-GB")}, pairs[:5]
 
 
 def test_welsh_first_and_both_the_same_size_on_every_slide(together):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
@@ -107,3 +108,52 @@ def english_words() -> set[str]:
 def contains_phrase(text: str, phrase: str) -> bool:
     """Return True when ``phrase`` appears in ``text`` as whole words."""
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+class _PageText(HTMLParser):
+    """Collects each run of a page's text with the language it is in (the nearest
+    ``lang`` above it), and the words its script shows, from its data- attributes."""
+
+    SHOWN = ("alt", "data-done", "data-confirm", "data-no-storage", "data-label")
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.runs: list[tuple[str, str | None, str]] = []
+
+    def _lang(self) -> str | None:
+        return next((lang for _tag, lang in reversed(self.stack) if lang), None)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        lang = found.get("lang") or (self._lang() if tag not in self.VOID else None)
+        for name in self.SHOWN:
+            if found.get(name):
+                self.runs.append((f"{tag}@{name}", lang or self._lang(), found[name] or ""))
+        if tag not in self.VOID:
+            self.stack.append((tag, found.get("lang")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not any(t in ("script", "style") for t, _l in self.stack):
+            where = self.stack[-1][0] if self.stack else "?"
+            self.runs.append((where, self._lang(), data.strip()))
+
+
+def html_runs(path: Path) -> list[tuple[str, str | None, str]]:
+    """Return (element, language, text) for each run of text in an HTML page: its
+    text nodes (not scripts or styles) and the words its script shows from attributes."""
+    page = _PageText()
+    page.feed(path.read_text("utf-8"))
+    return page.runs
+
+
+def html_text(path: Path) -> str:
+    """Return the words an HTML page shows or says, one run a line."""
+    return "\n".join(text for _where, _lang, text in html_runs(path))

@@ -19,6 +19,8 @@ from tests.words.outputs import (
     deck_runs,
     deck_text,
     english_words,
+    html_runs,
+    html_text,
     pdf_elements,
     pdf_text,
 )
@@ -38,7 +40,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                 if d.code in (Problem.W_LANG_PLAIN, Problem.W_LANG_WORDS)]
     paths = {p.name: p for p in result.written}
     return {"deck": paths["welsh.pptx"], "handout": paths["welsh-handout.pdf"],
-            "guide": paths["welsh-guide.pdf"]}
+            "guide": paths["welsh-guide.pdf"], "pack": paths["welsh.html"],
+            "guide-html": paths["welsh-guide.html"]}
+
+
+def _text(built: dict[str, Path], output: str) -> str:
+    path = built[output]
+    if output == "deck":
+        return deck_text(path)
+    return html_text(path) if path.suffix == ".html" else pdf_text(path)
 
 
 def test_the_english_phrases_are_many():
@@ -48,9 +58,9 @@ def test_the_english_phrases_are_many():
             "Questions", "Date", "Venue"} <= phrases
 
 
-@pytest.mark.parametrize("output", ["deck", "handout", "guide"])
+@pytest.mark.parametrize("output", ["deck", "handout", "guide", "pack", "guide-html"])
 def test_no_english_word_of_make_decks_is_in_a_welsh_output(built, output):
-    text = deck_text(built[output]) if output == "deck" else pdf_text(built[output])
+    text = _text(built, output)
     assert len(text) > 500
     found = sorted(p for p in english_words() if contains_phrase(text, p))
     assert found == []
@@ -69,6 +79,17 @@ def test_welsh_words_and_dates_are_there(built):
     for phrase in ("Canllaw i hwyluswyr", "Taflen amseru", "Nodiadau'r siaradwr",
                    "Rhestr wirio deunyddiau", "Un aros i bob bwrdd"):
         assert phrase in guide, phrase
+
+
+@pytest.mark.parametrize("output", ["pack", "guide-html"])
+def test_the_welsh_pages_are_wholly_welsh(built, output):
+    html = built[output].read_text("utf-8")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="cy-GB"')
+    assert {lang for _where, lang, _text in html_runs(built[output])} == {"cy-GB"}
+    assert "Rhaglen" in html_text(built["pack"]) and "Taflen amseru" in html_text(
+        built["guide-html"])
+    pack = html_text(built["pack"])
+    assert "Neidio i’r prif gynnwys" in pack and "Clirio pob ateb" in pack
 
 
 def test_every_run_of_the_deck_is_tagged_welsh(built):

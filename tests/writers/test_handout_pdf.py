@@ -16,9 +16,9 @@ from generator.model import ActivitySlide, Section
 from generator.plan import Plan
 from generator.slide_kinds import ActivityKind
 from generator.stamps import build_moment
+from generator.text import text_blocks
 from generator.words import words_for
 from generator.writers.handout.pages import write_handout
-from generator.writers.pdf.common import text_blocks
 
 from . import (
     DEFAULT_OUTLINE,

@@ -1,7 +1,7 @@
 """The HTML pack in a real browser (Debian's headless chromium): axe-core finds no
-WCAG 2.2 AA violations and the Nu HTML Checker no errors, on the default, the crowded
-and a Welsh outline's pages; answers survive a reload; the pages fit 320 px; the
-print stylesheet prints the answers and not the buttons.
+WCAG 2.2 AA violations and the Nu HTML Checker no errors, on the default, the crowded,
+a Welsh and a bilingual (together) outline's pages; answers survive a reload; the pages
+fit 320 px; the print stylesheet prints the answers and not the buttons.
 
 Screenshots (320 and 1280 px wide) and printed PDFs are left in the session's
 temporary folder, under ``html-looks``, to look at."""
@@ -32,7 +32,8 @@ HTML = BuildOptions(outputs=("html", "guide-html"))
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build the default, crowded and Welsh outlines' pages once; return name -> file."""
+    """Build the default, crowded, Welsh and bilingual outlines' pages once; return
+    name -> file (the bilingual example's as ``bilingual.html``, ``bilingual-guide.html``)."""
     root = tmp_path_factory.mktemp("html-pages")
     welsh = root / "welsh.yaml"
     welsh.write_text(WELSH, encoding="utf-8")
@@ -42,6 +43,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         result = build(outline, BuildOptions(outputs=HTML.outputs, output_dir=root / "out"))
         for path in result.written:
             pages[path.name] = path
+    result = build(REPO_ROOT / "docs/bilingual-example.yaml",
+                   BuildOptions(outputs=HTML.outputs, output_dir=root / "bilingual"))
+    for path in result.written:
+        pages[path.name.replace("bilingual-example", "bilingual")] = path
     default = (REPO_ROOT / "outline.yaml").read_text("utf-8")
     for theme in ("civic", "high-contrast"):  # the look's other palettes
         themed = root / f"{theme}.yaml"
@@ -95,7 +100,7 @@ def test_axe_finds_no_wcag_22_aa_violations(browser, axe_source, built, spaces_p
     from browser import axe_violations, describe
 
     found = {}
-    narrow = {"change-at-pace.html", "crowded.html", "welsh.html"}  # also at 320 px
+    narrow = {"change-at-pace.html", "crowded.html", "welsh.html", "bilingual.html"}
     for path in [*built.values(), spaces_page]:
         for width in (1280, 320) if path.name in narrow else (1280,):
             _open(browser, path, width)
@@ -119,7 +124,8 @@ def test_the_nu_html_checker_finds_no_errors(built, spaces_page):
 
 
 def test_pages_fit_320_px_and_screenshots_are_kept(browser, built, looks):
-    for name in ("change-at-pace.html", "crowded.html", "welsh.html", "change-at-pace-guide.html"):
+    for name in ("change-at-pace.html", "crowded.html", "welsh.html", "change-at-pace-guide.html",
+                 "bilingual.html", "bilingual-guide.html", "welsh-guide.html"):
         for width in (320, 1280):
             _open(browser, built[name], width)
             overflow = browser.execute_script(
@@ -218,6 +224,24 @@ def test_answers_are_saved_as_a_file_and_cleared(browser, spaces_page, tmp_path)
     assert browser.execute_script(
         "return localStorage.getItem(document.documentElement.dataset.answersKey)") is None
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_the_welsh_pack_s_script_speaks_welsh(browser, built):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, built["welsh.html"])
+    area = browser.find_element(By.CSS_SELECTOR, "textarea[data-answer]")
+    area.send_keys("Ateb")
+    clear = browser.find_element(By.CSS_SELECTOR, "[data-action=clear]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", clear)
+    assert clear.text == "Clirio fy atebion"
+    browser.execute_script("arguments[0].click()", clear)
+    alert = browser.switch_to.alert
+    assert alert.text == "Clirio pob ateb a deipiwyd gennych yn y pecyn hwn?"
+    alert.accept()
+    status = clear.find_element(By.XPATH, "ancestor::*[@data-tools]//*[@data-status]")
+    assert status.text == "Cafodd eich atebion eu clirio."
+    assert area.get_attribute("value") == ""
 
 
 def test_the_print_stylesheet_prints_answers_not_buttons(browser, spaces_page, looks):

@@ -169,15 +169,27 @@ def test_rebuilds_are_byte_identical(tmp_path):
     assert first.written[0].read_bytes() == second.written[0].read_bytes()
 
 
-def test_the_page_language_and_make_decks_own_words_in_english(tmp_outline):
+def test_the_page_language_and_make_decks_own_words_in_it(tmp_outline):
     outline = tmp_outline(WELSH)
     prepared = prepare(outline, HTML_ONLY)
     html = render_page(prepared.pack(MOMENT), stem="outline")
     assert html.startswith("<!DOCTYPE html>\n<html lang=\"cy-GB\"")
-    assert '<h2 id="agenda-h" lang="en">Agenda</h2>' in html
+    assert '<h2 id="agenda-h">Rhaglen</h2>' in html  # Welsh words, the page's language
     assert "<h1 class=\"title\">Newid ar gyflymder</h1>" in html
+    assert "<time datetime=\"2026-12-03\">Dydd Iau, 3 Rhagfyr 2026, 09:30 i 10:25</time>" in html
+    assert ' lang="en' not in html
     english = build(DEFAULT_OUTLINE, HTML_ONLY).written[0].read_text("utf-8")
-    assert ' lang="en"' not in english  # the words are in the page's own language
+    assert ' lang="en' not in english.split("\n", 2)[2]  # only the page's own
+
+
+def test_a_language_without_words_gets_english_words_tagged_english(tmp_outline):
+    outline = tmp_outline(WELSH.replace("language: cy-GB", "language: ga-IE"))
+    prepared = prepare(outline, HTML_ONLY)
+    html = render_page(prepared.pack(MOMENT), stem="outline")
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"ga-IE\"")
+    assert '<h2 id="agenda-h"><span lang="en-GB">Agenda</span></h2>' in html
+    assert 'data-confirm="Clear every answer you typed in this pack?"' in html
+    assert "<h1 class=\"title\">Newid ar gyflymder</h1>" in html
 
 
 def test_prompts_get_the_space_they_ask_for():

@@ -10,7 +10,7 @@ from generator.layout.frames import TextFrame
 from generator.options import BuildOptions
 from generator.writers.html.slides import slide_pictures, slides_page
 
-from . import DEFAULT_OUTLINE
+from . import DEFAULT_OUTLINE, REPO_ROOT
 
 
 def test_every_deck_slide_is_a_labelled_svg_with_its_words_and_pictures():
@@ -39,3 +39,13 @@ def test_clip_ids_are_unique_across_the_page():
     page = slides_page(prepared)
     ids = re.findall(r' id="([^"]+)"', page)
     assert ids and len(ids) == len(set(ids))
+
+
+def test_a_bilingual_slides_page_gives_each_language_its_own_span():
+    html = slides_page(prepare(REPO_ROOT / "docs/bilingual-example.yaml",
+                               BuildOptions(outputs=("html",))))
+    assert '<html lang="cy-GB">' in html
+    assert ('<h1><span lang="cy-GB">Newid ar gyflymder: Sleidiau</span><br>'
+            '<span lang="en-GB">Change at pace: Slides</span></h1>') in html
+    assert '<p><span lang="cy-GB">Sleid 1</span><br><span lang="en-GB">Slide 1</span></p>' \
+        in html

@@ -17,10 +17,10 @@ from reportlab.platypus import (
 from generator.markup import plain_text
 from generator.model import Activity, Section
 from generator.plan import Plan, PlannedSlide, clock
+from generator.text import hours_minutes
 from generator.words import Words
 from generator.writers.pdf.common import (
     break_name,
-    hours_minutes,
     inline,
     markup_of,
     slide_field,

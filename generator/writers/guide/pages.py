@@ -19,11 +19,11 @@ from generator.markup import unstyled
 from generator.model import Section
 from generator.pack import Pack
 from generator.plan import Plan, clock
+from generator.text import hours_minutes
 from generator.writers.guide.materials import materials_checklist
 from generator.writers.guide.notes import slide_entries
 from generator.writers.pdf.common import (
     break_name,
-    hours_minutes,
     inline,
     markup_of,
 )

@@ -1,6 +1,9 @@
 """Outline text as HTML: inline markup, multi-line texts, pictures as data: URIs.
 
-Every function returns `Markup` (already escaped), ready for the templates.
+Text marked with a language (make-deck's own words in another language than the
+page's, each half of a bilingual pair) becomes ``<span lang>``; the two halves of
+a pair stand on lines of their own, first language first, the same size and weight.
+Every function but `attribute_text` returns `Markup` (already escaped).
 """
 
 from __future__ import annotations
@@ -12,8 +15,15 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from generator.markup import parse_inline
-from generator.writers.pdf.common import text_blocks
+from generator.markup import (
+    PAIR_BREAK,
+    carry_marks,
+    parse_inline,
+    plain_text,
+    side_by_side,
+    strip_marks,
+)
+from generator.text import text_blocks
 
 MIME = {"png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif"}
 
@@ -32,8 +42,27 @@ def inline(text: str | None, links: bool = True) -> Markup:
             piece = Markup("<strong>%s</strong>") % piece
         if span.href and links:
             piece = Markup('<a href="%s">%s</a>') % (span.href, piece)
+        if span.lang:
+            piece, pair_break = _pair_break(piece)
+            piece = Markup('<span lang="%s">%s</span>%s') % (span.lang, piece, pair_break)
         out.append(piece)
     return Markup("").join(out)
+
+
+def _pair_break(piece: Markup) -> tuple[Markup, Markup]:
+    """Return a marked run without the break ending a pair's first half, and the
+    ``<br>`` that stands for it (or nothing)."""
+    if piece.endswith(PAIR_BREAK):
+        return Markup(piece[: -len(PAIR_BREAK)]), Markup("<br>")
+    return piece, Markup("")
+
+
+def attribute_text(text: str | None) -> str:
+    """Return outline text or make-deck's words as plain text for an attribute or a
+    title (which cannot mark languages): a pair as "Welsh / English" on one line."""
+    if not text:
+        return ""
+    return plain_text(strip_marks(side_by_side(text)))
 
 
 def nolinks(text: str | None) -> Markup:
@@ -48,7 +77,8 @@ def blocks(text: str | None) -> Markup:
         return Markup("")
     out: list[Markup] = []
     open_list: str | None = None
-    for block in text_blocks(text):
+    found = text_blocks(text)
+    for block, marked in zip(found, carry_marks([b.text for b in found]), strict=True):
         tag = {"bullet": "ul", "number": "ol"}.get(block.kind)
         if tag != open_list:
             if open_list:
@@ -58,9 +88,9 @@ def blocks(text: str | None) -> Markup:
             open_list = tag
         if tag:
             value = Markup(' value="%s"') % block.number if block.number else Markup("")
-            out.append(Markup("<li%s>%s</li>") % (value, inline(block.text)))
+            out.append(Markup("<li%s>%s</li>") % (value, inline(marked)))
         else:
-            out.append(Markup("<p>%s</p>") % inline(block.text))
+            out.append(Markup("<p>%s</p>") % inline(marked))
     if open_list:
         out.append(Markup(f"</{open_list}>"))
     return Markup("\n").join(out)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import jinja2
+from markupsafe import Markup
 
 from generator.layout.frames import PictureFrame
 from generator.look.look import Look
@@ -23,11 +24,18 @@ from generator.model import Break, ImageSlide, Section
 from generator.outline.assets import sniff_format
 from generator.pack import Pack
 from generator.plan import AgendaItem, Plan, PlannedSlide, clock
-from generator.writers.html.content import Picture, blocks, data_uri, inline, nolinks
+from generator.text import hours_minutes
+from generator.writers.html.content import (
+    Picture,
+    attribute_text,
+    blocks,
+    data_uri,
+    inline,
+    nolinks,
+)
 from generator.writers.html.look import page_look
 from generator.writers.html.spaces import GRID_ITEMS, TIMELINE_STEPS, worksheet_prompts
-from generator.writers.html.words import WORDS_LANGUAGE, word
-from generator.writers.pdf.common import hours_minutes
+from generator.writers.html.words import word
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CONTENT_ROLES = frozenset(
@@ -46,8 +54,30 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 @jinja2.pass_context
 def _duration(context: jinja2.runtime.Context, minutes: int) -> str:
-    """Return a length of time in the page's words ("1 hour 10 minutes", "1 awr 10 munud")."""
+    """Return a length of time in the page's words ("1 hour 10 minutes", "1 awr 10 munud"),
+    language-marked (pass it to ``inline``)."""
     return str(context["plan"].words.duration(minutes))
+
+
+@jinja2.pass_context
+def _marked(context: jinja2.runtime.Context, key: str, /, count: int | None = None,
+            **values: object) -> str:
+    """Return make-deck's word for ``key`` in the page's words, language-marked."""
+    return word(context["plan"].words, key, count, **values)
+
+
+@jinja2.pass_context
+def _word(context: jinja2.runtime.Context, key: str, /, count: int | None = None,
+          **values: object) -> Markup:
+    """Return make-deck's word for ``key`` as HTML, each language in its ``lang`` span."""
+    return inline(word(context["plan"].words, key, count, **values))
+
+
+@jinja2.pass_context
+def _attribute_word(context: jinja2.runtime.Context, key: str, /, count: int | None = None,
+                    **values: object) -> str:
+    """Return make-deck's word for ``key`` as plain text for an attribute or a title."""
+    return attribute_text(word(context["plan"].words, key, count, **values))
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +89,9 @@ def environment() -> jinja2.Environment:
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(inline=inline, nolinks=nolinks, blocks=blocks, duration=_duration,
-                       plain=plain_text)
-    env.globals.update(w=word, grid_items=GRID_ITEMS, timeline_steps=TIMELINE_STEPS)
+                       plain=plain_text, attr=attribute_text)
+    env.globals.update(w=_word, wa=_attribute_word, wm=_marked, grid_items=GRID_ITEMS,
+                       timeline_steps=TIMELINE_STEPS)
     return env
 
 
@@ -145,11 +176,9 @@ def render_page(pack: Pack, *, stem: str, guide: bool = False) -> str:
     ``stem`` names the files (answers are saved as ``STEM-answers.txt``)."""
     plan = pack.plan
     workshop = plan.workshop
-    language = workshop.language
-    own = None if language.split("-")[0].lower() == WORDS_LANGUAGE else WORDS_LANGUAGE
     template = environment().get_template("page.html.j2")
     return template.render(
-        plan=plan, workshop=workshop, lang=language, own_lang=own, guide=guide,
+        plan=plan, workshop=workshop, lang=workshop.language, guide=guide,
         parts=_parts(plan), numbers=pack.slide_numbers, pictures=_pictures(pack),
         key=answers_key(plan, stem), stem=stem, css=_css(pack.look), js=_static("pack.js"),
         long_date=plan.words.date, when=lambda offset: _when(plan, offset),

@@ -210,7 +210,7 @@ def slides_page(prepared: Prepared) -> str:
     """Return a page of every slide, drawn as in the handout, for the live preview."""
     from generator.writers.html.pack import environment
 
-    workshop = prepared.source.workshop
-    assert workshop is not None
+    workshop = prepared.plan.workshop  # the plan's: a bilingual title in both languages
     return environment().get_template("slides.html.j2").render(
-        workshop=workshop, lang=workshop.language, slides=slide_pictures(prepared))
+        workshop=workshop, plan=prepared.plan, lang=workshop.language,
+        slides=slide_pictures(prepared))

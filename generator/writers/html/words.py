@@ -1,15 +1,17 @@
-"""Every word the HTML pages write themselves, in one place (English).
+"""The words the HTML pages write themselves, as keys to the catalogues' messages.
 
-Templates look words up by key (`word`); nothing else in this wing spells out
-text of its own, so that the words can move to a message catalogue as they are.
+Templates name a word by key (``w("agenda")``); each key maps to the English text
+that is its msgid in ``generator/words/catalogues/*.po``, and the page's `Words`
+(``plan.words``) gives it in the workshop's language, or in both of a bilingual
+workshop's, language-marked, which `generator.writers.html.content.inline` turns
+into ``lang`` spans. Nothing in this wing spells out text of its own.
 """
 
 from __future__ import annotations
 
-WORDS_LANGUAGE = "en"
-"""The language the words below are written in."""
+from generator.words import Words
 
-WORDS: dict[str, str] = {
+MESSAGES: dict[str, str] = {
     "skip": "Skip to main content",
     "pack": "Participant pack",
     "slides": "Slides",
@@ -20,29 +22,23 @@ WORDS: dict[str, str] = {
     "session": "Session",
     "minutes": "Minutes",
     "break": "Break",
-    "total": "Total time: {duration}",
-    "total_breaks": "Total time: {duration}, including {breaks} of breaks",
-    "section_n": "Section {n}",
+    "total": "Total time: {total}.",
+    "total_breaks": "Total time: {total}, including {breaks} of breaks.",
+    "section_n": "Section {number}",
     "date": "Date",
     "venue": "Venue",
-    "facilitator": "Facilitator",
-    "facilitators": "Facilitators",
     "organisation": "Organisation",
     "running_time": "Running time",
-    "slides_n": "{n} slides",
-    "activity_1": "1 activity",
-    "activities_n": "{n} activities",
-    "slide_n": "Slide {n}",
-    "picture": "Picture",
+    "slide": "Slide",
+    "slide_n": "Slide {number}",
     "activity": "Activity",
     "what_to_do": "What to do",
     "questions": "Questions",
     "notes": "Notes",
     "how_people_work": "How people work",
     "materials": "Materials",
-    "outcome": "Outcome to aim for",
+    "outcome": "Intended outcome",
     "speaker_notes": "Speaker notes",
-    "in_handout": "In the participant pack",
     "run_sheet": "Run sheet",
     "start": "Start",
     "from_start": "From start",
@@ -70,10 +66,6 @@ WORDS: dict[str, str] = {
     "next_speed": "One thing I will **speed up**",
     "next_who": "Who I need on side, and when I will check my progress",
     "other_notes": "Other notes",
-    "your_answer": "Your answer",
-    "scale_low": "{n} ({label})",
-    "grid_x": "Position across: {label}",
-    "grid_y": "Position up: {label}",
     "grid_item": "Item {n}",
     "grid_name": "Name",
     "not_placed": "Not placed",
@@ -86,9 +78,21 @@ WORDS: dict[str, str] = {
     "made_with": "Made with make-deck from the workshop's outline.",
     "of_duration": "{start} to {end}",
 }
+"""Each word's key, and its message (msgid) in the catalogues."""
+
+PLURALS: dict[str, tuple[str, str]] = {
+    "facilitators": ("Facilitator", "Facilitators"),
+    "slides_n": ("{n} slide", "{n} slides"),
+    "activities_n": ("{n} activity", "{n} activities"),
+}
+"""Each word that has plural forms, and its singular and plural messages."""
 
 
-def word(key: str, **values: object) -> str:
-    """Return the word (or sentence) for ``key``, with ``{name}`` places filled in."""
-    text = WORDS[key]
-    return text.format(**values) if values else text
+def word(words: Words, key: str, /, count: int | None = None, **values: object) -> str:
+    """Return the word (or sentence) for ``key`` in ``words``' language(s), language-
+    marked when it is in another language than the page's, ``{name}`` places filled;
+    a key in `PLURALS` takes the form for ``count``."""
+    if key in PLURALS:
+        singular, plural = PLURALS[key]
+        return words.plural(singular, plural, int(count or 0), **values)
+    return words(MESSAGES[key], **values)

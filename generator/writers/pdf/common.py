@@ -8,10 +8,7 @@ in `generator.writers.pdf.document`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -32,6 +29,7 @@ from generator.markup import (
     regroup,
     side_by_side,
 )
+from generator.text import TextBlock, text_blocks
 from generator.words import Words
 from generator.writers.pdf.style import LINK_COLOUR
 from generator.writers.pdf.tagged import Paragraph
@@ -97,61 +95,6 @@ def stack_height(flowables: Iterable[Flowable], width: float) -> float:
     return total
 
 
-BlockKind = Literal["para", "bullet", "number"]
-_LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•])|(?P<number>\d{1,3})[.)])\s+(?P<text>.*)$")
-
-
-@dataclass(frozen=True, slots=True)
-class TextBlock:
-    """One paragraph or list item of a multi-line text (speaker notes, handout text)."""
-
-    kind: BlockKind
-    text: str
-    number: str = ""
-
-
-def text_blocks(text: str) -> list[TextBlock]:
-    """Return the paragraphs and list items of a multi-line text, in order.
-
-    Blank lines separate paragraphs; lines of a paragraph are joined. A line
-    starting ``- ``, ``* `` or ``1. `` starts a list item; an indented line after
-    a list item continues it.
-    """
-    blocks: list[TextBlock] = []
-    current: list[str] = []
-    kind: BlockKind = "para"
-    number = ""
-
-    def flush() -> None:
-        nonlocal current
-        if current:
-            blocks.append(TextBlock(kind, " ".join(current), number))
-        current = []
-
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-            kind = "para"
-            continue
-        item = _LIST_ITEM.match(raw)
-        if item:
-            flush()
-            kind = "bullet" if item.group("bullet") else "number"
-            number = item.group("number") or ""
-            current = [item.group("text").strip()]
-        elif kind != "para" and raw[:1].isspace() and current:
-            current.append(line)
-        elif kind != "para":
-            flush()
-            kind = "para"
-            current = [line]
-        else:
-            current.append(line)
-    flush()
-    return blocks
-
-
 def text_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
     """Return a multi-line text as paragraphs, with its list lines as bulleted items; a
     text in two languages gives the first language's paragraphs, then the second's."""
@@ -183,11 +126,6 @@ def _text_flowables(text: str, style: ParagraphStyle, tag: str | None) -> list[F
 
 
 # --------------------------------------------------------------------------- times, slides
-
-def hours_minutes(minutes: int) -> str:
-    """Return a length of time as "h:mm", e.g. 85 -> "1:25"."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
 
 def slide_label(number: int, words: Words) -> str:
     """Return "Slide 5" for a deck slide number ("Slide –" when the deck has no such slide),
