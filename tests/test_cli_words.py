@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 
-from generator.cli_words import UnknownCommand, route
-
 COMMANDS = ("build", "check", "watch", "help", "version")
 
 SHORT = """\
@@ -34,6 +32,8 @@ def outline(tmp_path: Path) -> Path:
 
 
 def test_route_puts_build_first_only_for_outlines(tmp_path):
+    from generator.cli_words import UnknownCommand, route
+
     assert route(["talk.yaml"], COMMANDS) == ["build", "talk.yaml"]
     assert route(["talks/"], COMMANDS) == ["build", "talks/"]
     assert route(["check", "talk.yaml"], COMMANDS) == ["check", "talk.yaml"]

@@ -235,19 +235,34 @@ def _remove_unused_placeholders(slide: object, used: set[int]) -> None:
             shape._element.getparent().remove(shape._element)
 
 
+CORE_PROPERTY_CHARACTERS = 255
+"""The most characters a document property (title, author...) may hold in a deck."""
+
+
+def core_property(text: str, limit: int = CORE_PROPERTY_CHARACTERS) -> str:
+    """Return ``text`` as a document property holds it: whole when it fits, else cut at
+    a word boundary to ``limit`` characters with "…" (the slides keep the whole text)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime,
                      words: Words) -> None:
     props = prs.core_properties  # type: ignore[attr-defined]
-    props.title = plain_text(side_by_side(workshop.title))
-    props.subject = plain_text(side_by_side(workshop.subtitle or workshop.event
-                                            or words("Workshop")))
+    props.title = core_property(plain_text(side_by_side(workshop.title)))
+    props.subject = core_property(plain_text(side_by_side(workshop.subtitle or workshop.event
+                                                          or words("Workshop"))))
     people = ", ".join(workshop.facilitators)
-    props.author = people or (workshop.organisation or "")
+    props.author = core_property(people or (workshop.organisation or ""))
     props.last_modified_by = props.author
     props.language = workshop.language
     props.keywords = plain_text(side_by_side(words("Workshop"))).lower()
     props.category = plain_text(side_by_side(words("Workshop deck")))
-    props.comments = plain_text(workshop.source) if workshop.source else ""
+    props.comments = core_property(plain_text(workshop.source)) if workshop.source else ""
     props.revision = 1
     props.created = moment
     props.modified = moment
