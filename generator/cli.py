@@ -133,6 +133,11 @@ def build_command(
         typer.echo(f"kept the edited file as {backup}")
     for path in result.written:
         typer.echo(f"wrote {path}")
+    for path in result.removed:
+        typer.echo(f"removed {path}, written for this outline's earlier output name")
+    for path in result.kept_stale:
+        typer.echo(f"kept {path}: written for this outline's earlier output name, but "
+                   "edited since, so it is yours now", err=True)
     typer.echo(f"{result.slides} slides")
 
 
