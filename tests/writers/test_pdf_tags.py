@@ -7,9 +7,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import itertools
-import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,12 +54,9 @@ def pdfs(default_deck: object) -> Iterator[dict[str, bytes]]:
 
 def _tool(name: str) -> str:
     """Return a command's path; skip without it, except in CI (which installs it)."""
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not installed, but CI must install it")
-        pytest.skip(f"{name} is not installed")
-    return found
+    from system_tools import need_program
+
+    return need_program(name)
 
 
 def _run(command: list[str], data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
