@@ -146,12 +146,14 @@ class Rebuilder:
     """Builds one outline again and again in this process, remembering the last good deck."""
 
     def __init__(self, outline: Path, options: BuildOptions | None = None, *,
-                 output_dir: Path | None = None) -> None:
+                 output_dir: Path | None = None, verbose: bool = False) -> None:
         base = options or BuildOptions()
         if output_dir is not None:
             base = replace(base, output_dir=output_dir)
         self.outline = outline
         self.options = base
+        self.verbose = verbose
+        """Report every text-fitting decision after each rebuild (``-v``)."""
         self.marks: tuple[SlideMark, ...] | None = None
         self.dependencies: frozenset[Path] = frozenset({self._resolve(outline)})
         self.source_text: str | None = None
@@ -213,7 +215,7 @@ class Rebuilder:
         return RebuildSummary(True, time.perf_counter() - start, len(marks), added, removed,
                               refitted, tuple(written), result.diagnostics, changed=changed,
                               first=first, deck_seconds=deck_seconds,
-                              decisions=result.decisions if self.options.verbose else ())
+                              decisions=result.decisions if self.verbose else ())
 
     def _write(self, prepared: Prepared, on_written: Callable[[Path], None]) -> BuildResult:
         """Write the deck alone first, then the PDFs side by side, each file put in place

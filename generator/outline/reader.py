@@ -79,7 +79,7 @@ def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]
     """Return the outline's text decoded as UTF-8, or None and the reason it is not text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_mark(data[:8192]):
         return None, [Diagnostic(
-            "E-FILE-ENCODING", "the outline is saved as UTF-16 (what Notepad calls "
+            Problem.E_FILE_ENCODING, "the outline is saved as UTF-16 (what Notepad calls "
             "“Unicode”), but make-deck reads UTF-8 text",
             position=Position(file, 1, 1),
             hint="save the file again with the encoding UTF-8 (in Notepad: File, Save as, "

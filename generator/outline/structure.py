@@ -210,7 +210,7 @@ class _Checker:
         if len(items) < 2:
             return
         self.problems.append(Diagnostic(
-            "W-LIST-TEXT", f"`{key}` is one text, so “{value.strip()}” is one item, not "
+            Problem.W_LIST_TEXT, f"`{key}` is one text, so “{value.strip()}” is one item, not "
             f"{len(items)} {what}", Severity.WARNING,
             position=self.sources.value((*path, key)),
             hint=f"to list {len(items)}, write them in brackets: `{key}: [{', '.join(items)}]`"
@@ -271,7 +271,7 @@ def empty_sections(tree: object, sources: SourceMap) -> list[Diagnostic]:
         title = data.get("title")
         named = f"“{title}”" if isinstance(title, str) else "this section"
         found.append(Diagnostic(
-            "W-SECTION-EMPTY", f"the section {named} has no slides: it adds only its "
+            Problem.W_SECTION_EMPTY, f"the section {named} has no slides: it adds only its "
             "title (in the agenda, and on a divider slide) and its minutes", Severity.WARNING,
             position=sources.key((*path, "slides")) if "slides" in data
             else sources.value(path),

@@ -116,7 +116,7 @@ class _Walker:
         lost = "#" + rest.rstrip()
         whole = f"{node.value} {lost}".replace('"', '\\"')
         self.problems.append(Diagnostic(
-            "W-YAML-COMMENT",
+            Problem.W_YAML_COMMENT,
             f"`{lost}` is read as a comment, so this text ends at “{node.value}”",
             Severity.WARNING,
             position=Position(self.map.file, end.line + 1, found.start(2)),
