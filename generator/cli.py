@@ -17,7 +17,7 @@ import typer
 
 from generator import __version__
 from generator.cli_words import PlainCommand, UnknownCommand, route
-from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
+from generator.diagnostics import Diagnostic, Severity, format_diagnostic
 from generator.failures import ExitCode
 from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions, Output
 
@@ -171,18 +171,6 @@ WatchArg = Annotated[list[Path], typer.Argument(
     "watched together.", show_default=False, metavar="OUTLINE")]
 
 
-def _outlines_or_exit(paths: list[Path]) -> list[Path]:
-    """Return the outlines ``paths`` name (folders' outlines included); exit 2 on none."""
-    from generator.batch import find_outlines
-
-    outlines = find_outlines(paths)
-    if not outlines:
-        typer.echo(f"error: no outlines (.yaml files with `sections:`) in "
-                   f"{', '.join(map(str, paths))}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    return outlines
-
-
 @app.command("check", cls=PlainCommand)
 def check_command(
     outlines: CheckArg,
@@ -197,56 +185,14 @@ def check_command(
     Exit code 0 when there are no errors, 1 when there are (or, with --strict, any
     warnings), 2 on wrong usage, 4 on an internal failure.
     """
-    from generator.checks.report import as_records
+    from generator.cli_check import check_outlines, outlines_or_exit
 
     if report_format not in REPORT_FORMATS:
         typer.echo(f"error: --format takes human or json, not {report_format!r}", err=True)
         raise typer.Exit(EXIT_USAGE)
     options = BuildOptions(strict=strict, allow_outside_images=allow_outside_images)
-    records: list[dict[str, object]] = []
-    worst = EXIT_OK
-    for outline in _outlines_or_exit(outlines):
-        diagnostics, deck, code = _check_one(outline, options)
-        worst = max(worst, code)
-        if report_format == "json":
-            records.extend(as_records(diagnostics, str(outline)))
-            continue
-        _show_check(outline, diagnostics, deck, code)
-    if report_format == "json":
-        import json
-
-        typer.echo(json.dumps(records, indent=2, ensure_ascii=True))
-    raise typer.Exit(worst)
-
-
-def _check_one(outline: Path, options: BuildOptions) -> tuple[tuple[Diagnostic, ...], object,
-                                                               int]:
-    """Return the problems of one outline, its laid-out deck (None when it could not be
-    laid out) and its exit code; exits 4 on an internal failure."""
-    from generator.build import CheckFailed, prepare
-
-    try:
-        prepared = prepare(outline, options)
-    except MakeDeckError as exc:
-        return exc.diagnostics, exc.deck if isinstance(exc, CheckFailed) else None, EXIT_OUTLINE
-    except Exception as exc:  # no traceback: the report is all a user should see
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(EXIT_INTERNAL) from None
-    return prepared.diagnostics, prepared.deck, EXIT_OK
-
-
-def _show_check(outline: Path, diagnostics: tuple[Diagnostic, ...], deck: object,
-                code: int) -> None:
-    """Print one outline's check report, grouped by slide, and its OK line."""
-    from generator.checks.report import format_by_slide
-
-    slides = getattr(deck, "slides", None) or ()
-    titles = {s.number: s.title for s in slides}
-    report = format_by_slide(diagnostics, _source_text(outline), titles, str(outline))
-    if report:
-        typer.echo(report, err=True)
-    if code == EXIT_OK and deck is not None:
-        typer.echo(f"{outline}: OK, {len(slides)} slides")
+    raise typer.Exit(check_outlines(outlines_or_exit(outlines), options,
+                                    as_json=report_format == "json"))
 
 
 @app.command("watch", cls=PlainCommand)
@@ -266,13 +212,14 @@ def watch_command(
         help="The preview's port (default 8000, or the next free one).")] = None,
 ) -> None:
     """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
+    from generator.cli_check import outlines_or_exit
     from generator.watch import Rebuilder, watch
 
     outputs = _chosen_outputs(only)
     options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir,  # type: ignore[arg-type]
                            force=force, allow_outside_images=allow_outside_images)
     found = (outlines if len(outlines) == 1 and not outlines[0].is_dir()
-             else _outlines_or_exit(outlines))
+             else outlines_or_exit(outlines))
     rebuilders = [Rebuilder(outline, options, verbose=verbose) for outline in found]
     try:
         if serve or port is not None:
