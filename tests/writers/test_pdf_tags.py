@@ -508,3 +508,21 @@ def test_slide_alt_text_says_what_is_on_the_slide() -> None:
     assert quote == "Slide 11: Quote: “Hanging on with quiet desperation”, Pink Floyd, “Time”."
     assert slide_alt(plan, 3, 0) == "Slide: Welcome."
     assert all(len(t) <= 700 for t in texts.values())
+
+
+@pytest.mark.parametrize("name", ["handout-real", "guide-real"])
+def test_every_font_subset_has_a_tag_of_its_own(pdfs: dict[str, bytes], name: str) -> None:
+    """ISO 32000-1, 9.6.4: different subsets in one file get different six-letter tags."""
+    with pikepdf.open(io.BytesIO(pdfs[name])) as pdf:
+        names = {str(obj.BaseFont)[1:] for obj in pdf.objects
+                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+                 and "/BaseFont" in obj}
+        described = {str(obj.FontName)[1:] for obj in pdf.objects
+                     if isinstance(obj, pikepdf.Dictionary)
+                     and obj.get("/Type") == "/FontDescriptor"}
+    subsets = [n for n in names if re.fullmatch(r"[A-Z]{6}\+.+", n)]
+    assert len(subsets) >= 2, names
+    tags = [n[:6] for n in subsets]
+    assert len(set(tags)) == len(tags), sorted(subsets)
+    assert "AAAAAA" not in tags
+    assert described == set(subsets)
