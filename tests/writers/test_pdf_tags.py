@@ -526,3 +526,17 @@ def test_every_font_subset_has_a_tag_of_its_own(pdfs: dict[str, bytes], name: st
     assert len(set(tags)) == len(tags), sorted(subsets)
     assert "AAAAAA" not in tags
     assert described == set(subsets)
+
+
+def test_each_guide_thumbnail_follows_its_slide_heading(pdfs: dict[str, bytes]) -> None:
+    """Navigating by headings, a reader meets each slide's heading, then its thumbnail:
+    never the thumbnail at the end of the previous slide's part."""
+    with pikepdf.open(io.BytesIO(pdfs["guide-real"])) as pdf:
+        roles = [(_role(e), str(e.get("/Alt", ""))) for e in _elements(pdf)]
+    figures = [i for i, (role, alt) in enumerate(roles) if role == "Figure"
+               and alt.startswith("Slide ")]
+    assert len(figures) >= 10, roles[:40]
+    for index in figures:
+        before = next(role for role, _ in reversed(roles[:index])
+                      if role in ("H1", "H2", "H3", "Figure"))
+        assert before == "H2", (index, roles[max(0, index - 4):index + 1])

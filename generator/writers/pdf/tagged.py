@@ -221,10 +221,13 @@ class TableTagger(TableRenderCB):
     """
 
     def __init__(self, header_rows: int = 0, header_cols: int = 0,
-                 layout: bool = False) -> None:
+                 layout: bool = False, reading_order: tuple[int, ...] | None = None) -> None:
         self.header_rows = header_rows
         self.header_cols = header_cols
         self.layout = layout
+        self.reading_order = reading_order
+        """For a layout table: the order its columns are read in, when not left to right."""
+        self._cells: list[tuple[int, int]] = []
 
     @staticmethod
     def _open(table: Table) -> ExitStack:
@@ -258,6 +261,7 @@ class TableTagger(TableRenderCB):
         self._close(T)
 
     def startRow(self, T: Table, rowNo: int) -> None:
+        self._cells = []
         scope = self._open(T)
         if T.source_rows[rowNo] is None:
             scope.enter_context(artifact(T.canv, "Pagination"))
@@ -268,6 +272,18 @@ class TableTagger(TableRenderCB):
 
     def endRow(self, T: Table) -> None:
         self._close(T)
+        recorder = recorder_of(T.canv)
+        if recorder is not None and self.layout and self.reading_order and self._cells:
+            self._reorder(recorder.current.kids)
+
+    def _reorder(self, kids: list[Any]) -> None:
+        """Put the structure elements the row's cells added in `reading_order`: a slide's
+        heading beside its thumbnail is read before the thumbnail."""
+        starts = [*self._cells, (-1, len(kids))]
+        groups = {column: kids[start:starts[i + 1][1]]
+                  for i, (column, start) in enumerate(self._cells)}
+        order = [*self.reading_order, *(c for c in groups if c not in self.reading_order)]
+        kids[self._cells[0][1]:] = [kid for column in order for kid in groups.get(column, [])]
 
     def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any,
                   pos: Any, size: Any) -> None:
@@ -278,6 +294,7 @@ class TableTagger(TableRenderCB):
         text = not isinstance(cellval, list | tuple | platypus.Flowable) and bool(
             str(cellval if cellval is not None else "").strip())
         if self.layout:
+            self._cells.append((colNo, len(recorder.current.kids)))
             if text:
                 scope.enter_context(recorder.element("P"))
                 scope.enter_context(recorder.marked(T.canv))
@@ -302,9 +319,10 @@ class Table(platypus.Table):
     ``layout``, only marks its backgrounds and rules as artifacts)."""
 
     def __init__(self, data: Any, *args: Any, header_rows: int = 0, header_cols: int = 0,
-                 layout: bool = False, **kwargs: Any) -> None:
+                 layout: bool = False, reading_order: tuple[int, ...] | None = None,
+                 **kwargs: Any) -> None:
         if kwargs.get("renderCB") is None:
-            kwargs["renderCB"] = TableTagger(header_rows, header_cols, layout)
+            kwargs["renderCB"] = TableTagger(header_rows, header_cols, layout, reading_order)
         super().__init__(data, *args, **kwargs)
         self.source_rows: list[int | None] = list(range(len(self._cellvalues)))
         """The row of the whole table each row of this part is (None: a repeated header)."""
