@@ -367,9 +367,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     maker = SlideMaker(prs)  # python-pptx's add_slide and notes_slide slow down as decks grow
     language = workshop.language
     tones = _TONE_COLOUR if own_template else _ORG_TONE_COLOUR
-    theme = look.theme  # an organisation's tables: a readable pair of its own colours
-    table_colours = None if own_template else (theme.table_header_fill,
-                                               theme.table_header_text, theme.text)
+    theme = look.theme  # every table's own fills, so no program falls back on its style
+    table_colours = (theme.table_header_fill, theme.table_header_text, theme.text)
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
