@@ -540,3 +540,50 @@ def test_each_guide_thumbnail_follows_its_slide_heading(pdfs: dict[str, bytes]) 
         before = next(role for role, _ in reversed(roles[:index])
                       if role in ("H1", "H2", "H3", "Figure"))
         assert before == "H2", (index, roles[max(0, index - 4):index + 1])
+
+
+def _marked_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, str]:
+    """Return the text shown inside each MCID's marked content on ``page``."""
+    found: dict[int, str] = {}
+    open_ids: list[int | None] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op == "BDC":
+            props = operands[1]
+            open_ids.append(int(props.MCID) if isinstance(props, Dictionary)
+                            and "/MCID" in props else None)
+        elif op == "BMC":
+            open_ids.append(None)
+        elif op == "EMC":
+            open_ids.pop()
+        elif op in ("Tj", "TJ") and open_ids and open_ids[-1] is not None:
+            parts = operands[0] if op == "TJ" else [operands[0]]
+            text = "".join(bytes(p).decode("latin-1") for p in parts
+                           if isinstance(p, pikepdf.String))
+            found[open_ids[-1]] = found.get(open_ids[-1], "") + text
+    return found
+
+
+@pytest.mark.parametrize("name", ["handout-real", "guide-real"])
+def test_each_link_element_holds_its_words_and_its_annotation(pdfs: dict[str, bytes],
+                                                              name: str) -> None:
+    """PDF11: a Link element holds the link's annotation and the marked content of its
+    words, so a screen reader announces the link with its text."""
+    with pikepdf.open(io.BytesIO(pdfs[name])) as pdf:
+        links = [e for e in _elements(pdf) if _role(e) == "Link"]
+        assert links
+        texts: dict[tuple[int, int], dict[int, str]] = {}
+        for link in links:
+            kids = _kids(link)
+            objr = [k for k in kids if isinstance(k, Dictionary) and k.get("/Type") == "/OBJR"]
+            assert len(objr) == 1, kids
+            assert int(objr[0].Obj.F) & 4  # printed as shown
+            refs = _content_refs(link)
+            assert refs, "a Link element without its words"
+            words = ""
+            for page_id, mcid in refs:
+                if page_id not in texts:
+                    page = next(p for p in pdf.pages if p.obj.objgen == page_id)
+                    texts[page_id] = _marked_text(pdf, page)
+                words += texts[page_id].get(mcid, "")
+            assert words.strip(), link

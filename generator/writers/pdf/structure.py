@@ -87,6 +87,7 @@ class _Tree:
         annotation = page.Annots[link.index]
         key = self.key_of_next_annotation()
         annotation.StructParent = key
+        annotation.F = 4  # Print: on paper as on screen
         self.annotation_keys.append((key, element))
         if "/Contents" not in annotation:
             action = annotation.get("/A")

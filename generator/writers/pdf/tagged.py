@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import TableRenderCB
 
 from generator.markup import halves, in_language, segments, strip_marks
+from generator.writers.pdf.link_text import mark_links, tag_link_text
 from generator.writers.pdf.tags import (
     EMC,
     Node,
@@ -155,9 +156,23 @@ class Paragraph(platypus.Paragraph):
         else:
             with recorder.element(self.tag_role, key=self.tag_key,
                                   lang=self.tag_lang) as node:
-                with recorder.marked(canvas):
-                    links = self._draw_counting_links(canvas, x, y, _sW)
-                _record_links(recorder, canvas, node, links)
+                self._draw_tagged(recorder, canvas, node, x, y, _sW)
+
+    def _draw_tagged(self, recorder: TagRecorder, canvas: Canvas, node: Node, x: float,
+                     y: float, _sW: float) -> None:
+        """Draw the paragraph as content of ``node``, each link's words in a Link
+        element of its own beside its annotation (`tag_link_text`)."""
+        start = len(canvas._code)
+        links = self._draw_counting_links(canvas, x, y, _sW)
+        if links and tag_link_text(recorder, canvas, node, start, links):
+            return
+        canvas._code.insert(start, bdc(node.role, recorder.new_mcid(canvas, node)))
+        canvas._code.append(EMC)
+        _record_links(recorder, canvas, node, links)
+
+    def beginText(self, x: float, y: float) -> Any:
+        """Return reportlab's text object for the paragraph, noting where links are."""
+        return mark_links(super().beginText(x, y))
 
     def _draw_counting_links(self, canvas: Canvas, x: float, y: float,
                              _sW: float) -> range:
@@ -171,9 +186,7 @@ class Paragraph(platypus.Paragraph):
         """Draw a list item: its bullet as the Lbl, the rest as the LBody."""
         body = recorder.keyed(self.tag_key) if self.tag_key is not None else None
         if body is not None:  # the rest of an item split across pages
-            with recorder.marked(canvas, body):
-                links = self._draw_counting_links(canvas, x, y, _sW)
-            _record_links(recorder, canvas, body, links)
+            self._draw_tagged(recorder, canvas, body, x, y, _sW)
             return
         listing = recorder.list_for(self.list_level, numbering(_bullet_text(self.bulletText)))
         item = listing.add("LI")
@@ -189,11 +202,17 @@ class Paragraph(platypus.Paragraph):
                     if code[i].startswith("BT") and re.search(r"\bT[jJ]\b", code[i])), None)
         if label is not None and cut is not None:
             label_id = recorder.new_mcid(canvas, label)
+            if links and tag_link_text(recorder, canvas, body, cut, links):
+                code[cut:cut] = [EMC]
+                code.insert(start, bdc("Lbl", label_id))
+                return
             code[cut:cut] = [EMC, bdc("LBody", recorder.new_mcid(canvas, body))]
             code.insert(start, bdc("Lbl", label_id))
         else:
             if label is not None:
                 item.kids.remove(label)
+            if links and tag_link_text(recorder, canvas, body, start, links):
+                return
             code.insert(start, bdc("LBody", recorder.new_mcid(canvas, body)))
         code.append(EMC)
         _record_links(recorder, canvas, body, links)
