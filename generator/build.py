@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, assert_never
 
-from generator.checks import run_checks
+from generator.checks import Where, run_checks
+from generator.checks.furniture import check_furniture
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
 from generator.layout.fonts import missing_characters
 from generator.layout.slides import DeckLayout, layout_deck
@@ -199,6 +200,7 @@ def _prepare(source: OutlineSource, workshop: Workshop, words: Words,
     deck = layout_deck(plan, look.template.geometry, look.theme, source.images)
     problems.extend(deck.diagnostics)
     problems.extend(run_checks(source, plan, deck, look.theme))
+    problems.extend(check_furniture(deck, look, Where(source.sources, source.text, plan, deck)))
     problems.extend(_document_contrast(look, source))
     if options.strict:
         problems = [d.as_error() if d.severity is Severity.WARNING else d for d in problems]

@@ -148,6 +148,8 @@ class Problem(enum.StrEnum):
     DENSITY_BULLETS = "DENSITY-BULLETS", W, "at most `max_bullets` bullets on one slide", True
     DENSITY_WORDS = "DENSITY-WORDS", W, "at most `max_words` words on one slide", True
     FIT_CONTINUED = "FIT-CONTINUED", W, "a list continues over at most two slides", True
+    FIT_FURNITURE = ("FIT-FURNITURE", W, "the slide number, footer and logo overlap nothing "
+        "else on the slide", True)
 
 
 __all__ = ["DOCS", "TABLE_ANCHOR", "Problem"]

@@ -154,6 +154,9 @@ def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
     bottom = ctx.geometry.height * 0.9
     left = title.box.x if title else 36.0
     width = title.box.w if title else ctx.geometry.width - 72
+    for box in layout.obstacles:  # the slide number, footer or logo at the foot: clear it
+        if box.y > top + (bottom - top) / 2 and box.x < left + width and box.right > left:
+            bottom = min(bottom, box.y - GAP)
     return Box(left, top, width, bottom - top)
 
 
