@@ -315,8 +315,10 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
                       warm_up=lambda: writers.warm_up(options.outputs)) as rendered:
         backups = write_outputs(rendered, force=options.force, one_by_one=one_by_one,
                                 on_written=on_written, owner=prepared.source.path)
-    removed, kept = remove_stale(paths["deck"].parent, prepared.source.path,
-                                 {p.name for p in paths.values()})
+    current = {p.name for p in paths.values()} | {  # a bilingual outline's files too
+        f"{p.stem}.{language_part(tag)}{p.suffix}" for p in paths.values()
+        for tag in (prepared.source.editions or {})}
+    removed, kept = remove_stale(paths["deck"].parent, prepared.source.path, current)
     decisions = tuple(
         f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "
         f"{'shrunk to' if d.shrunk else 'set at'} {d.size:g} pt"
