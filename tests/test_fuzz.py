@@ -82,7 +82,7 @@ def _pipeline(tmp_path: Path, source: str) -> None:
         return
     written = write_prepared(prepared, BuildOptions(output_dir=tmp_path / "out"),
                              parallel=False).written
-    assert [p.stat().st_size > 0 for p in written] == [True] * 3
+    assert len(written) >= 3 and all(p.stat().st_size > 0 for p in written)
 
 
 @FUZZ

@@ -220,14 +220,15 @@ def test_files_from_an_earlier_output_name_are_removed_when_unedited(tmp_path):
 
     outline.write_text(RENAMED.format(name="second"), encoding="utf-8")
     result = build(outline, BuildOptions())
-    assert sorted(p.name for p in result.removed) == ["first-handout.pdf", "first.pptx"]
+    assert sorted(p.name for p in result.removed) == [
+        "first-guide.html", "first-handout.pdf", "first.html", "first.pptx"]
     assert result.kept_stale == (guide,)
     assert guide.read_bytes() == edited  # a hand edit is never lost
-    assert sorted(p.name for p in folder.iterdir()) == [
-        MANIFEST_NAME, "first-guide.pdf", "notes-of-mine.txt", "other-talk.pptx",
-        "second-guide.pdf", "second-handout.pdf", "second.pptx"]
-    assert sorted(read_manifest(folder)) == [
-        "other-talk.pptx", "second-guide.pdf", "second-handout.pdf", "second.pptx"]
+    second = ["second-guide.html", "second-guide.pdf", "second-handout.pdf", "second.html",
+              "second.pptx"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        MANIFEST_NAME, "first-guide.pdf", "notes-of-mine.txt", "other-talk.pptx", *second])
+    assert sorted(read_manifest(folder)) == sorted(["other-talk.pptx", *second])
     assert read_owners(folder)["second.pptx"] == "../talk.yaml"
     assert read_owners(folder)["other-talk.pptx"] == "../other.yaml"
 
