@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, assert_never
 
-from generator.checks import run_checks
+from generator.checks import Where, run_checks
+from generator.checks.furniture import check_furniture
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity, has_errors
 from generator.layout.fonts import missing_characters
 from generator.layout.slides import DeckLayout, layout_deck
@@ -20,7 +21,7 @@ from generator.model import Workshop
 from generator.options import BuildOptions, output_stem
 from generator.outline.languages import language_part, together_workshop
 from generator.outline.reader import OutlineSource, load_outline
-from generator.outputs import PlannedOutput, write_outputs
+from generator.outputs import PlannedOutput, remove_stale, write_outputs
 from generator.pack import Pack
 from generator.parallel import side_by_side
 from generator.plan import Plan, make_plan
@@ -103,6 +104,10 @@ class BuildResult:
     slides: int
     decisions: tuple[str, ...] = field(default=())
     look_notes: tuple[str, ...] = field(default=())
+    removed: tuple[Path, ...] = field(default=())
+    """Files left from the outline's earlier output name, removed (they were unedited)."""
+    kept_stale: tuple[Path, ...] = field(default=())
+    """Files left from an earlier output name but edited by hand since: not removed."""
 
 
 def _coverage(plan: Plan) -> list[Diagnostic]:
@@ -195,6 +200,7 @@ def _prepare(source: OutlineSource, workshop: Workshop, words: Words,
     deck = layout_deck(plan, look.template.geometry, look.theme, source.images)
     problems.extend(deck.diagnostics)
     problems.extend(run_checks(source, plan, deck, look.theme))
+    problems.extend(check_furniture(deck, look, Where(source.sources, source.text, plan, deck)))
     problems.extend(_document_contrast(look, source))
     if options.strict:
         problems = [d.as_error() if d.severity is Severity.WARNING else d for d in problems]
@@ -308,7 +314,11 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
     with side_by_side(planned, enabled=parallel,
                       warm_up=lambda: writers.warm_up(options.outputs)) as rendered:
         backups = write_outputs(rendered, force=options.force, one_by_one=one_by_one,
-                                on_written=on_written)
+                                on_written=on_written, owner=prepared.source.path)
+    current = {p.name for p in paths.values()} | {  # a bilingual outline's files too
+        f"{p.stem}.{language_part(tag)}{p.suffix}" for p in paths.values()
+        for tag in (prepared.source.editions or {})}
+    removed, kept = remove_stale(paths["deck"].parent, prepared.source.path, current)
     decisions = tuple(
         f"slide {s.number} ({s.position.file}:{s.position.line}) {d.slot} "
         f"{'shrunk to' if d.shrunk else 'set at'} {d.size:g} pt"
@@ -316,7 +326,8 @@ def write_prepared(prepared: Prepared, options: BuildOptions, *, parallel: bool 
         for s in prepared.deck.slides if s.position for d in s.decisions
     )
     return BuildResult(tuple(p.path for p in planned), tuple(backups), prepared.diagnostics,
-                       len(prepared.deck.slides), decisions, prepared.look.notes())
+                       len(prepared.deck.slides), decisions, prepared.look.notes(),
+                       tuple(removed), tuple(kept))
 
 
 class _Writers:

@@ -8,7 +8,6 @@ was left alone, 4 an unexpected internal failure.
 
 from __future__ import annotations
 
-import enum
 import os
 import sys
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import Annotated
 
 import typer
 
-from generator.diagnostics import Diagnostic, MakeDeckError, Severity, format_diagnostic
+from generator import __version__
+from generator.cli_words import PlainCommand, UnknownCommand, route
+from generator.diagnostics import Diagnostic, Severity, format_diagnostic
 from generator.failures import ExitCode
 from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions, Output
 
@@ -24,19 +25,41 @@ EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = ExitCode
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-    pretty_exceptions_enable=False,
+    pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]},
     help="Turn a YAML workshop outline into a deck, a participant handout and a "
     "facilitator guide (as PDFs and as web pages).\n\n`make-deck OUTLINE` builds them "
     "(the same as `make-deck build OUTLINE`); exit codes: 0 built, 1 problems in the outline, "
     "2 wrong usage, 3 an output was edited by hand, 4 internal error.",
 )
 
-OutlineArg = Annotated[Path, typer.Argument(help="The outline file, e.g. outline.yaml.",
-                                            show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 OutlinesArg = Annotated[list[Path], typer.Argument(
     help="The outline file, e.g. outline.yaml; several outlines or a folder of them build "
     "in parallel.", show_default=False, metavar="OUTLINE")]
+OnlyOpt = Annotated[list[str] | None, typer.Option(
+    "--only", metavar="OUTPUT", help="Build only this output: deck, handout, guide, html "
+    "(the participant pack) or guide-html (repeatable).")]
+OutDirOpt = Annotated[Path | None, typer.Option(
+    "--out-dir", metavar="FOLDER", help="Write outputs here instead of the outline's "
+    "`output.dir`.")]
+ForceOpt = Annotated[bool, typer.Option(
+    "--force", help="Overwrite outputs edited by hand, keeping a dated backup.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report every fit decision.")]
+OutsideOpt = Annotated[bool, typer.Option(
+    "--allow-outside-images", help="Allow pictures outside the outline's folder.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"make-deck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _app_options(version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True,
+        help="Show the version of make-deck and exit.")] = False) -> None:
+    """Options that come before the command (only ``--version``); returns nothing."""
 
 
 def _report(diagnostics: tuple[Diagnostic, ...], text: str | None,
@@ -67,23 +90,18 @@ def _source_text(path: Path) -> str | None:
         return None
 
 
-@app.command("build")
+@app.command("build", cls=PlainCommand)
 def build_command(
     outlines: OutlinesArg,
     strict: StrictOpt = False,
-    only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
-        "or guide-html (repeatable).")] = None,
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite outputs edited by hand, keeping a dated backup.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v",
-                                          help="Report every fit decision.")] = False,
-    allow_outside_images: Annotated[bool, typer.Option(
-        "--allow-outside-images", help="Allow pictures outside the outline's folder.")] = False,
+    only: OnlyOpt = None,
+    out_dir: OutDirOpt = None,
+    force: ForceOpt = False,
+    verbose: VerboseOpt = False,
+    allow_outside_images: OutsideOpt = False,
     max_outline_size: Annotated[int, typer.Option(
-        "--max-outline-size", help="Largest outline accepted, in bytes.")] = MAX_OUTLINE_BYTES,
+        "--max-outline-size", metavar="BYTES",
+        help="Largest outline accepted, in bytes.")] = MAX_OUTLINE_BYTES,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on failures.")] = False,
 ) -> None:
     """Build the deck (.pptx), handout and facilitator guide (PDF) from OUTLINE."""
@@ -115,6 +133,11 @@ def build_command(
         typer.echo(f"kept the edited file as {backup}")
     for path in result.written:
         typer.echo(f"wrote {path}")
+    for path in result.removed:
+        typer.echo(f"removed {path}, written for this outline's earlier output name")
+    for path in result.kept_stale:
+        typer.echo(f"kept {path}: written for this outline's earlier output name, but "
+                   "edited since, so it is yours now", err=True)
     typer.echo(f"{result.slides} slides")
 
 
@@ -139,93 +162,89 @@ def _build_many(paths: list[Path], options: BuildOptions) -> int:
     return EXIT_OK if all(item.ok for item in items) else EXIT_OUTLINE
 
 
-class ReportFormat(enum.StrEnum):
-    """How `make-deck check` reports: for people (grouped by slide) or as JSON."""
+REPORT_FORMATS = ("human", "json")
+CheckArg = Annotated[list[Path], typer.Argument(
+    help="The outline file, e.g. outline.yaml; several outlines or a folder of them are "
+    "checked one after another.", show_default=False, metavar="OUTLINE")]
+WatchArg = Annotated[list[Path], typer.Argument(
+    help="The outline file, e.g. outline.yaml; several outlines or a folder of them are "
+    "watched together.", show_default=False, metavar="OUTLINE")]
 
-    HUMAN = "human"
-    JSON = "json"
 
-
-@app.command("check")
+@app.command("check", cls=PlainCommand)
 def check_command(
-    outline: OutlineArg,
+    outlines: CheckArg,
     strict: StrictOpt = False,
-    report_format: Annotated[ReportFormat, typer.Option(
-        "--format", help="human: problems grouped by slide, on stderr; json: a list of "
-        "problems on stdout (see docs/checks.md).")] = ReportFormat.HUMAN,
+    report_format: Annotated[str, typer.Option(
+        "--format", metavar="human|json", help="human: problems grouped by slide, on stderr; "
+        "json: a list of problems on stdout (see docs/checks.md).")] = "human",
+    allow_outside_images: OutsideOpt = False,
 ) -> None:
     """Run every check on OUTLINE without writing anything.
 
     Exit code 0 when there are no errors, 1 when there are (or, with --strict, any
     warnings), 2 on wrong usage, 4 on an internal failure.
     """
-    from generator.build import CheckFailed, prepare
-    from generator.checks.report import as_json, format_by_slide
+    from generator.cli_check import check_outlines, outlines_or_exit
 
-    deck = None
-    try:
-        prepared = prepare(outline, BuildOptions(strict=strict))
-        diagnostics, deck, code = prepared.diagnostics, prepared.deck, EXIT_OK
-    except MakeDeckError as exc:
-        diagnostics, code = exc.diagnostics, EXIT_OUTLINE
-        deck = exc.deck if isinstance(exc, CheckFailed) else None
-    except Exception as exc:  # no traceback: the report is all a user should see
-        typer.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
-        raise typer.Exit(EXIT_INTERNAL) from None
-    if report_format is ReportFormat.JSON:
-        typer.echo(as_json(diagnostics, str(outline)))
-        raise typer.Exit(code)
-    titles = {s.number: s.title for s in deck.slides} if deck is not None else {}
-    report = format_by_slide(diagnostics, _source_text(outline), titles, str(outline))
-    if report:
-        typer.echo(report, err=True)
-    if code == EXIT_OK and deck is not None:
-        typer.echo(f"{outline}: OK, {len(deck.slides)} slides")
-    raise typer.Exit(code)
+    if report_format not in REPORT_FORMATS:
+        typer.echo(f"error: --format takes human or json, not {report_format!r}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    options = BuildOptions(strict=strict, allow_outside_images=allow_outside_images)
+    raise typer.Exit(check_outlines(outlines_or_exit(outlines), options,
+                                    as_json=report_format == "json"))
 
 
-@app.command("watch")
+@app.command("watch", cls=PlainCommand)
 def watch_command(
-    outline: OutlineArg,
+    outlines: WatchArg,
     strict: StrictOpt = False,
-    only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only this output: deck, handout, guide, html (the participant pack) "
-        "or guide-html (repeatable).")] = None,
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out-dir", help="Write outputs here instead of the outline's `output.dir`.")] = None,
+    only: OnlyOpt = None,
+    out_dir: OutDirOpt = None,
+    force: ForceOpt = False,
+    verbose: VerboseOpt = False,
+    allow_outside_images: OutsideOpt = False,
     serve: Annotated[bool, typer.Option(
         "--serve", help="Also serve a live preview on 127.0.0.1: the HTML pack, the guide "
         "and the slides, reloading after each rebuild.")] = False,
     port: Annotated[int | None, typer.Option(
-        "--port", min=1, max=65535, show_default=False,
+        "--port", min=1, max=65535, show_default=False, metavar="PORT",
         help="The preview's port (default 8000, or the next free one).")] = None,
 ) -> None:
     """Build OUTLINE, then rebuild whenever it, its pictures or its theme change (Ctrl-C stops)."""
+    from generator.cli_check import outlines_or_exit
     from generator.watch import Rebuilder, watch
 
     outputs = _chosen_outputs(only)
-    options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir)  # type: ignore[arg-type]
-    rebuilder = Rebuilder(outline, options)
+    options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir,  # type: ignore[arg-type]
+                           force=force, allow_outside_images=allow_outside_images)
+    found = (outlines if len(outlines) == 1 and not outlines[0].is_dir()
+             else outlines_or_exit(outlines))
+    rebuilders = [Rebuilder(outline, options, verbose=verbose) for outline in found]
     try:
         if serve or port is not None:
             from generator.serve import open_preview, preview
 
+            if len(rebuilders) > 1:
+                typer.echo("error: --serve previews one outline; watch the others without it",
+                           err=True)
+                raise typer.Exit(EXIT_USAGE)
             try:
-                server = open_preview(rebuilder, port)
+                server = open_preview(rebuilders[0], port)
             except OSError as exc:
                 typer.echo(f"error: cannot serve the preview on port {port or '8000 or later'}"
                            f": {exc.strerror or exc}", err=True)
                 typer.echo("hint: choose another port with --port", err=True)
                 raise typer.Exit(EXIT_USAGE) from None
-            preview(rebuilder, typer.echo, server)
+            preview(rebuilders[0], typer.echo, server)
         else:
-            watch(rebuilder, typer.echo)
+            watch(rebuilders, typer.echo)
     except KeyboardInterrupt:
         typer.echo("stopped watching")
     raise typer.Exit(EXIT_OK)
 
 
-@app.command("schema")
+@app.command("schema", cls=PlainCommand)
 def schema_command() -> None:
     """Print the outline format's JSON Schema (what editors use to check outlines)."""
     from generator.schema import schema_text
@@ -233,13 +252,14 @@ def schema_command() -> None:
     typer.echo(schema_text(), nl=False)
 
 
-@app.command("init")
+@app.command("init", cls=PlainCommand)
 def init_command(
     folder: Annotated[Path, typer.Argument(
         help="Folder for the new outline.yaml (made if missing), or the .yaml file to write.",
         show_default=False)] = Path("."),
-    article: Annotated[Path | None, typer.Option(
-        "--from", help="Draft the outline from an article: plain text or Markdown.")] = None,
+    article: Annotated[str | None, typer.Option(
+        "--from", metavar="ARTICLE",
+        help="Draft the outline from an article: plain text or Markdown.")] = None,
 ) -> None:
     """Write a starter outline (or draft one from an article) to edit and build."""
     from generator.init import InitError, run_init
@@ -257,7 +277,7 @@ def init_command(
                f"then build with `make-deck {result.outline}`")
 
 
-@app.command("themes")
+@app.command("themes", cls=PlainCommand)
 def themes_command() -> None:
     """List the built-in themes."""
     from generator.template_report import themes_listing
@@ -266,7 +286,7 @@ def themes_command() -> None:
         typer.echo(f"{name:<14} {description}")
 
 
-@app.command("check-template")
+@app.command("check-template", cls=PlainCommand)
 def check_template_command(
     template: Annotated[Path, typer.Argument(help="An organisation's .pptx or .potx.",
                                              show_default=False)],
@@ -315,15 +335,44 @@ def check_template_command(
         raise typer.Exit(EXIT_OUTLINE)
 
 
-_COMMANDS = {"build", "check", "watch", "schema", "init", "themes", "check-template"}
+@app.command("help", cls=PlainCommand)
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(
+        help="The command to explain, e.g. build.", show_default=False)] = None,
+) -> None:
+    """Show the commands, or one command's options (the same as --help)."""
+    group = ctx.parent.command if ctx.parent is not None else ctx.command
+    if command is None:
+        typer.echo(ctx.parent.get_help() if ctx.parent is not None else ctx.get_help())
+        return
+    chosen = group.get_command(ctx.parent, command) if hasattr(group, "get_command") else None
+    if chosen is None:
+        typer.echo(f"error: no command called {command!r}; commands: "
+                   f"{', '.join(_COMMANDS)}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    with chosen.make_context(command, [], parent=ctx.parent, resilient_parsing=True) as inner:
+        typer.echo(chosen.get_help(inner))
+
+
+@app.command("version", cls=PlainCommand)
+def version_command() -> None:
+    """Show the version of make-deck."""
+    typer.echo(f"make-deck {__version__}")
+
+
+_COMMANDS = ("build", "check", "watch", "init", "themes", "check-template", "schema", "help",
+             "version")
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a first argument that is not a command means ``build``."""
     args = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args if not a.startswith("-")), None)
-    if first is not None and first not in _COMMANDS and not {"--help", "-h"} & set(args[:1]):
-        args.insert(0, "build")
+    try:
+        args = route(args, _COMMANDS)
+    except UnknownCommand as exc:
+        sys.stderr.write(exc.message + "\n")
+        raise SystemExit(EXIT_USAGE) from None
     try:
         app(args=args, prog_name="make-deck")
     except SystemExit:

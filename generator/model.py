@@ -47,6 +47,11 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
+def _none_as_empty(value: Any) -> Any:
+    """Return an empty list for a key written with nothing after it (``slides:``)."""
+    return () if value is None else value
+
+
 Text = Annotated[str, BeforeValidator(_as_text), Field(min_length=1)]
 TextList = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)]
 def _unquoted_number(value: Any) -> Any:
@@ -360,7 +365,7 @@ class Section(Frozen):
     title: Text = Field(description="The section's title, in the agenda and on its divider.")
     minutes: Minutes | None = Field(None, description="The section's time budget.")
     summary: Text | None = Field(None, description="A paragraph for the handout.")
-    slides: tuple[Slide, ...] = Field(
+    slides: Annotated[tuple[Slide, ...], BeforeValidator(_none_as_empty)] = Field(
         (), description="The section's slides; each slide's kind follows from its keys."
     )
 

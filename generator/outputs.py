@@ -4,7 +4,9 @@ Each build writes every output to a temporary file in the output folder, then
 renames them into place together. A manifest beside the outputs records the
 SHA-256 of what make-deck wrote; a file whose bytes no longer match was edited
 by hand, and the build refuses to overwrite it unless forced, in which case the
-edited file is first kept as a dated backup.
+edited file is first kept as a dated backup. The manifest also records which outline
+each file was written for, so that files left from an outline's earlier
+``output: name:`` are removed, when they are unedited (`remove_stale`).
 """
 
 from __future__ import annotations
@@ -45,14 +47,29 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_manifest(folder: Path) -> dict[str, str]:
-    """Return the recorded digests of the outputs in ``folder`` (file name -> sha256)."""
+def _manifest_part(folder: Path, part: str) -> dict[str, str]:
     try:
         data = json.loads((folder / MANIFEST_NAME).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+    found = data.get(part, {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def read_manifest(folder: Path) -> dict[str, str]:
+    """Return the recorded digests of the outputs in ``folder`` (file name -> sha256)."""
+    return _manifest_part(folder, "files")
+
+
+def read_owners(folder: Path) -> dict[str, str]:
+    """Return which outline each output in ``folder`` was written for (file name ->
+    the outline's path relative to ``folder``); files from older manifests are absent."""
+    return _manifest_part(folder, "outlines")
+
+
+def owner_key(outline: Path, folder: Path) -> str:
+    """Return how the manifest in ``folder`` names ``outline``: its path from the folder."""
+    return Path(os.path.relpath(outline.resolve(), folder.resolve())).as_posix()
 
 
 def edited_outputs(paths: list[Path]) -> list[Path]:
@@ -115,6 +132,7 @@ def _write_temp(output: PlannedOutput) -> Path:
 def write_outputs(
     outputs: list[PlannedOutput], *, force: bool, now: dt.datetime | None = None,
     one_by_one: bool = False, on_written: Callable[[Path], None] | None = None,
+    owner: Path | None = None,
 ) -> list[Path]:
     """Write every output atomically and return the backups made of edited files.
 
@@ -123,7 +141,8 @@ def write_outputs(
     unless ``one_by_one``: then each output is put in place as soon as it is
     written, those before a failing writer stay, and outputs edited by hand are
     left alone while the others are written (the error is raised after them).
-    ``on_written`` is told of each file put in place, as it happens.
+    ``on_written`` is told of each file put in place, as it happens. ``owner`` is
+    the outline the files are written for, recorded in the manifest.
     """
     if not outputs:
         return []
@@ -132,7 +151,7 @@ def write_outputs(
         if not one_by_one:
             raise EditedOutputError(edited)
         write_outputs([o for o in outputs if o.path not in edited], force=False, now=now,
-                      one_by_one=True, on_written=on_written)
+                      one_by_one=True, on_written=on_written, owner=owner)
         raise EditedOutputError(edited)
     for folder in {o.path.parent for o in outputs}:
         folder.mkdir(parents=True, exist_ok=True)
@@ -141,7 +160,7 @@ def write_outputs(
 
     def put_in_place(ready: list[tuple[Path, Path]]) -> None:
         backups.extend(_commit(ready, [p for p in edited if p in {t for _, t in ready}],
-                               moment))
+                               moment, owner))
         for _, path in ready:
             if on_written is not None:
                 on_written(path)
@@ -162,7 +181,7 @@ def write_outputs(
 
 
 def _commit(temps: list[tuple[Path, Path]], edited: list[Path],
-            moment: dt.datetime) -> list[Path]:
+            moment: dt.datetime, owner: Path | None = None) -> list[Path]:
     """Move written temporary files into place, the ``edited`` ones' old files kept as
     backups first, and record their digests; return the backups made."""
     if not temps:
@@ -172,16 +191,50 @@ def _commit(temps: list[tuple[Path, Path]], edited: list[Path],
         backup = backup_name(path, moment)
         os.replace(path, backup)
         backups.append(backup)
-    manifest_by_folder: dict[Path, dict[str, str]] = {}
+    manifest_by_folder: dict[Path, tuple[dict[str, str], dict[str, str]]] = {}
     with _locked(sorted({path.parent for _, path in temps})):  # builds running side by side
         for temp, path in temps:
             digest = file_digest(temp)
             os.replace(temp, path)
-            manifest = manifest_by_folder.setdefault(path.parent, read_manifest(path.parent))
-            manifest[path.name] = digest
-        for folder, files in manifest_by_folder.items():
-            _write_manifest(folder, files)
+            files, owners = manifest_by_folder.setdefault(
+                path.parent, (read_manifest(path.parent), read_owners(path.parent)))
+            files[path.name] = digest
+            if owner is not None:
+                owners[path.name] = owner_key(owner, path.parent)
+        for folder, (files, owners) in manifest_by_folder.items():
+            _write_manifest(folder, files, owners)
     return backups
+
+
+def remove_stale(folder: Path, owner: Path, keep: set[str]) -> tuple[list[Path], list[Path]]:
+    """Remove the files in ``folder`` that make-deck wrote for the outline ``owner`` under
+    a name it no longer uses (not in ``keep``): an earlier ``output: name:``.
+
+    Only files the manifest says were written for this outline, and whose bytes are
+    still what was written, are removed; a file edited since is left where it is, and
+    the manifest forgets it (it is the user's now). Returns (removed, kept as edited).
+    """
+    if not (folder / MANIFEST_NAME).is_file():
+        return [], []
+    removed: list[Path] = []
+    kept: list[Path] = []
+    with _locked([folder]):
+        files, owners = read_manifest(folder), read_owners(folder)
+        mine = owner_key(owner, folder)
+        stale = [name for name, whose in owners.items() if whose == mine and name not in keep]
+        for name in stale:
+            path = folder / name
+            if path.is_file() and not path.is_symlink() and name in files:
+                if file_digest(path) == files[name]:
+                    path.unlink()
+                    removed.append(path)
+                else:
+                    kept.append(path)
+            files.pop(name, None)
+            owners.pop(name, None)
+        if stale:
+            _write_manifest(folder, files, owners)
+    return removed, kept
 
 
 @contextlib.contextmanager
@@ -203,9 +256,12 @@ def _locked(folders: list[Path]) -> Iterator[None]:
             os.close(handle)  # closing releases the lock
 
 
-def _write_manifest(folder: Path, files: dict[str, str]) -> None:
-    text = json.dumps({"generator": "make-deck", "files": dict(sorted(files.items()))},
-                      indent=2) + "\n"
+def _write_manifest(folder: Path, files: dict[str, str],
+                    owners: dict[str, str] | None = None) -> None:
+    data: dict[str, object] = {"generator": "make-deck", "files": dict(sorted(files.items()))}
+    if owners:
+        data["outlines"] = dict(sorted(owners.items()))
+    text = json.dumps(data, indent=2) + "\n"
     fd, name = tempfile.mkstemp(prefix=f".{MANIFEST_NAME}.", suffix=".tmp", dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)

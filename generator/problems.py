@@ -71,6 +71,8 @@ class Problem(enum.StrEnum):
     E_YAML_DEPTH = "E-YAML-DEPTH", E, "nesting deeper than 40 levels"
     E_EMPTY = "E-EMPTY", E, "the file is empty"
     E_TYPE = "E-TYPE", E, "the file, or a part of it, is not a mapping of keys"
+    W_YAML_COMMENT = ("W-YAML-COMMENT", W, "text after a plain value is read as a comment "
+        "(` #1 priority`)")
     # The outline's structure and values
     E_KEY_UNKNOWN = "E-KEY-UNKNOWN", E, "an unknown or misspelt key"
     E_SLIDE_KIND = "E-SLIDE-KIND", E, "a slide whose kind cannot be told"
@@ -80,6 +82,10 @@ class Problem(enum.StrEnum):
     E_PROMPT_SPACES = "E-PROMPT-SPACES", E, "a worksheet prompt that asks for two spaces"
     E_PROMPT_KEY = "E-PROMPT-KEY", E, "`points` without `scale`, or `rows` without `table`"
     E_PROMPT_LABELS = "E-PROMPT-LABELS", E, "a prompt's scale, grid or timeline without two labels"
+    W_LIST_TEXT = ("W-LIST-TEXT", W, "a list (`materials`, `facilitators`) given one text with "
+        "commas, so one item")
+    W_SECTION_EMPTY = ("W-SECTION-EMPTY", W, "a section without slides (`slides:` missing, "
+        "empty or `[]`)")
     # Languages (`language:`, `languages:` and translation mappings)
     E_LANG_BOTH = "E-LANG-BOTH", E, "an outline with both `language` and `languages`"
     E_LANG_LIST = "E-LANG-LIST", E, "`languages` is not two different language tags"
@@ -142,6 +148,8 @@ class Problem(enum.StrEnum):
     DENSITY_BULLETS = "DENSITY-BULLETS", W, "at most `max_bullets` bullets on one slide", True
     DENSITY_WORDS = "DENSITY-WORDS", W, "at most `max_words` words on one slide", True
     FIT_CONTINUED = "FIT-CONTINUED", W, "a list continues over at most two slides", True
+    FIT_FURNITURE = ("FIT-FURNITURE", W, "the slide number, footer and logo overlap nothing "
+        "else on the slide", True)
 
 
 __all__ = ["DOCS", "TABLE_ANCHOR", "Problem"]

@@ -175,6 +175,11 @@ def _text_list(inner: JsonSchemaValue) -> JsonSchemaValue:
     return {"anyOf": [inner, copy.deepcopy(inner["items"])]}
 
 
+def _or_null(inner: JsonSchemaValue) -> JsonSchemaValue:
+    """`model._none_as_empty`: the list, or nothing written after the key."""
+    return {"anyOf": [inner, {"type": "null"}]}
+
+
 def _bullets(inner: JsonSchemaValue) -> JsonSchemaValue:
     """`model._bullets`: marked here; the item schema is added once the refs are final."""
     return {**inner, _BULLETS_MARK: True}
@@ -277,6 +282,7 @@ _BEFORE: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
     "_cell": _cell,
     "_one_or_many": _text_list,
     "_one_prompt_or_many": _text_list,
+    "_none_as_empty": _or_null,
     "_bullets": _bullets,
     "Bullet._nested": _bullets,
     "Workshop._start_text": _start,

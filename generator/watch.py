@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,13 +56,21 @@ class RebuildSummary:
     first: bool = False
     deck_seconds: float | None = None
     """When the deck was written, ahead of the PDFs (None: built with them)."""
+    decisions: tuple[str, ...] = ()
+    """Every text-fitting decision, when asked for (``-v``)."""
+    edited: bool = False
+    """Nothing was written because an output was edited by hand."""
 
     def lines(self, source: str | None = None) -> list[str]:
         """Return the report shown after this rebuild (problems first, then the result)."""
         out = ["changed: " + ", ".join(p.name for p in self.changed)] if self.changed else []
         out.extend(format_diagnostic(d, source) for d in self.diagnostics)
         if not self.ok:
-            if self.written:
+            if self.edited:
+                out.append("not rebuilt: an output was edited by hand, so nothing was written "
+                           "and the deck, handout and guide still agree with each other "
+                           "(--force rebuilds them, keeping the edited file as a backup)")
+            elif self.written:
                 names = ", ".join(p.name for p in self.written)
                 out.append(f"build failed ({self.error}) after writing {names}; the other "
                            "outputs are unchanged")
@@ -73,6 +81,7 @@ class RebuildSummary:
         ready = (f" (deck ready in {self.deck_seconds:.2f} s)"
                  if self.deck_seconds is not None else "")
         out.append(f"{verb} {self.slides} slides in {self.seconds:.2f} s{ready}")
+        out.extend(f"  {line}" for line in self.decisions)
         if not self.first:
             out.extend(_change_lines("added", self.added))
             out.extend(_change_lines("removed", self.removed))
@@ -137,12 +146,14 @@ class Rebuilder:
     """Builds one outline again and again in this process, remembering the last good deck."""
 
     def __init__(self, outline: Path, options: BuildOptions | None = None, *,
-                 output_dir: Path | None = None) -> None:
+                 output_dir: Path | None = None, verbose: bool = False) -> None:
         base = options or BuildOptions()
         if output_dir is not None:
             base = replace(base, output_dir=output_dir)
         self.outline = outline
         self.options = base
+        self.verbose = verbose
+        """Report every text-fitting decision after each rebuild (``-v``)."""
         self.marks: tuple[SlideMark, ...] | None = None
         self.dependencies: frozenset[Path] = frozenset({self._resolve(outline)})
         self.source_text: str | None = None
@@ -155,8 +166,9 @@ class Rebuilder:
 
     def step(self, changed: Iterable[Path] = ()) -> RebuildSummary:
         """Build once; return what happened. Never raises for problems in the outline."""
-        from generator.build import prepare
+        from generator.build import output_paths, prepare
         from generator.failures import describe_failure
+        from generator.outputs import EditedOutputError, edited_outputs
 
         start = time.perf_counter()
         changed = tuple(changed)
@@ -172,6 +184,14 @@ class Rebuilder:
                                   changed=changed, first=first)
         self._update_dependencies(prepared)
         self.prepared = prepared
+        paths = output_paths(prepared, self.options)
+        edited = [] if self.options.force else edited_outputs(
+            [paths[name] for name in self.options.outputs if name in paths])
+        if edited:  # written all or none, so that the outputs keep agreeing
+            return RebuildSummary(False, time.perf_counter() - start,
+                                  diagnostics=EditedOutputError(edited).diagnostics,
+                                  changed=changed, first=first, edited=True,
+                                  error="an output was edited by hand")
         written: list[Path] = []
         deck_seconds: float | None = None
 
@@ -194,7 +214,8 @@ class Rebuilder:
         self.marks = marks
         return RebuildSummary(True, time.perf_counter() - start, len(marks), added, removed,
                               refitted, tuple(written), result.diagnostics, changed=changed,
-                              first=first, deck_seconds=deck_seconds)
+                              first=first, deck_seconds=deck_seconds,
+                              decisions=result.decisions if self.verbose else ())
 
     def _write(self, prepared: Prepared, on_written: Callable[[Path], None]) -> BuildResult:
         """Write the deck alone first, then the PDFs side by side, each file put in place
@@ -253,25 +274,34 @@ def _read_text(path: Path) -> str | None:
 Echo = Callable[[str], None]
 
 
-def watch(rebuilder: Rebuilder, echo: Echo, *, stop: threading.Event | None = None,
-          debounce_ms: int = 400,
+def watch(rebuilders: Rebuilder | Sequence[Rebuilder], echo: Echo, *,
+          stop: threading.Event | None = None, debounce_ms: int = 400,
           on_step: Callable[[RebuildSummary], None] | None = None) -> None:
     """Build, then rebuild on every change until Ctrl-C (or ``stop`` is set);
-    ``on_step`` is told of each build's outcome, after its report is shown."""
+    ``on_step`` is told of each build's outcome, after its report is shown.
+
+    With several outlines (``make-deck watch talks/``), each is built first, then
+    only the outlines whose own files changed are rebuilt; every line is headed with
+    the outline it is about."""
     import watchfiles
 
-    def show(summary: RebuildSummary) -> None:
+    every = [rebuilders] if isinstance(rebuilders, Rebuilder) else list(rebuilders)
+    several = len(every) > 1
+
+    def show(rebuilder: Rebuilder, summary: RebuildSummary) -> None:
         for line in summary.lines(rebuilder.source_text):
-            echo(line)
+            echo(f"{rebuilder.outline}: {line}" if several else line)
         if on_step is not None:
             on_step(summary)
 
-    show(rebuilder.step())
-    echo(f"watching {rebuilder.outline} and {len(rebuilder.dependencies) - 1} other file(s); "
-         "press Ctrl-C to stop")
+    for rebuilder in every:
+        show(rebuilder, rebuilder.step())
+    others = len(frozenset().union(*(r.dependencies for r in every))) - len(every)
+    names = f"{every[0].outline}" if not several else f"{len(every)} outlines"
+    echo(f"watching {names} and {others} other file(s); press Ctrl-C to stop")
     while stop is None or not stop.is_set():
-        folders = rebuilder.folders()
-        wanted = rebuilder.dependencies
+        folders = frozenset().union(*(r.folders() for r in every))
+        wanted = frozenset().union(*(r.dependencies for r in every))
 
         def relevant(_change: object, path: str, wanted: frozenset[Path] = wanted) -> bool:
             return Path(path).resolve() in wanted
@@ -282,8 +312,12 @@ def watch(rebuilder: Rebuilder, echo: Echo, *, stop: threading.Event | None = No
             raise_interrupt=True,
         ):
             paths = tuple(sorted({Path(p) for _, p in changes}))
-            show(rebuilder.step(paths))
-            if rebuilder.folders() != folders or rebuilder.dependencies != wanted:
+            resolved = {Path(p).resolve() for p in paths}
+            for rebuilder in every:
+                if resolved & rebuilder.dependencies:
+                    show(rebuilder, rebuilder.step(paths))
+            if (frozenset().union(*(r.folders() for r in every)) != folders
+                    or frozenset().union(*(r.dependencies for r in every)) != wanted):
                 break  # a new picture or theme to watch: start watching again
         else:
             return

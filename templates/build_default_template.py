@@ -242,8 +242,11 @@ def _placeholder_sp(shape_id: int, ph: Placeholder) -> str:
         f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{label} Placeholder {shape_id - 1}"/>'
         '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
         f'<p:nvPr><p:ph type="{ph.kind}"{attrs}/></p:nvPr></p:nvSpPr>{_sp_pr(ph.box)}'
-        '<p:txBody><a:bodyPr vert="horz" wrap="square" lIns="0" tIns="45720" rIns="0"'
-        f' bIns="45720" rtlCol="0" anchor="{ph.text.anchor}"><a:normAutofit/></a:bodyPr>'
+        # The insets and "no autofit" the slides' own text boxes use (generator/writers/
+        # pptx/text.py): a program that takes a placeholder's settings from its layout
+        # shows the sizes make-deck measured.
+        '<p:txBody><a:bodyPr vert="horz" wrap="square" lIns="91440" tIns="45720" rIns="91440"'
+        f' bIns="45720" rtlCol="0" anchor="{ph.text.anchor}"><a:noAutofit/></a:bodyPr>'
         f"<a:lstStyle>{levels}</a:lstStyle>{paragraphs}</p:txBody></p:sp>"
     )
 

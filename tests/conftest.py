@@ -77,12 +77,9 @@ def default_deck(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltDeck
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """Return the LibreOffice command; skip when it is absent, except in CI (which has it)."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is not installed, but CI must install it")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    from system_tools import need_program
+
+    return need_program("soffice", "libreoffice")
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,10 @@ Used by the fit test on the default template and by the organisation template te
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -20,12 +17,12 @@ TOLERANCE = 3.0  # points
 
 
 def find_soffice() -> str:
-    """Return the LibreOffice command; skip when it is absent, fail in CI (which has it)."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is required in CI")
-        pytest.skip("LibreOffice is not installed")
+    """Return the LibreOffice command; skip when it (or the Liberation fonts that stand in
+    for Arial when it renders) is absent, fail in CI (which has them)."""
+    from system_tools import need_font, need_program
+
+    found = need_program("soffice", "libreoffice")
+    need_font("Liberation Sans")
     return found
 
 

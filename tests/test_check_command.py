@@ -205,3 +205,34 @@ def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
     code, out, _ = run(argv, capsys)
     assert code == EXIT_USAGE
     assert out == ""
+
+
+LONG_WORDS = "a change programme for every team in the service "
+
+
+@pytest.mark.parametrize("top", [
+    f"title: {(LONG_WORDS * 6).strip()}\n",
+    f"title: Long subtitle\nsubtitle: {(LONG_WORDS * 6)[:275].strip()}\n",
+    "title: Many facilitators\nfacilitators: ["
+    + ", ".join(f"Facilitator Number {n} of the Regional Delivery Team" for n in range(10))
+    + "]\n",
+    f"title: Long source\nsource: {(LONG_WORDS * 7).strip()}\n",
+], ids=["title", "subtitle", "facilitators", "source"])
+def test_what_check_calls_ok_builds(top, tmp_path, capsys):
+    from pptx import Presentation
+
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(top + "sections:\n  - title: Part\n    minutes: 10\n    slides:\n"
+                       "      - title: A slide\n        bullets: [A point]\n", "utf-8")
+    code, _, err = run(["check", str(outline)], capsys)
+    assert code == EXIT_OK, err
+    code, _out, err = run([str(outline)], capsys)
+    assert code == EXIT_OK, err
+    assert "internal error" not in err
+    deck = tmp_path / "output" / "outline.pptx"
+    props = Presentation(str(deck)).core_properties
+    for value in (props.title, props.subject, props.author, props.comments):
+        assert len(value) <= 255
+    long_one = max((props.title, props.subject, props.author, props.comments), key=len)
+    assert long_one.endswith("…") and len(long_one) > 200
+    assert (tmp_path / "output" / "outline-guide.pdf").is_file()

@@ -186,3 +186,51 @@ def test_one_by_one_leaves_a_hand_edit_alone_and_writes_the_rest(tmp_path: Path)
     assert caught.value.paths == [handout]
     assert deck.read_bytes() == b"v2"
     assert handout.read_bytes() == b"annotated by hand"
+
+
+RENAMED = """\
+title: Renamed
+output:
+  name: {name}
+sections:
+  - title: Part
+    minutes: 10
+    slides:
+      - title: A slide
+        bullets: [A point]
+"""
+
+
+def test_files_from_an_earlier_output_name_are_removed_when_unedited(tmp_path):
+    from generator.build import build
+    from generator.options import BuildOptions
+    from generator.outputs import read_owners
+
+    outline = tmp_path / "talk.yaml"
+    other = tmp_path / "other.yaml"
+    other.write_text(RENAMED.format(name="other-talk"), encoding="utf-8")
+    build(other, BuildOptions(outputs=("deck",)))
+    outline.write_text(RENAMED.format(name="first"), encoding="utf-8")
+    build(outline, BuildOptions())
+    folder = tmp_path / "output"
+    (folder / "notes-of-mine.txt").write_text("mine", encoding="utf-8")
+    guide = folder / "first-guide.pdf"
+    guide.write_bytes(guide.read_bytes() + b"% my annotation\n")
+    edited = guide.read_bytes()
+
+    outline.write_text(RENAMED.format(name="second"), encoding="utf-8")
+    result = build(outline, BuildOptions())
+    assert sorted(p.name for p in result.removed) == [
+        "first-guide.html", "first-handout.pdf", "first.html", "first.pptx"]
+    assert result.kept_stale == (guide,)
+    assert guide.read_bytes() == edited  # a hand edit is never lost
+    second = ["second-guide.html", "second-guide.pdf", "second-handout.pdf", "second.html",
+              "second.pptx"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        MANIFEST_NAME, "first-guide.pdf", "notes-of-mine.txt", "other-talk.pptx", *second])
+    assert sorted(read_manifest(folder)) == sorted(["other-talk.pptx", *second])
+    assert read_owners(folder)["second.pptx"] == "../talk.yaml"
+    assert read_owners(folder)["other-talk.pptx"] == "../other.yaml"
+
+    again = build(outline, BuildOptions(outputs=("deck",)))
+    assert again.removed == () and again.kept_stale == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -44,3 +45,26 @@ def test_html_templates_are_package_data():
     shipped = {p.name for pattern in patterns for p in folder.glob(pattern)}
     on_disk = {p.name for p in (folder / "templates").iterdir() if p.is_file()}
     assert on_disk and on_disk <= shipped, f"add to package-data: {sorted(on_disk - shipped)}"
+
+
+def test_the_readme_set_up_works_on_a_fresh_debian_machine():
+    """The README's commands make a virtual environment (Debian's Python refuses pip
+    outside one), its apt line names every package CI installs and every package a
+    test may ask for, and CI runs the README's own test command."""
+    from system_tools import PACKAGES
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text("utf-8")
+    ci = (root / ".ci" / "run").read_text("utf-8")
+    apt = next(line for line in readme.splitlines() if "apt-get install" in line
+               and line.startswith("sudo "))
+    ci_packages = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", ci.split("apt-get install", 1)[1]
+                                 .split(">/dev/null", 1)[0].replace("-y -qq", "")))
+    assert ci_packages <= set(apt.split()), ci_packages - set(apt.split())
+    assert set(PACKAGES.values()) <= set(apt.split())
+    assert {"python3-venv", "fonts-crosextra-carlito"} <= set(apt.split())
+    build = "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install . && "
+    assert f"{build}make-deck outline.yaml" in readme
+    test = next(line for line in readme.splitlines() if "pytest" in line
+                and line.startswith("python3 -m venv"))
+    assert test in ci

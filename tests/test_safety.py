@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import time
@@ -70,12 +69,9 @@ def test_source_date_epoch_dates_every_output_and_is_read_when_the_options_are_m
 
 
 def _soffice() -> str:
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is required in CI")
-        pytest.skip("LibreOffice is not installed")
-    return found
+    from system_tools import need_program
+
+    return need_program("soffice")
 
 
 def test_a_deck_resaved_by_libreoffice_is_detected_and_kept(tmp_path):

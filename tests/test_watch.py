@@ -65,25 +65,33 @@ def test_the_deck_is_written_first_then_the_pdfs(tmp_path):
     assert "(deck ready in " in summary.lines()[-1]
 
 
-def test_a_hand_edited_pdf_does_not_hold_back_the_other_outputs(tmp_path):
+def test_a_hand_edited_deck_holds_back_every_output_so_the_three_still_agree(tmp_path):
     outline = tmp_path / "outline.yaml"
     outline.write_text(OUTLINE, encoding="utf-8")
     rebuilder = Rebuilder(outline)
     assert rebuilder.step().ok
-    handout = tmp_path / "output" / "outline-handout.pdf"
-    handout.write_bytes(handout.read_bytes() + b"% annotated by hand\n")
-    edited = handout.read_bytes()
+    folder = tmp_path / "output"
+    deck = folder / "outline.pptx"
+    deck.write_bytes(deck.read_bytes() + b"edited by hand")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
     outline.write_text(OUTLINE.replace("Watch me", "Watch me now"), encoding="utf-8")
     summary = rebuilder.step()
-    assert not summary.ok
-    assert summary.written == tuple(tmp_path / "output" / name for name in (
-        "outline.pptx", "outline-guide.pdf", "outline.html", "outline-guide.html"))
-    assert handout.read_bytes() == edited
-    assert any("after writing outline.pptx, outline-guide.pdf, outline.html, "
-               "outline-guide.html; the other outputs are unchanged" in line
-               for line in summary.lines())
-    assert any("outline-handout.pdf was changed after make-deck wrote it" in line
-               for line in summary.lines())
+    assert not summary.ok and summary.edited
+    assert summary.written == ()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    lines = summary.lines()
+    assert not any("after writing" in line for line in lines)
+    assert any("outline.pptx was changed after make-deck wrote it" in line for line in lines)
+    assert any(line.startswith("not rebuilt: an output was edited by hand, so nothing was "
+                               "written") for line in lines)
+
+    forced = Rebuilder(outline, BuildOptions(force=True), verbose=True)
+    summary = forced.step()
+    assert summary.ok, summary.error
+    assert len(summary.written) == 5
+    assert len(list(folder.glob("outline.edited-*.pptx"))) == 1
+    assert summary.decisions and any(" set at " in line or " shrunk to " in line
+                                     for line in summary.lines())
 
 
 def test_step_builds_reports_changes_and_keeps_the_last_good_outputs(tmp_path):
@@ -179,3 +187,59 @@ def test_watch_command_rebuilds_after_an_edit_and_stops_on_ctrl_c(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait(timeout=30)
+
+
+def test_watching_a_folder_builds_every_outline_and_rebuilds_only_the_edited_one(tmp_path):
+    talks = tmp_path / "talks"
+    talks.mkdir()
+    for name in ("one", "two"):
+        (talks / f"{name}.yaml").write_text(OUTLINE.replace("Watch me", f"Talk {name}"),
+                                            encoding="utf-8")
+    from generator.cli import main
+
+    lines: queue.Queue[str] = queue.Queue()
+    stop = threading.Event()
+
+    def run_watch() -> None:
+        import generator.watch as watching
+
+        real = watching.watch
+        try:  # the command's own loop, stopped from here instead of by Ctrl-C
+            watching.watch = lambda rebuilders, echo: real(rebuilders, echo, stop=stop,
+                                                           debounce_ms=100)
+            main(["watch", str(talks), "--only", "deck"])
+        except SystemExit:
+            pass
+        finally:
+            watching.watch = real
+
+    import contextlib
+    import io
+
+    output = io.StringIO()
+
+    class Lines(io.StringIO):
+        def write(self, text: str) -> int:
+            for line in text.splitlines():
+                lines.put(line)
+            return output.write(text)
+
+    with contextlib.redirect_stdout(Lines()):
+        thread = threading.Thread(target=run_watch, daemon=True)
+        thread.start()
+        try:
+            seen = _wait_for(lines, "watching 2 outlines and 0 other file(s)", 120)
+            assert any(line.startswith(f"{talks / 'one.yaml'}: built") for line in seen)
+            assert any(line.startswith(f"{talks / 'two.yaml'}: built") for line in seen)
+            assert (talks / "output" / "one.pptx").is_file()
+            assert (talks / "output" / "two.pptx").is_file()
+            time.sleep(0.3)
+            (talks / "two.yaml").write_text(
+                OUTLINE.replace("Watch me", "Talk two") + "      - title: Added live\n"
+                "        bullets: [New]\n", encoding="utf-8")
+            seen = _wait_for(lines, "added: Added live", 120)
+            assert seen[-1].startswith(f"{talks / 'two.yaml'}: ")
+            assert not any(line.startswith(f"{talks / 'one.yaml'}: rebuilt") for line in seen)
+        finally:
+            stop.set()
+            thread.join(timeout=60)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,12 +62,18 @@ def write_new(path: Path, data: str | bytes) -> None:
         raise InitError(f"cannot write {path}: {exc.strerror}") from None
 
 
-def run_init(target: Path, article: Path | None = None) -> InitResult:
-    """Write a starter outline at ``target``, or a draft made from ``article``."""
+def run_init(target: Path, article: str | Path | None = None) -> InitResult:
+    """Write a starter outline at ``target``, or a draft made from the file ``article``;
+    return what was written. A web address for ``article`` is refused (exit code 2):
+    init reads files only, never the network."""
     if article is None:
         from generator.init.starter import write_starter
 
         return write_starter(outline_path(target))
+    if isinstance(article, str) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", article):
+        raise InitError(f"{article} is a web address; `init --from` reads a file on this "
+                        "computer, not the web. Save the article from your browser as text "
+                        "(or Markdown) and pass that file", exit_code=2)
     from generator.init.from_article import write_from_article
 
-    return write_from_article(article, outline_path(target))
+    return write_from_article(Path(article), outline_path(target))

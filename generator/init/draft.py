@@ -353,7 +353,9 @@ def draft(article: Article, article_name: str, full_text: str) -> Draft:
                         "a quoted phrase from the article: check the words and who said them",
                         QUOTE_MINUTES,
                     ))
-        slides.append(_activity(section_title, all_blocks, titles, intro))
+        paragraphs = sum(b.kind == "paragraph" for b in all_blocks)
+        if not intro or paragraphs > 1:  # a discussion after one paragraph is filler
+            slides.append(_activity(section_title, all_blocks, titles, intro))
         drafted.append(DraftSection(
             _short_title(_plain_inline(section_title)), _summary(all_blocks), slides,
             "one of the article's sections: check its summary, bullets and timing"

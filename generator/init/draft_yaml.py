@@ -101,6 +101,16 @@ class _Writer:
                 self.lines.append(" " * indent + "- " + q(item))
 
 
+def file_stem(title: str) -> str:
+    """Return a file name made from a title: ``Running better meetings`` gives
+    ``running-better-meetings`` (ASCII letters and digits, at most six words)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())[:6]
+    return "-".join(words) or "workshop"
+
+
 def to_yaml(result: Draft) -> str:
     """Return the draft as the commented text of an outline file."""
     from generator.schema import SCHEMA_FILE
@@ -134,7 +144,9 @@ def to_yaml(result: Draft) -> str:
     if result.source_review:
         out.comment(f"REVIEW: {result.source_review}")
     out.key("source", result.source, 0)
-    out.lines += ["", "sections:"]
+    out.lines += ["output:", f"  name: {file_stem(result.title)}  # the outputs' file names: "
+                  "output/NAME.pptx, NAME-handout.pdf, NAME-guide.pdf",
+                  "", "sections:"]
     for section in result.sections:
         out.lines.append("")
         if section.review:

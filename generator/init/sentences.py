@@ -84,6 +84,17 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
+def _open_quote(text: str) -> str | None:
+    """Return the closing mark ``text`` still needs (a quotation opened and not closed)."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    if text.count("‘") > text.count("’") + text.count("’s") and "‘" in text:
+        return "’"
+    if text.count('"') % 2:
+        return '"'
+    return None
+
+
 def shorten(sentence: str, limit: int = BULLET_WORDS) -> str:
     """Return a sentence cut down to a bullet of about ``limit`` words."""
     text = _plain_inline(sentence)
@@ -100,7 +111,7 @@ def shorten(sentence: str, limit: int = BULLET_WORDS) -> str:
     for match in re.finditer(r",\s+(?:and|but|so|which|who|while|because|whereas)\b|;|:|\s[–—]\s"
                              r"|\s-\s", text):
         count = len(text[:match.start()].split())
-        if 5 <= count <= limit:
+        if 5 <= count <= limit and _open_quote(text[:match.start()]) is None:
             best = match.start()
             break
     if best is not None:
@@ -108,7 +119,8 @@ def shorten(sentence: str, limit: int = BULLET_WORDS) -> str:
     cut = words[:limit]
     while len(cut) > 6 and cut[-1].lower().strip(",;:“”\"'‘’") in _STOPWORDS:
         cut.pop()
-    return _capital(" ".join(cut).rstrip(",;:–—-") + "…")
+    shown = " ".join(cut).rstrip(",;:–—-") + "…"
+    return _capital(shown + (_open_quote(shown) or ""))
 
 
 @dataclass(frozen=True)

@@ -182,10 +182,15 @@ def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
     if reference is not None and title is not None and reference.box.y >= title.box.bottom:
         box = reference.box
         top = box.y + INSET_Y
-        return Box(box.x + INSET_X, top, box.w - 2 * INSET_X, min(box.bottom, bottom) - top)
-    top = (title.box.bottom if title else 36.0) + GAP
-    left = (title.box.x if title else 36.0) + INSET_X
-    width = (title.box.w if title else ctx.geometry.width - 72) - 2 * INSET_X
+        left, width = box.x + INSET_X, box.w - 2 * INSET_X
+        bottom = min(box.bottom, bottom)
+    else:
+        top = (title.box.bottom if title else 36.0) + GAP
+        left = (title.box.x if title else 36.0) + INSET_X
+        width = (title.box.w if title else ctx.geometry.width - 72) - 2 * INSET_X
+    for box in layout.obstacles:  # the slide number, footer or logo at the foot: clear it
+        if box.y > top + (bottom - top) / 2 and box.x < left + width and box.right > left:
+            bottom = min(bottom, box.y - GAP)
     return Box(left, top, width, bottom - top)
 
 
@@ -338,6 +343,10 @@ def _simple(planned: PlannedSlide, kind: _Simple,
         # more room upwards
         tries = [own, down, *(Box(down.x, down.bottom - down.h * grow, down.w, down.h * grow)
                               for grow in (1.5, 2.0, 3.0))] if kind == "small" else [own]
+        title = layout.first("title")
+        if slot == "people" and title is not None:  # a long list of names: up to the title
+            top = min(own.y, title.box.bottom + GAP)
+            tries = [own, down, Box(own.x, top, own.w, down.bottom - top)]
         for box in tries:
             try:
                 frame, decision = _text(slot, replace(placeholder, box=box), paragraphs, ctx,

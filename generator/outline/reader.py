@@ -21,7 +21,7 @@ from generator.outline.languages import (
     outline_languages,
     words_warning,
 )
-from generator.outline.structure import check_structure, iter_slide_paths
+from generator.outline.structure import check_structure, empty_sections, iter_slide_paths
 from generator.outline.validation import translate
 from generator.outline.yamlnodes import SourceMap, to_tree
 from generator.problems import Problem
@@ -62,8 +62,29 @@ class OutlineSource:
         return self.sources.value(("sections", part))
 
 
+def _utf16_without_mark(head: bytes) -> bool:
+    """Return True when ``head`` looks like UTF-16 text without a byte-order mark: every
+    other byte zero, as ASCII letters are in UTF-16."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    for offset in (0, 1):
+        zeros = head[1 - offset::2].count(0)
+        if zeros >= pairs * 0.9 and head[offset::2].count(0) == 0:
+            return True
+    return False
+
+
 def decode_outline(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Return the outline's text decoded as UTF-8, or None and the reason it is not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_mark(data[:8192]):
+        return None, [Diagnostic(
+            Problem.E_FILE_ENCODING, "the outline is saved as UTF-16 (what Notepad calls "
+            "“Unicode”), but make-deck reads UTF-8 text",
+            position=Position(file, 1, 1),
+            hint="save the file again with the encoding UTF-8 (in Notepad: File, Save as, "
+            "Encoding: UTF-8)",
+        )]
     if b"\x00" in data[:8192]:
         return None, [Diagnostic(
             Problem.E_FILE_BINARY, "this is a binary file, not a YAML outline",
@@ -152,6 +173,8 @@ def read_outline(
     problems.extend(found)
     if has_errors(problems):
         workshop, editions = None, {}
+    else:
+        problems.extend(empty_sections(first, sources))
     problems.sort(key=Diagnostic.sort_key)
     return OutlineSource(Path(file), text, workshop, sources, tuple(problems), images,
                          editions if len(languages) > 1 else {})

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from generator import model
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.outline.yamlnodes import Path, SourceMap
 from generator.problems import Problem
 
@@ -74,6 +74,7 @@ class _Checker:
             ))
             return
         self.keys(data, (), model.Workshop, "the workshop")
+        self.one_text_for_many(data, (), "facilitators", "names")
         for key, cls in (("handout", model.HandoutSettings), ("output", model.OutputSettings),
                          ("bilingual", model.BilingualSettings)):
             self.keys(data.get(key), (key,), cls, f"`{key}`")
@@ -148,6 +149,8 @@ class _Checker:
         if kind == "activity":
             self.keys(data.get("activity"), (*path, "activity"), model.Activity, "an activity")
             self.prompts(data.get("activity"), (*path, "activity"))
+            self.one_text_for_many(data.get("activity"), (*path, "activity"), "materials",
+                                   "things")
         elif kind == "columns" and isinstance(data.get("columns"), list):
             for index, column in enumerate(data["columns"]):
                 self.keys(column, (*path, "columns", index), model.Column, "a column")
@@ -196,6 +199,24 @@ class _Checker:
                     position=self.sources.value((*path, key)),
                     hint=f"write `{key}: [{_PAIR_EXAMPLES[key]}]`",
                 ))
+    def one_text_for_many(self, data: object, path: Path, key: str, what: str) -> None:
+        """Warn when a list ``key`` is given one text with commas in it: it makes one
+        item (``materials: sticky notes, marker pens`` is one checkbox), where the
+        commas show that several were meant."""
+        value = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(value, str) or "," not in value:
+            return
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if len(items) < 2:
+            return
+        self.problems.append(Diagnostic(
+            Problem.W_LIST_TEXT, f"`{key}` is one text, so “{value.strip()}” is one item, not "
+            f"{len(items)} {what}", Severity.WARNING,
+            position=self.sources.value((*path, key)),
+            hint=f"to list {len(items)}, write them in brackets: `{key}: [{', '.join(items)}]`"
+            f"; to keep one item with a comma in it, write a list of one: "
+            f"`{key}: [\"{value.strip()}\"]`",
+        ))
 
     def table_rows(self, table: object, path: Path) -> None:
         """Report each row whose number of cells differs from the header's (or first row's)."""
@@ -232,6 +253,32 @@ def check_structure(tree: object, sources: SourceMap) -> list[Diagnostic]:
     checker = _Checker(sources)
     checker.workshop(tree)
     return checker.problems
+
+
+def empty_sections(tree: object, sources: SourceMap) -> list[Diagnostic]:
+    """Return a warning for each section without slides, however that is written
+    (``slides:`` missing, empty, or ``[]``); the reader adds them to an outline
+    that has no errors."""
+    found: list[Diagnostic] = []
+    parts = tree.get("sections") if isinstance(tree, dict) else None
+    for index, data in enumerate(parts if isinstance(parts, list) else []):
+        if not isinstance(data, dict) or "break" in data:
+            continue
+        slides = data.get("slides")
+        if slides is not None and slides != []:
+            continue
+        path: Path = ("sections", index)
+        title = data.get("title")
+        named = f"“{title}”" if isinstance(title, str) else "this section"
+        found.append(Diagnostic(
+            Problem.W_SECTION_EMPTY, f"the section {named} has no slides: it adds only its "
+            "title (in the agenda, and on a divider slide) and its minutes", Severity.WARNING,
+            position=sources.key((*path, "slides")) if "slides" in data
+            else sources.value(path),
+            hint="add slides under `slides:`, each starting with `- `, or remove the "
+            "section (a pause in the day is a `- break:`)",
+        ))
+    return found
 
 
 def iter_slide_paths(tree: object) -> Iterator[Path]:

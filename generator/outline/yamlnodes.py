@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from generator.diagnostics import Diagnostic, Position
+from generator.diagnostics import Diagnostic, Position, Severity
 from generator.problems import Problem
 
 try:  # the C composer is several times faster; positions are the same
@@ -88,11 +88,41 @@ class YamlProblem(Exception):
         self.diagnostic = diagnostic
 
 
+_COMMENT_AFTER = re.compile(r"([ \t]+)#(.*)")
+_KEY_LINE = re.compile(r"(?:- +)*([A-Za-z_][\w-]*):(?: |$)")
+
+
 class _Walker:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, lines: list[str] | None = None) -> None:
         self.map = SourceMap(file)
         self.problems: list[Diagnostic] = []
         self.visited = 0
+        self.lines = lines or []
+
+    def comment_after(self, node: yaml.ScalarNode) -> None:
+        """Warn when a plain text value is followed on its line by what looks like more
+        of its text, not a comment: ``- Leave with #1 priority`` (YAML keeps "Leave
+        with"). A comment one space after the value, or with no space after its ``#``,
+        is taken for that mistake; two spaces and ``# `` make an intended comment."""
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return
+        found = _COMMENT_AFTER.match(self.lines[end.line], end.column)
+        if found is None:
+            return
+        gap, rest = found.group(1), found.group(2)
+        if len(gap) > 1 and rest[:1] in ("", " "):
+            return
+        lost = "#" + rest.rstrip()
+        whole = f"{node.value} {lost}".replace('"', '\\"')
+        self.problems.append(Diagnostic(
+            Problem.W_YAML_COMMENT,
+            f"`{lost}` is read as a comment, so this text ends at “{node.value}”",
+            Severity.WARNING,
+            position=Position(self.map.file, end.line + 1, found.start(2)),
+            hint=f'if it belongs to the text, quote the whole text: "{whole}"; if it is '
+            "a comment, put two spaces and `# ` before it",
+        ))
 
     def pos(self, node: yaml.Node) -> Position:
         return Position(self.map.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -134,6 +164,7 @@ class _Walker:
             return _int(text)
         if node.tag.endswith(":float") and _FLOAT.match(text):
             return _float(text)
+        self.comment_after(node)
         return text
 
     def mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, object]:
@@ -200,6 +231,33 @@ def _nesting_problem(text: str, file: str) -> Diagnostic | None:
     return None
 
 
+def _over_indented(text: str, mark: yaml.Mark | None) -> str | None:
+    """Return a hint when the line in error is a key indented further than the keys of
+    the line before it (``minutes:`` pushed in under a slide's ``title:``), else None."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    key = _KEY_LINE.match(line.lstrip(" "))
+    before = next((lines[i] for i in range(mark.line - 1, -1, -1)
+                   if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    if key is None or before is None:
+        return None
+    above = _KEY_LINE.match(before.lstrip(" "))
+    if above is None or not before[before.index(":", len(before) - len(before.lstrip(" "))) + 1:
+                                   ].strip():
+        return None  # the line above opens a mapping or a list: deeper is right there
+    indent = len(line) - len(line.lstrip(" "))
+    column = len(before) - len(before.lstrip(" ")) + above.start(1)
+    if indent <= column:
+        return None
+    return (f"`{key.group(1)}:` is indented further than `{above.group(1)}:` on the line "
+            f"above, so YAML does not read it as a key of its own; start it in the same "
+            f"column as `{above.group(1)}:`")
+
+
 def _parse_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     """Return a clear diagnostic for a YAML syntax error."""
     mark = exc.problem_mark or exc.context_mark
@@ -210,6 +268,8 @@ def _parse_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnosti
     if "\t" in problem or "'\\t'" in problem or "\t" in line[: (mark.column + 1 if mark else 0)]:
         problem = "a tab character is used for indentation"
         hint = "YAML indents with spaces only; replace the tab with spaces"
+    elif (over := _over_indented(text, mark)) is not None:
+        hint = over
     elif "mapping values are not allowed" in problem:
         hint = "a value that contains ': ' must be quoted, e.g. \"Time: 10:30\""
     elif "found character" in problem and "cannot start any token" in problem:
@@ -225,7 +285,7 @@ def to_tree(text: str, file: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     refused tags, duplicate keys and over-deep or over-large documents are reported
     as diagnostics; on a syntax error the data is None.
     """
-    walker = _Walker(file)
+    walker = _Walker(file, text.splitlines())
     deep = _nesting_problem(text, file)
     if deep is not None:
         return None, walker.map, [deep]

@@ -149,11 +149,13 @@ def slides_of(workshop: Workshop, kind: type) -> list:
 
 
 def check_draft_shape(workshop: Workshop) -> None:
-    """Every section has 2-5 short bullets a slide, notes, and ends with an activity."""
+    """Every section has 2-5 short bullets a slide, notes, and ends with an activity
+    (but for an introduction of one paragraph, which has no discussion of its own)."""
     for section in sections(workshop):
-        assert isinstance(section.slides[-1], ActivitySlide), section.title
-        activity = section.slides[-1].activity
-        assert 2 <= len(activity.prompts) <= 3
+        short_intro = section.title == "Introduction" and len(section.slides) == 1
+        assert short_intro or isinstance(section.slides[-1], ActivitySlide), section.title
+        if not short_intro:
+            assert 2 <= len(section.slides[-1].activity.prompts) <= 3
         assert section.minutes == sum(s.minutes or 0 for s in section.slides)
         for slide in section.slides:
             if isinstance(slide, BulletsSlide):
@@ -398,4 +400,49 @@ def test_the_draft_builds_from_the_command_line(tmp_path):
                               text=True, cwd=tmp_path, check=False)
         assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert (tmp_path / "w" / "output" / "outline.pptx").is_file()
+    assert [p.name for p in (tmp_path / "w" / "output").glob("*.pptx")] == [
+        "workshop-fewer-meetings.pptx"]
+
+
+def test_a_web_address_is_refused_plainly(tmp_path, capsys):
+    from cli_runner import run
+
+    code, _, err = run(["init", str(tmp_path / "d"), "--from",
+                        "https://www.gov.uk/guidance/article"], capsys)
+    assert code == 2
+    assert "https://www.gov.uk/guidance/article is a web address" in err
+    assert "https:/www" not in err
+    assert "Save the article from your browser as text" in err
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_quotation_is_never_cut_open():
+    sentence = ("The director told staff “we listen first; then we act, and we keep going "
+                "until everyone in the room has been heard” at the meeting of the board.")
+    bullet = shorten(sentence)
+    assert bullet.count("“") == bullet.count("”"), bullet
+    assert bullet.startswith("The director told staff “we listen first; then")
+    straight = shorten('Our rule was "ask first; then change what needs changing in the '
+                       'service, one step at a time, with everyone" and it worked for years.')
+    assert straight.count('"') % 2 == 0, straight
+
+
+def test_a_one_paragraph_introduction_gets_no_filler_activity(tmp_path):
+    text = ("# Better meetings\n\nMeetings fill the week. This guide helps.\n\n"
+            "## Before\n\nSend an agenda. Invite fewer people.\n\n"
+            "Say what the meeting is for. Cancel it when it is not needed.\n")
+    _, workshop, _ = drafted(tmp_path, write_article(tmp_path, text, "m.md"))
+    intro, before = sections(workshop)
+    assert intro.title == "Introduction"
+    assert not any(isinstance(s, ActivitySlide) for s in intro.slides)
+    assert isinstance(before.slides[-1], ActivitySlide)
+    activities = [s.activity.title for s in slides_of(workshop, ActivitySlide)]
+    assert "Warm-up discussion" not in activities
+
+
+def test_the_draft_names_its_outputs_after_the_title(tmp_path):
+    text = "# Running Better Meetings: a guide\n\nMeetings fill the week. This guide helps.\n"
+    _outline, workshop, _ = drafted(tmp_path, write_article(tmp_path, text, "m.md"))
+    assert workshop.output.name == "running-better-meetings-a-guide"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.suffix == ".pptx") == [
+        "running-better-meetings-a-guide.pptx"]

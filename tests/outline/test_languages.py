@@ -119,7 +119,8 @@ def test_languages_must_be_two_different_tags(tmp_path: Path):
 
 
 def test_a_language_without_words_is_one_warning(tmp_path: Path):
-    source = read(tmp_path, "title: Bonjour\nlanguage: fr-FR\nsections:\n  - title: S\n")
+    source = read(tmp_path, "title: Bonjour\nlanguage: fr-FR\nsections:\n  - title: S\n"
+                  "    slides:\n      - title: A\n        bullets: [B]\n")
     assert codes(source) == [("W-LANG-WORDS", 2, 11)]
     assert "English" in source.diagnostics[0].message
 

@@ -375,7 +375,7 @@ def test_missing_outline_file(tmp_path):
 
 def test_a_utf8_byte_order_mark_is_fine(tmp_outline):
     source = read(tmp_outline(b"\xef\xbb\xbf" + MINIMAL.encode()))
-    assert source.diagnostics == ()
+    assert [d.code for d in source.diagnostics] == ["W-SECTION-EMPTY"]  # MINIMAL has no slides
     assert source.workshop is not None and source.workshop.title == "T"
 
 
@@ -621,3 +621,88 @@ def test_every_worksheet_space_reads_into_the_model(tmp_outline):
     assert activity.questions == ("Plain", "Score", "Plot", "Map", "Sort")
     assert activity.prompts[1].points == 7 and activity.prompts[4].rows == 3
     assert activity.prompts[2].grid == ("Impact", "Delay")
+
+
+# ------------------------------------------------------------------ text lost quietly
+
+ONE_SLIDE = """\
+title: T
+sections:
+  - title: Part
+    minutes: 10
+    slides:
+      - title: Goals
+        bullets:
+{items}
+"""
+
+
+def test_a_comment_right_after_a_plain_value_warns_with_the_fix(tmp_outline):
+    path = tmp_outline(ONE_SLIDE.format(items="          - Leave with #1 priority for the week\n"
+                                        "          - Plain value  # an intended comment\n"
+                                        '          - "Quoted #1 priority"\n'))
+    source = read(path)
+    assert source.workshop is not None
+    (found,) = [d for d in source.diagnostics if d.code == "W-YAML-COMMENT"]
+    assert found.severity is Severity.WARNING
+    assert where(found) == ("W-YAML-COMMENT", 8, 24)
+    assert "“Leave with”" in found.message
+    assert found.hint is not None and '"Leave with #1 priority for the week"' in found.hint
+    starter = read(tmp_outline((Path(__file__).parents[2] / "outline.yaml").read_text("utf-8"),
+                               "default/outline.yaml", images=True))
+    assert not [d for d in starter.diagnostics if d.code == "W-YAML-COMMENT"]
+
+
+@pytest.mark.parametrize(("key", "lines"), [
+    ("materials", "      - activity:\n          title: Do\n          minutes: 5\n"
+                  "          materials: sticky notes, marker pens\n"),
+    ("facilitators", None),
+])
+def test_one_text_with_commas_where_a_list_goes_warns(tmp_outline, key, lines):
+    text = ONE_SLIDE.format(items="          - A point")
+    if lines:
+        text += lines
+    else:
+        text = text.replace("title: T\n", "title: T\nfacilitators: Ann Smith, Bob Jones\n")
+    source = read(tmp_outline(text))
+    (found,) = [d for d in source.diagnostics if d.code == "W-LIST-TEXT"]
+    assert f"`{key}` is one text" in found.message and "not 2" in found.message
+    assert found.hint is not None and "[" in found.hint
+    listed = text.replace("sticky notes, marker pens", "[sticky notes, marker pens]").replace(
+        "Ann Smith, Bob Jones", "[Ann Smith, Bob Jones]")
+    assert not [d for d in read(tmp_outline(listed, "b.yaml")).diagnostics
+                if d.code == "W-LIST-TEXT"]
+
+
+@pytest.mark.parametrize("slides", ["    slides:\n", "    slides: []\n", ""])
+def test_a_section_without_slides_warns_the_same_however_written(tmp_outline, slides):
+    text = "title: T\nsections:\n  - title: Empty\n    minutes: 10\n" + slides
+    source = read(tmp_outline(text))
+    assert source.workshop is not None
+    assert [d.code for d in source.diagnostics] == ["W-SECTION-EMPTY"]
+    assert "“Empty” has no slides" in source.diagnostics[0].message
+    assert read(tmp_outline(text, "s.yaml"), strict=True).diagnostics[0].severity \
+        is Severity.WARNING  # the reader warns; --strict turns it into an error in `prepare`
+
+
+def test_a_utf16_outline_is_named_as_such(tmp_outline):
+    text = ONE_SLIDE.format(items="          - A point")
+    for encoded in (text.encode("utf-16"), text.encode("utf-16-le")):
+        (found,) = read(tmp_outline(encoded)).diagnostics
+        assert found.code == "E-FILE-ENCODING"
+        assert "UTF-16" in found.message and "binary" not in found.message
+        assert found.hint is not None and "UTF-8" in found.hint
+
+
+@pytest.mark.parametrize(("text", "key", "above"), [
+    ("      - title: S\n          minutes: 5\n        bullets: [A]\n", "minutes", "title"),
+    ("      - title: S\n        bullets: [A]\n          minutes: 5\n", "minutes", "bullets"),
+])
+def test_an_over_indented_key_gets_an_indentation_hint(tmp_outline, text, key, above):
+    source = read(tmp_outline("title: T\nsections:\n  - title: A\n    minutes: 10\n"
+                              "    slides:\n" + text))
+    (found,) = source.diagnostics
+    assert found.code == "E-YAML-SYNTAX"
+    assert found.hint is not None
+    assert f"`{key}:` is indented further than `{above}:`" in found.hint
+    assert "must be quoted" not in found.hint

@@ -361,3 +361,23 @@ def test_builder_output_is_byte_identical_to_the_committed_file(
     assert built == committed, "rebuild with: python templates/build_default_template.py"
     assert builder.build_bytes() == committed
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_layouts_say_what_the_slides_do_no_autofit_and_the_same_insets(
+    layout_xml: dict[str, etree._Element], master_xml: etree._Element
+) -> None:
+    """A program that takes a placeholder's text settings from its layout (Calligra
+    Stage does) must show the sizes make-deck measured: no "shrink on overflow", and
+    the insets of the slides' own text boxes."""
+    from generator.layout.frames import INSET_X, INSET_Y
+
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    inset_x, inset_y = str(round(INSET_X * 12700)), str(round(INSET_Y * 12700))
+    for name, root in [("master", master_xml), *layout_xml.items()]:
+        bodies = list(root.iter(f"{a}bodyPr"))
+        assert bodies, name
+        for body in bodies:
+            assert body.find(f"{a}normAutofit") is None, name
+            assert body.find(f"{a}noAutofit") is not None, name
+            assert (body.get("lIns"), body.get("rIns")) == (inset_x, inset_x), name
+            assert (body.get("tIns"), body.get("bIns")) == (inset_y, inset_y), name

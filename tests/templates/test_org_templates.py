@@ -178,9 +178,14 @@ def test_the_templates_are_what_they_claim_to_be(kind: str,
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory: pytest.TempPathFactory, templates: Callable[[str], Path],
           soffice_or_none: str | None) -> dict[tuple[str, str], Case]:
-    """Build every outline on every template, then render all decks in one LibreOffice run."""
+    """Build every outline on every template, then render all decks in one LibreOffice run.
+
+    The templates name Calibri, which LibreOffice shows with Carlito (same widths)."""
+    from system_tools import need_font
+
     if soffice_or_none is None:
         find_soffice()
+    need_font("Carlito")
     folder = tmp_path_factory.mktemp("org-decks")
     built: dict[tuple[str, str], Case] = {}
     for kind, name in CASES:

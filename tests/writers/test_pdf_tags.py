@@ -7,9 +7,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import itertools
-import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,12 +54,9 @@ def pdfs(default_deck: object) -> Iterator[dict[str, bytes]]:
 
 def _tool(name: str) -> str:
     """Return a command's path; skip without it, except in CI (which installs it)."""
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{name} is not installed, but CI must install it")
-        pytest.skip(f"{name} is not installed")
-    return found
+    from system_tools import need_program
+
+    return need_program(name)
 
 
 def _run(command: list[str], data: bytes, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -513,3 +508,82 @@ def test_slide_alt_text_says_what_is_on_the_slide() -> None:
     assert quote == "Slide 11: Quote: “Hanging on with quiet desperation”, Pink Floyd, “Time”."
     assert slide_alt(plan, 3, 0) == "Slide: Welcome."
     assert all(len(t) <= 700 for t in texts.values())
+
+
+@pytest.mark.parametrize("name", ["handout-real", "guide-real"])
+def test_every_font_subset_has_a_tag_of_its_own(pdfs: dict[str, bytes], name: str) -> None:
+    """ISO 32000-1, 9.6.4: different subsets in one file get different six-letter tags."""
+    with pikepdf.open(io.BytesIO(pdfs[name])) as pdf:
+        names = {str(obj.BaseFont)[1:] for obj in pdf.objects
+                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+                 and "/BaseFont" in obj}
+        described = {str(obj.FontName)[1:] for obj in pdf.objects
+                     if isinstance(obj, pikepdf.Dictionary)
+                     and obj.get("/Type") == "/FontDescriptor"}
+    subsets = [n for n in names if re.fullmatch(r"[A-Z]{6}\+.+", n)]
+    assert len(subsets) >= 2, names
+    tags = [n[:6] for n in subsets]
+    assert len(set(tags)) == len(tags), sorted(subsets)
+    assert "AAAAAA" not in tags
+    assert described == set(subsets)
+
+
+def test_each_guide_thumbnail_follows_its_slide_heading(pdfs: dict[str, bytes]) -> None:
+    """Navigating by headings, a reader meets each slide's heading, then its thumbnail:
+    never the thumbnail at the end of the previous slide's part."""
+    with pikepdf.open(io.BytesIO(pdfs["guide-real"])) as pdf:
+        roles = [(_role(e), str(e.get("/Alt", ""))) for e in _elements(pdf)]
+    figures = [i for i, (role, alt) in enumerate(roles) if role == "Figure"
+               and alt.startswith("Slide ")]
+    assert len(figures) >= 10, roles[:40]
+    for index in figures:
+        before = next(role for role, _ in reversed(roles[:index])
+                      if role in ("H1", "H2", "H3", "Figure"))
+        assert before == "H2", (index, roles[max(0, index - 4):index + 1])
+
+
+def _marked_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, str]:
+    """Return the text shown inside each MCID's marked content on ``page``."""
+    found: dict[int, str] = {}
+    open_ids: list[int | None] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op == "BDC":
+            props = operands[1]
+            open_ids.append(int(props.MCID) if isinstance(props, Dictionary)
+                            and "/MCID" in props else None)
+        elif op == "BMC":
+            open_ids.append(None)
+        elif op == "EMC":
+            open_ids.pop()
+        elif op in ("Tj", "TJ") and open_ids and open_ids[-1] is not None:
+            parts = operands[0] if op == "TJ" else [operands[0]]
+            text = "".join(bytes(p).decode("latin-1") for p in parts
+                           if isinstance(p, pikepdf.String))
+            found[open_ids[-1]] = found.get(open_ids[-1], "") + text
+    return found
+
+
+@pytest.mark.parametrize("name", ["handout-real", "guide-real"])
+def test_each_link_element_holds_its_words_and_its_annotation(pdfs: dict[str, bytes],
+                                                              name: str) -> None:
+    """PDF11: a Link element holds the link's annotation and the marked content of its
+    words, so a screen reader announces the link with its text."""
+    with pikepdf.open(io.BytesIO(pdfs[name])) as pdf:
+        links = [e for e in _elements(pdf) if _role(e) == "Link"]
+        assert links
+        texts: dict[tuple[int, int], dict[int, str]] = {}
+        for link in links:
+            kids = _kids(link)
+            objr = [k for k in kids if isinstance(k, Dictionary) and k.get("/Type") == "/OBJR"]
+            assert len(objr) == 1, kids
+            assert int(objr[0].Obj.F) & 4  # printed as shown
+            refs = _content_refs(link)
+            assert refs, "a Link element without its words"
+            words = ""
+            for page_id, mcid in refs:
+                if page_id not in texts:
+                    page = next(p for p in pdf.pages if p.obj.objgen == page_id)
+                    texts[page_id] = _marked_text(pdf, page)
+                words += texts[page_id].get(mcid, "")
+            assert words.strip(), link

@@ -395,3 +395,18 @@ def test_building_twice_gives_identical_bytes(default_deck, repo_root, tmp_path,
     (path,) = again.written
     assert path != default_deck.path
     assert sha256(path) == sha256(default_deck.path)
+
+
+def test_every_table_cell_has_its_own_fill(prs):
+    """The table style is named only by its id, which programs draw differently: each
+    cell's fill (and its text colour) is written in the cell itself."""
+    from pptx.oxml.ns import qn
+
+    cells = [cell for slide in prs.slides for shape in slide.shapes if shape.has_table
+             for row in shape.table.rows for cell in row.cells]
+    assert cells
+    for cell in cells:
+        tc_pr = cell._tc.tcPr
+        assert tc_pr is not None and tc_pr.find(qn("a:solidFill")) is not None
+        for props in cell._tc.txBody.iter(qn("a:rPr")):
+            assert props.find(qn("a:solidFill")) is not None

@@ -147,7 +147,7 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     thumb = COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH
     picture = SlideThumbnail(thumbnail, index, thumb, slide_alt(plan, index, number))
     row = Table([[picture, side]], colWidths=[thumb + GUTTER, width - thumb - GUTTER],
-                hAlign="LEFT", layout=True)
+                hAlign="LEFT", layout=True, reading_order=(1, 0))  # the heading first
     row.setStyle(ps.table([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -10,6 +10,7 @@ fixed dates stay as reportlab wrote them, and the same input gives the same byte
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 from dataclasses import dataclass, field
 
@@ -86,6 +87,7 @@ class _Tree:
         annotation = page.Annots[link.index]
         key = self.key_of_next_annotation()
         annotation.StructParent = key
+        annotation.F = 4  # Print: on paper as on screen
         self.annotation_keys.append((key, element))
         if "/Contents" not in annotation:
             action = annotation.get("/A")
@@ -134,11 +136,54 @@ def tag_pdf(data: bytes, recorder: TagRecorder, info: FileInfo) -> bytes:
         catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         for page in tree.pages:
             page.Tabs = Name.S
+        distinct_subset_tags(pdf)
         _write_xmp(pdf, info)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, min_version="1.7",
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+def _subset_tag(seed: bytes) -> str:
+    """Return six capital letters drawn from ``seed``'s SHA-256 digest."""
+    digest = hashlib.sha256(seed).digest()
+    return "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+
+
+def distinct_subset_tags(pdf: pikepdf.Pdf) -> None:
+    """Give every embedded font subset a tag of its own (ISO 32000-1, 9.6.4).
+
+    reportlab tags each font's subsets ``AAAAAA+``, ``AAAAAB+``..., so every font's
+    first subset is ``AAAAAA+``. Each tag is made instead from the font's name and the
+    bytes of its embedded subset, so a rebuild gives the same tags (deterministic
+    output) and different subsets get different ones."""
+    used: set[str] = set()
+    for font in sorted(_subset_fonts(pdf), key=lambda f: str(f.BaseFont)):
+        name = str(font.BaseFont)[1:]
+        base = name.split("+", 1)[1]
+        descriptor = font.get("/FontDescriptor")
+        stream = descriptor.get("/FontFile2") if descriptor is not None else None
+        seed = name.encode() + (stream.read_raw_bytes() if stream is not None else b"")
+        tag = _subset_tag(seed)
+        while tag in used:
+            seed += b"+"
+            tag = _subset_tag(seed)
+        used.add(tag)
+        font.BaseFont = Name(f"/{tag}+{base}")
+        if descriptor is not None and "/FontName" in descriptor:
+            descriptor.FontName = Name(f"/{tag}+{base}")
+
+
+def _subset_fonts(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Return each font dictionary whose name carries a subset tag (``ABCDEF+Name``)."""
+    found: dict[tuple[int, int], pikepdf.Dictionary] = {}
+    for obj in pdf.objects:
+        if (isinstance(obj, Dictionary) and obj.get("/Type") == Name.Font
+                and "/BaseFont" in obj and obj.is_indirect):
+            name = str(obj.BaseFont)[1:]
+            if len(name) > 7 and name[6] == "+" and name[:6].isalpha() and name[:6].isupper():
+                found[obj.objgen] = obj
+    return list(found.values())
 
 
 def _write_xmp(pdf: pikepdf.Pdf, info: FileInfo) -> None:

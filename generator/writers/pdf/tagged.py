@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import TableRenderCB
 
 from generator.markup import halves, in_language, segments, strip_marks
+from generator.writers.pdf.link_text import mark_links, tag_link_text
 from generator.writers.pdf.tags import (
     EMC,
     Node,
@@ -155,9 +156,23 @@ class Paragraph(platypus.Paragraph):
         else:
             with recorder.element(self.tag_role, key=self.tag_key,
                                   lang=self.tag_lang) as node:
-                with recorder.marked(canvas):
-                    links = self._draw_counting_links(canvas, x, y, _sW)
-                _record_links(recorder, canvas, node, links)
+                self._draw_tagged(recorder, canvas, node, x, y, _sW)
+
+    def _draw_tagged(self, recorder: TagRecorder, canvas: Canvas, node: Node, x: float,
+                     y: float, _sW: float) -> None:
+        """Draw the paragraph as content of ``node``, each link's words in a Link
+        element of its own beside its annotation (`tag_link_text`)."""
+        start = len(canvas._code)
+        links = self._draw_counting_links(canvas, x, y, _sW)
+        if links and tag_link_text(recorder, canvas, node, start, links):
+            return
+        canvas._code.insert(start, bdc(node.role, recorder.new_mcid(canvas, node)))
+        canvas._code.append(EMC)
+        _record_links(recorder, canvas, node, links)
+
+    def beginText(self, x: float, y: float) -> Any:
+        """Return reportlab's text object for the paragraph, noting where links are."""
+        return mark_links(super().beginText(x, y))
 
     def _draw_counting_links(self, canvas: Canvas, x: float, y: float,
                              _sW: float) -> range:
@@ -171,9 +186,7 @@ class Paragraph(platypus.Paragraph):
         """Draw a list item: its bullet as the Lbl, the rest as the LBody."""
         body = recorder.keyed(self.tag_key) if self.tag_key is not None else None
         if body is not None:  # the rest of an item split across pages
-            with recorder.marked(canvas, body):
-                links = self._draw_counting_links(canvas, x, y, _sW)
-            _record_links(recorder, canvas, body, links)
+            self._draw_tagged(recorder, canvas, body, x, y, _sW)
             return
         listing = recorder.list_for(self.list_level, numbering(_bullet_text(self.bulletText)))
         item = listing.add("LI")
@@ -189,11 +202,17 @@ class Paragraph(platypus.Paragraph):
                     if code[i].startswith("BT") and re.search(r"\bT[jJ]\b", code[i])), None)
         if label is not None and cut is not None:
             label_id = recorder.new_mcid(canvas, label)
+            if links and tag_link_text(recorder, canvas, body, cut, links):
+                code[cut:cut] = [EMC]
+                code.insert(start, bdc("Lbl", label_id))
+                return
             code[cut:cut] = [EMC, bdc("LBody", recorder.new_mcid(canvas, body))]
             code.insert(start, bdc("Lbl", label_id))
         else:
             if label is not None:
                 item.kids.remove(label)
+            if links and tag_link_text(recorder, canvas, body, start, links):
+                return
             code.insert(start, bdc("LBody", recorder.new_mcid(canvas, body)))
         code.append(EMC)
         _record_links(recorder, canvas, body, links)
@@ -221,10 +240,13 @@ class TableTagger(TableRenderCB):
     """
 
     def __init__(self, header_rows: int = 0, header_cols: int = 0,
-                 layout: bool = False) -> None:
+                 layout: bool = False, reading_order: tuple[int, ...] | None = None) -> None:
         self.header_rows = header_rows
         self.header_cols = header_cols
         self.layout = layout
+        self.reading_order = reading_order
+        """For a layout table: the order its columns are read in, when not left to right."""
+        self._cells: list[tuple[int, int]] = []
 
     @staticmethod
     def _open(table: Table) -> ExitStack:
@@ -258,6 +280,7 @@ class TableTagger(TableRenderCB):
         self._close(T)
 
     def startRow(self, T: Table, rowNo: int) -> None:
+        self._cells = []
         scope = self._open(T)
         if T.source_rows[rowNo] is None:
             scope.enter_context(artifact(T.canv, "Pagination"))
@@ -268,6 +291,18 @@ class TableTagger(TableRenderCB):
 
     def endRow(self, T: Table) -> None:
         self._close(T)
+        recorder = recorder_of(T.canv)
+        if recorder is not None and self.layout and self.reading_order and self._cells:
+            self._reorder(recorder.current.kids)
+
+    def _reorder(self, kids: list[Any]) -> None:
+        """Put the structure elements the row's cells added in `reading_order`: a slide's
+        heading beside its thumbnail is read before the thumbnail."""
+        starts = [*self._cells, (-1, len(kids))]
+        groups = {column: kids[start:starts[i + 1][1]]
+                  for i, (column, start) in enumerate(self._cells)}
+        order = [*self.reading_order, *(c for c in groups if c not in self.reading_order)]
+        kids[self._cells[0][1]:] = [kid for column in order for kid in groups.get(column, [])]
 
     def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any,
                   pos: Any, size: Any) -> None:
@@ -278,6 +313,7 @@ class TableTagger(TableRenderCB):
         text = not isinstance(cellval, list | tuple | platypus.Flowable) and bool(
             str(cellval if cellval is not None else "").strip())
         if self.layout:
+            self._cells.append((colNo, len(recorder.current.kids)))
             if text:
                 scope.enter_context(recorder.element("P"))
                 scope.enter_context(recorder.marked(T.canv))
@@ -302,9 +338,10 @@ class Table(platypus.Table):
     ``layout``, only marks its backgrounds and rules as artifacts)."""
 
     def __init__(self, data: Any, *args: Any, header_rows: int = 0, header_cols: int = 0,
-                 layout: bool = False, **kwargs: Any) -> None:
+                 layout: bool = False, reading_order: tuple[int, ...] | None = None,
+                 **kwargs: Any) -> None:
         if kwargs.get("renderCB") is None:
-            kwargs["renderCB"] = TableTagger(header_rows, header_cols, layout)
+            kwargs["renderCB"] = TableTagger(header_rows, header_cols, layout, reading_order)
         super().__init__(data, *args, **kwargs)
         self.source_rows: list[int | None] = list(range(len(self._cellvalues)))
         """The row of the whole table each row of this part is (None: a repeated header)."""

@@ -266,19 +266,34 @@ def _remove_unused_placeholders(slide: object, used: set[int]) -> None:
             shape._element.getparent().remove(shape._element)
 
 
+CORE_PROPERTY_CHARACTERS = 255
+"""The most characters a document property (title, author...) may hold in a deck."""
+
+
+def core_property(text: str, limit: int = CORE_PROPERTY_CHARACTERS) -> str:
+    """Return ``text`` as a document property holds it: whole when it fits, else cut at
+    a word boundary to ``limit`` characters with "…" (the slides keep the whole text)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def _core_properties(prs: object, workshop: Workshop, moment: dt.datetime,
                      words: Words) -> None:
     props = prs.core_properties  # type: ignore[attr-defined]
-    props.title = plain_text(side_by_side(workshop.title))
-    props.subject = plain_text(side_by_side(workshop.subtitle or workshop.event
-                                            or words("Workshop")))
+    props.title = core_property(plain_text(side_by_side(workshop.title)))
+    props.subject = core_property(plain_text(side_by_side(workshop.subtitle or workshop.event
+                                                          or words("Workshop"))))
     people = ", ".join(workshop.facilitators)
-    props.author = people or (workshop.organisation or "")
+    props.author = core_property(people or (workshop.organisation or ""))
     props.last_modified_by = props.author
     props.language = workshop.language
     props.keywords = plain_text(side_by_side(words("Workshop"))).lower()
     props.category = plain_text(side_by_side(words("Workshop deck")))
-    props.comments = plain_text(workshop.source) if workshop.source else ""
+    props.comments = core_property(plain_text(workshop.source)) if workshop.source else ""
     props.revision = 1
     props.created = moment
     props.modified = moment
@@ -383,9 +398,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
     maker = SlideMaker(prs)  # python-pptx's add_slide and notes_slide slow down as decks grow
     language = workshop.language
     tones = _TONE_COLOUR if own_template else _ORG_TONE_COLOUR
-    theme = look.theme  # an organisation's tables: a readable pair of its own colours
-    table_colours = None if own_template else (theme.table_header_fill,
-                                               theme.table_header_text, theme.text)
+    theme = look.theme  # every table's own fills, so no program falls back on its style
+    table_colours = (theme.table_header_fill, theme.table_header_text, theme.text)
     for laid in deck.slides:
         layout = by_name[laid.layout.name]
         slide = maker.add_slide(layout)
