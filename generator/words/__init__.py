@@ -8,18 +8,22 @@ lengths of time, ordinals and lists of names come from CLDR through Babel, and
 plural forms follow the catalogue's ``Plural-Forms`` header (Babel's, from CLDR).
 
 The catalogues are read with Babel's ``.po`` reader when first asked for and
-compiled in memory to the standard library's gettext form, once per process:
-nothing has to be built when make-deck is installed or run from a checkout, and
-a translator's new ``.po`` works as soon as it is saved.
+compiled to the standard library's gettext form; the compiled form is kept in
+make-deck's cache folder by the ``.po``'s content, so later runs skip the reader.
+Nothing has to be built when make-deck is installed or run from a checkout, and a
+translator's new or edited ``.po`` works as soon as it is saved.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gettext
+import hashlib
 import io
+import os
 import re
 import string
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,8 +32,6 @@ from importlib import resources
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from babel.lists import format_list
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.units import format_unit
 
 from generator.markup import back_to_document, halves, in_language, pair
@@ -63,16 +65,45 @@ def catalogue_for(tag: str) -> str | None:
     return next((name for name in _candidates(tag) if name in known), None)
 
 
-@lru_cache(maxsize=16)
-def _translations(name: str) -> gettext.GNUTranslations:
-    """Return catalogue ``name`` read with Babel and compiled in memory (cached)."""
-    source = resources.files(__package__) / "catalogues" / f"{name}.po"
-    with source.open("rb") as handle:
-        catalogue = read_po(handle, locale=name.split("_")[0], domain=DOMAIN)
+CACHE_FORMAT = 1
+"""Bump when the compiled catalogues kept on disk change shape."""
+
+
+def _compiled(po: bytes, name: str) -> bytes:
+    """Return catalogue ``name`` (the ``.po`` file's bytes) compiled to ``.mo`` bytes by
+    Babel; kept on disk by the ``.po``'s content, so later runs neither import Babel's
+    catalogue reader nor parse the file."""
+    from generator.layout.fonts import cache_dir
+
+    key = hashlib.sha256(po + f"{name}:{CACHE_FORMAT}".encode()).hexdigest()[:32]
+    cached = cache_dir().parent / f"catalogues-{CACHE_FORMAT}" / f"{name}-{key}.mo"
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalogue = read_po(io.BytesIO(po), locale=name.split("_")[0], domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    data = buffer.getvalue()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, cached)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return data
+
+
+@lru_cache(maxsize=16)
+def _translations(name: str) -> gettext.GNUTranslations:
+    """Return catalogue ``name`` compiled (see `_compiled`) and loaded (cached)."""
+    source = resources.files(__package__) / "catalogues" / f"{name}.po"
+    return gettext.GNUTranslations(io.BytesIO(_compiled(source.read_bytes(), name)))
 
 
 @lru_cache(maxsize=16)

@@ -140,3 +140,31 @@ def test_every_message_the_code_asks_for_is_in_the_catalogues():
         missing = sorted(str(m) for m in asked
                          if catalogue.get(m[0] if isinstance(m, tuple) else m) is None)
         assert missing == [], f"{name}.po lacks {missing}"
+
+
+CATALOGUE_PROBE = """
+import sys
+from generator.words import words_for
+print(words_for("cy-GB")("Agenda"), "babel.messages.pofile" in sys.modules)
+"""
+
+
+def test_a_compiled_catalogue_is_kept_so_later_runs_skip_the_po_reader(tmp_path):
+    """The first run compiles the .po with Babel's reader; later ones load the kept .mo."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "MAKE_DECK_CACHE": str(tmp_path), "PYTHONPATH": str(root)}
+
+    def probe() -> list[str]:
+        return subprocess.run([sys.executable, "-c", CATALOGUE_PROBE], capture_output=True,
+                              text=True, env=env, cwd=root, timeout=120,
+                              check=True).stdout.split()
+
+    first, second = probe(), probe()
+    assert first == ["Rhaglen", "True"]
+    assert second == ["Rhaglen", "False"]
+    assert list(tmp_path.rglob("catalogues-*/cy-*.mo"))
