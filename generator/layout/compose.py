@@ -22,6 +22,7 @@ from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_Y, TextFrame
 from generator.layout.geometry import Box, LayoutGeometry
 from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle
+from generator.layout.usable import room_below
 from generator.look.theme import Theme
 from generator.markup import PAIR_BREAK, Span, halves, parse_inline, plain_text, unstyled
 from generator.model import Activity
@@ -84,12 +85,15 @@ def _each_language(words: Words, make: Callable[[Words, int], tuple[Span, ...]]
 
 
 def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometry,
-                theme: Theme, factor: float, tone: str, words: Words) -> Composed:
+                theme: Theme, factor: float, tone: str, words: Words,
+                slide_height: float) -> Composed:
     """Return the title slide's frames under its title: the organisation at the top,
     the subtitle at body size, then event, date and venue smaller.
 
     The organisation goes above the title where the layout leaves a line of room
-    there, else it joins the event line.
+    there, else it joins the event line. A template's short subtitle box takes the
+    free room below it; where the subtitle and the details still do not fit one
+    under the other, they share the box at the small size.
     """
     body = layout.bodies()[0]
     title = layout.first("title")
@@ -109,22 +113,57 @@ def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometr
     lines = [" · ".join(details)] if details else []
     if organisation:
         lines.append(organisation)
-    box = body.box
+    own = body.box
+    box = Box(own.x, own.y, own.w,
+              max(own.bottom, room_below(own, layout, slide_height)) - own.y)
     if kind.subtitle is None:
         if lines:
             fitted = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
                                 "details", factor)
             frames.append(TextFrame("details", body.idx, box, fitted, BODY, tone=tone))
         return Composed(tuple(frames))
+    bodies = layout.bodies()
+    second = bodies[1] if len(bodies) > 1 and bodies[1].box.y >= own.bottom - 1 else None
+    if lines and second is not None:  # a template's own line under the subtitle
+        try:
+            details = fit_in_box([Paragraph.from_markup(x) for x in lines], second.box, small,
+                                 BODY, "details", factor)
+            subtitle = fit_in_box([Paragraph.from_markup(kind.subtitle)], own,
+                                  SizeRange(theme.body_max, theme.small_size,
+                                            theme.size_floor), BODY, "subtitle", factor)
+            frames.append(TextFrame("subtitle", body.idx, own, subtitle, BODY, tone=tone))
+            frames.append(TextFrame("details", second.idx, second.box, details, BODY,
+                                    tone=tone))
+            return Composed(tuple(frames))
+        except DoesNotFit:
+            pass
     under: FittedText | None = None
     if lines:
         under = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
                            "details", factor)
     room = under.height + 2 * INSET_Y + 6 if under else 0.0
     sub_box = Box(box.x, box.y, box.w, box.h - room)
-    subtitle = fit_in_box([Paragraph.from_markup(kind.subtitle)], sub_box,
-                          SizeRange(theme.body_max, theme.small_size, theme.size_floor), BODY,
-                          "subtitle", factor)
+    try:
+        subtitle = fit_in_box([Paragraph.from_markup(kind.subtitle)], sub_box,
+                              SizeRange(theme.body_max, theme.small_size, theme.size_floor),
+                              BODY, "subtitle", factor)
+    except DoesNotFit:
+        if under is None:
+            raise
+        # the subtitle and the details share the box; the organisation, which the
+        # closing slide and the documents' covers show too, gives way last of all
+        shared = None
+        for kept in (lines, [x for x in lines if x != organisation]):
+            try:
+                shared = fit_in_box([Paragraph.from_markup(x) for x in (kind.subtitle, *kept)],
+                                    box, small, BODY, "subtitle", factor)
+                break
+            except DoesNotFit:
+                continue
+        if shared is None:
+            raise
+        frames.append(TextFrame("subtitle", body.idx, box, shared, BODY, tone=tone))
+        return Composed(tuple(frames))
     used = subtitle.height + 2 * INSET_Y
     frames.append(TextFrame("subtitle", body.idx, Box(box.x, box.y, box.w, used), subtitle,
                             BODY, tone=tone))
@@ -147,26 +186,38 @@ def closing_lines(facilitators: Sequence[str], organisation: str | None,
 
 
 def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, theme: Theme,
-                factor: float, tone: str, words: Words) -> Composed:
+                factor: float, tone: str, words: Words, slide_height: float) -> Composed:
     """Return a break slide's frames: "Back at 10:55" as large as the slide allows, its
-    length under it (or "Back in 15 minutes" without clock times)."""
-    body = layout.bodies()[0].box
-    big = SizeRange(theme.hero_max * 2, theme.hero_max, theme.body_max)
+    length under it (or "Back in 15 minutes" without clock times). A template's short
+    body box takes the free room below it, and the time may go down to the body size."""
+    bodies = layout.bodies()
+    own = bodies[0].box
+    floor = max(own.bottom, room_below(own, layout, slide_height))
+    body = Box(own.x, own.y, own.w, floor - own.y)
+    big = SizeRange(theme.hero_max * 2, theme.hero_max, theme.size_floor)
     length_words = words.minutes(length_minutes)
     main = words("Back at {time}", time=words.time(back)) if back else words(
         "Back in {length}", length=length_words)
     length = SizeRange(theme.body_max, theme.small_size, theme.size_floor)
-    rest = fit_in_box([Paragraph.from_markup(length_words)], body, length,
-                      BODY, "length", factor) if back else None
-    below = rest.height + 2 * INSET_Y if rest else 0.0
-    top = Box(body.x, body.y, body.w, body.h - below)
+    second = bodies[1].box if len(bodies) > 1 and bodies[1].box.y >= own.bottom else None
+    if second is not None:  # a template's own second line holds the length
+        top, under = body, second
+        rest = fit_in_box([Paragraph.from_markup(length_words)], under, length, BODY,
+                          "length", factor) if back else None
+    else:
+        rest = fit_in_box([Paragraph.from_markup(length_words)], body, length,
+                          BODY, "length", factor) if back else None
+        below = rest.height + 2 * INSET_Y if rest else 0.0
+        top = Box(body.x, body.y, body.w, body.h - below)
+        under = Box(body.x, top.bottom, body.w, below)
     fitted = fit_in_box([Paragraph(_styled(main, bold=True))], top, big, TextStyle(1.1, 0.0),
                         "back", factor)
-    frames = [TextFrame("back", layout.bodies()[0].idx, top, fitted, TextStyle(1.1, 0.0),
+    frames = [TextFrame("back", bodies[0].idx, top, fitted, TextStyle(1.1, 0.0),
                         align="ctr", anchor="b", tone=tone)]
     if rest is not None:
-        frames.append(TextFrame("length", None, Box(body.x, top.bottom, body.w, below), rest,
-                                BODY, align="ctr", tone="muted" if tone == "text" else tone))
+        frames.append(TextFrame("length", bodies[1].idx if second is not None else None,
+                                under, rest, BODY, align="ctr",
+                                tone="muted" if tone == "text" else tone))
     return Composed(tuple(frames))
 
 

@@ -366,13 +366,15 @@ def _simple(planned: PlannedSlide, kind: _Simple,
     match kind:
         case TitleKind():
             frames.extend(compose.title_slide(kind, ctx.workshop.organisation, layout,
-                                              ctx.theme, ctx.factor, on_dark, ctx.words).frames)
+                                              ctx.theme, ctx.factor, on_dark, ctx.words,
+                                              ctx.geometry.height).frames)
         case SectionKind():
             add("detail", 0, [Paragraph.from_markup(_section_line(kind, ctx.words))], "small",
                 tone=on_dark)
         case BreakKind():
             frames.extend(compose.break_slide(kind.minutes, kind.back, layout, ctx.theme,
-                                              ctx.factor, on_dark, ctx.words).frames)
+                                              ctx.factor, on_dark, ctx.words,
+                                              ctx.geometry.height).frames)
         case QuoteKind(slide=quote):
             add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
                 anchor="ctr")
