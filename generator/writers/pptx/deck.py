@@ -2,9 +2,10 @@
 
 Titles go into title placeholders (screen readers and PowerPoint's checker read
 them there), body text into the layout's body placeholders, tables and pictures
-into the area under the title. Slide numbers, speaker notes, PowerPoint sections
-and core properties are set; the zip is written with fixed dates so the same
-outline gives the same bytes.
+into the area under the title. Slide numbers, speaker notes and PowerPoint sections
+are set here; the package-wide parts (theme, document properties, the zip written with
+fixed dates so the same outline gives the same bytes) are in
+`generator.writers.pptx.package`.
 """
 
 from __future__ import annotations
