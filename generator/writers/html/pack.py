@@ -25,6 +25,7 @@ from generator.outline.assets import sniff_format
 from generator.pack import Pack
 from generator.plan import AgendaItem, Plan, PlannedSlide, clock
 from generator.text import hours_minutes
+from generator.wording import break_name
 from generator.writers.html.content import (
     Picture,
     attribute_text,
@@ -182,6 +183,7 @@ def render_page(pack: Pack, *, stem: str, guide: bool = False) -> str:
         parts=_parts(plan), numbers=pack.slide_numbers, pictures=_pictures(pack),
         key=answers_key(plan, stem), stem=stem, css=_css(pack.look), js=_static("pack.js"),
         long_date=plan.words.date, when=lambda offset: _when(plan, offset),
+        break_name=lambda name: break_name(name, plan.words),
         prompts_of=worksheet_prompts,
         activities=sum(1 for s in plan.slides if s.role == "activity"),
     )

@@ -30,6 +30,7 @@ from generator.markup import (
     side_by_side,
 )
 from generator.text import TextBlock, text_blocks
+from generator.wording import break_name as said_as_break
 from generator.words import Words
 from generator.writers.pdf.style import LINK_COLOUR
 from generator.writers.pdf.tagged import Paragraph
@@ -134,13 +135,9 @@ def slide_label(number: int, words: Words) -> str:
 
 
 def break_name(name: str, words: Words) -> str:
-    """Return a break's name as markup, "Coffee" as "Coffee break" in ``words``'
-    language (a name that says it is a break already, such as "Lunch break", is left
-    as it is)."""
-    shown = inline(name)
-    if words("Break").casefold() in plain_text(name).casefold():
-        return shown
-    return words("{name} break", name=shown)
+    """Return a break's name said as a break (`generator.wording.break_name`: "Coffee"
+    as "Coffee break" in ``words``' language) as paragraph markup."""
+    return inline(said_as_break(name, words))
 
 
 def slide_field(content: object, name: str) -> str | None:
