@@ -31,6 +31,7 @@ from generator.writers.pdf.document import (
     PageGeometry,
     bookmark,
 )
+from generator.writers.pdf.fitting import first_that_fits
 from generator.writers.pdf.flowables import SlideThumbnail
 from generator.writers.pdf.slide_alt import slide_alt
 from generator.writers.pdf.style import (
@@ -50,6 +51,9 @@ THUMB_WIDTH = 196.0
 COMPACT_WIDTH = 128.0
 """The picture of a divider, break or closing slide: it shows no content to look at."""
 COMPACT_ROLES = frozenset({"section", "break", "closing"})
+CLOSING_WIDTHS = (COMPACT_WIDTH, 88.0, 64.0)
+"""The closing slide's picture, largest first: a smaller one when that lets the entry
+share the page with the entries before it instead of standing alone on the last."""
 GUTTER = 16.0
 
 
@@ -106,19 +110,21 @@ def slide_entries(ps: PdfStyle, plan: Plan, numbers: list[int],
                                          measured(st.body, geometry.frame_width)))
             heading.append(Spacer(1, 8))
         out += _entry(ps, plan, index, slide, numbers[index], continued[index], thumbnail,
-                      geometry, heading)
+                      geometry, heading, last=index == len(plan.slides) - 1)
         heading = []
     return out
 
 
 def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: int,
            continued: Sequence[tuple[int, str]], thumbnail: Thumbnail,
-           geometry: PageGeometry, heading: Sequence[Flowable] = ()) -> list[Flowable]:
+           geometry: PageGeometry, heading: Sequence[Flowable] = (), *, last: bool = False
+           ) -> list[Flowable]:
     """Return one slide's entry: thumbnail beside its number, time and title (and the
     slides that continue it), then its notes and, for an activity, its details.
 
     ``heading`` (a section's, for its first entry) is kept on one page with the
-    entry's opening."""
+    entry's opening. The ``last`` entry has no rule under it; a closing slide's
+    entry takes a smaller picture rather than start a page of its own."""
     st, c = ps.styles, ps.colours
     width, frame_height = geometry.frame_width, geometry.frame_height
     words = plan.words
@@ -144,19 +150,20 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     if handout:
         side.append(Paragraph(inline(words("**In the handout:** {text}", text=handout)), ps.style(
             "entry-handout", SIZE_META, leading=13, textColor=c.muted, spaceBefore=4)))
-    thumb = COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH
-    picture = SlideThumbnail(thumbnail, index, thumb, slide_alt(plan, index, number))
-    row = Table([[picture, side]], colWidths=[thumb + GUTTER, width - thumb - GUTTER],
-                hAlign="LEFT", layout=True, reading_order=(1, 0))  # the heading first
-    row.setStyle(ps.table([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    if activity is not None:
-        bookmark(row, words("Activity: {title}", title=activity.title), 1)
+
+    def row_of(thumb: float, below: float = 8.0) -> Table:
+        picture = SlideThumbnail(thumbnail, index, thumb, slide_alt(plan, index, number))
+        row = Table([[picture, list(side)]], colWidths=[thumb + GUTTER, width - thumb - GUTTER],
+                    hAlign="LEFT", layout=True, reading_order=(1, 0))  # the heading first
+        row.setStyle(ps.table([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), below),
+        ]))
+        return row
+
     notes = slide_field(slide.slide, "notes")
     body: list[Flowable] = []
     if notes:
@@ -166,9 +173,19 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
         body += text_flowables(notes, notes_style(ps, width))
     if activity is not None:
         body += [Spacer(1, 4), activity_table(ps, activity, width, words)]
-    out: list[Flowable] = [KeepTogether([*heading, row, *body[:2]]), *body[2:]]
-    out += [Separator(width, c.rule, space_before=8, space_after=14,
-                      frame_height=frame_height)]
+    below = 8.0 if body or not last else 0.0  # (nothing under the last entry)
+    row = row_of(COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH, below)
+    if activity is not None:
+        bookmark(row, words("Activity: {title}", title=activity.title), 1)
+    opening = [*heading, row, *body[:2]]
+    out: list[Flowable] = [KeepTogether(opening), *body[2:]]
+    if slide.role == "closing":
+        smaller = [[*heading, row_of(thumb, below), *body]
+                   for thumb in CLOSING_WIDTHS[1:]]
+        out = [first_that_fits([[*opening, *body[2:]], *smaller], len(opening))]
+    if not last:
+        out.append(Separator(width, c.rule, space_before=8, space_after=14,
+                             frame_height=frame_height))
     return out
 
 
