@@ -18,7 +18,7 @@ from generator.slide_kinds import ActivityKind
 from generator.stamps import build_moment
 from generator.text import text_blocks
 from generator.words import words_for
-from generator.writers.handout.pages import write_handout
+from generator.writers.handout.pages import is_next_steps, write_handout
 
 from . import (
     DEFAULT_OUTLINE,
@@ -74,7 +74,9 @@ def test_default_outline_asks_for_three_per_page(plan: Plan) -> None:
 def test_page_counts_follow_slides_per_page(handouts: dict[int, bytes], plan: Plan) -> None:
     pages = {n: _page_count(data) for n, data in handouts.items()}
     sections = sum(isinstance(p, Section) for p in plan.workshop.sections)
-    fixed = 1 + 1 + len(_activities(plan)) + 1  # cover, agenda, worksheets, next steps
+    activities = _activities(plan)  # cover, agenda, worksheets, next steps (unless a worksheet)
+    closing = any(is_next_steps(a.activity.title) for a in activities)
+    fixed = 1 + 1 + len(activities) + (0 if closing else 1)
     content = sum(s.role in {"bullets", "columns", "quote", "statement", "image", "table",
                              "activity"} for s in plan.slides)
     assert pages[1] > pages[2] > pages[3] > pages[4] >= pages[6]

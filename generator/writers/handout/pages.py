@@ -31,7 +31,7 @@ from generator.writers.handout.slides import (
     slide_rows,
     slide_text,
 )
-from generator.writers.handout.spaces import space_for
+from generator.writers.handout.worksheet import fitted_questions
 from generator.writers.pdf.common import (
     break_name,
     inline,
@@ -50,11 +50,7 @@ from generator.writers.pdf.document import (
     cover_details,
     document_setup,
 )
-from generator.writers.pdf.flowables import (
-    Continued,
-    FillLines,
-    RuledLines,
-)
+from generator.writers.pdf.flowables import FillLines, RuledLines
 from generator.writers.pdf.slide_alt import slide_alt
 from generator.writers.pdf.style import (
     BODY_SIZE,
@@ -297,20 +293,11 @@ class _Handout:
             return [PageBreak(), *head, Paragraph(words(notes), st.h2),
                     RuledLines(activity.write_in, self.line, fill=True)]
         head.append(Paragraph(words("Questions"), st.h2))
-        continued = words("{title} (continued)", title=inline(activity.title))
-        width = self.geo.frame_width
-        out: list[Flowable] = [PageBreak(), *head]
-        for n, prompt in enumerate(activity.prompts, 1):
-            question = Paragraph(inline(prompt.prompt), st.prompt, bulletText=f"{n}.")
-            out.append(KeepTogether([
-                Continued(question, Paragraph(continued, st.h2, role="P"),
-                          self.geo.frame_height),
-                space_for(self.ps, prompt, activity.write_in, width, st.prompt.leftIndent),
-            ]))
-        # the rest of the page, when there is a good part of it, is room for notes
-        out.append(FillLines(Paragraph(words(notes), self.notes_heading, role="H2"), self.line,
-                             min_lines=2 if closing else 5))
-        return out
+        return [PageBreak(), fitted_questions(
+            self.ps, head, activity,
+            continued=words("{title} (continued)", title=inline(activity.title)),
+            notes=Paragraph(words(notes), self.notes_heading, role="H2"), closing=closing,
+            frame_height=self.geo.frame_height, line=self.line)]
 
     def next_steps(self) -> list[Flowable]:
         """Return the closing "My next steps" page with ruled lines; nothing when an

@@ -8,6 +8,8 @@ headings. The table is a real table (TH headings, empty TD cells).
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -30,6 +32,22 @@ TIMELINE_HEIGHT = 150.0
 TABLE_ROW = LINE_SPACING * 1.5
 """The height of one empty row of a worksheet table (two lines of handwriting)."""
 
+# The least each space shrinks to when a worksheet would otherwise run onto a second
+# page (`space_for`'s ``shrink`` of 1): still room to write, mark or plot in.
+MIN_LINES = 3
+"""The fewest ruled lines a plain question keeps (or its ``write_in``, when fewer)."""
+GRID_MIN = 140.0
+"""A 2 x 2 grid's smallest square area (about 5 cm)."""
+TIMELINE_MIN = 90.0
+"""A timeline's smallest band (about 3 cm)."""
+TABLE_ROW_MIN = LINE_SPACING
+"""A worksheet table's smallest empty row: one line of handwriting."""
+
+
+def _between(largest: float, least: float, shrink: float) -> float:
+    """Return a size ``shrink`` of the way from ``largest`` down to ``least``."""
+    return largest - shrink * (largest - least)
+
 
 def _label(ps: PdfStyle, alignment: int = 0) -> ParagraphStyle:
     """Return the style of a space's labels: small, bold, in the headings' colour."""
@@ -38,24 +56,37 @@ def _label(ps: PdfStyle, alignment: int = 0) -> ParagraphStyle:
 
 
 def space_for(ps: PdfStyle, prompt: Prompt, write_in: int, width: float,
-              indent: float = 0.0) -> Flowable:
+              indent: float = 0.0, shrink: float = 0.0,
+              lines_shrink: float | None = None) -> Flowable:
     """Return the space drawn under one worksheet question, set ``indent`` in from the
     left of a ``width`` column: ``write_in`` ruled lines for a plain question, else its
-    scale, grid, timeline or table."""
-    space = _space(ps, prompt, write_in, width - indent)
+    scale, grid, timeline or table.
+
+    ``shrink`` (0 to 1) says how far each space goes from its full size down to its
+    least (`MIN_LINES`, `GRID_MIN`, `TIMELINE_MIN`, `TABLE_ROW_MIN`; a scale keeps
+    its size), so a worksheet can fit the page it is on; ``lines_shrink``, when given,
+    is the ruled lines' own (they shrink by whole lines)."""
+    lines = shrink if lines_shrink is None else lines_shrink
+    space = _space(ps, prompt, write_in, width - indent, min(max(shrink, 0.0), 1.0),
+                   min(max(lines, 0.0), 1.0))
     return Indented(space, indent) if indent else space
 
 
-def _space(ps: PdfStyle, prompt: Prompt, write_in: int, width: float) -> Flowable:
+def _space(ps: PdfStyle, prompt: Prompt, write_in: int, width: float,
+           shrink: float, lines_shrink: float) -> Flowable:
     if prompt.scale is not None:
         return Scale(ps, *prompt.scale, points=prompt.points)
     if prompt.grid is not None:
-        return Grid(ps, *prompt.grid)
+        return Grid(ps, *prompt.grid, height=_between(GRID_HEIGHT, GRID_MIN, shrink))
     if prompt.timeline is not None:
-        return Timeline(ps, *prompt.timeline)
+        return Timeline(ps, *prompt.timeline,
+                        height=_between(TIMELINE_HEIGHT, TIMELINE_MIN, shrink))
     if prompt.table is not None:
-        return fill_in_table(ps, prompt.table, prompt.rows, width)
-    return RuledLines(write_in, ps.colours.write_line)
+        return fill_in_table(ps, prompt.table, prompt.rows, width,
+                             _between(TABLE_ROW, TABLE_ROW_MIN, shrink))
+    least = min(write_in, MIN_LINES)
+    lines = math.ceil(_between(write_in, least, lines_shrink) - 1e-6)
+    return RuledLines(max(lines, least), ps.colours.write_line)
 
 
 class Indented(Flowable):
@@ -276,16 +307,18 @@ class Timeline(Flowable):
         self.end.drawOn(canvas, width - half, bottom - 4 - h)
 
 
-def fill_in_table(ps: PdfStyle, headings: tuple[str, ...], rows: int, width: float) -> Table:
+def fill_in_table(ps: PdfStyle, headings: tuple[str, ...], rows: int, width: float,
+                  row_height: float = TABLE_ROW) -> Table:
     """Return a table to fill in: the headings as its header row, then ``rows`` empty
-    rows tall enough to write two lines in (a real table: TH and TD cells)."""
+    rows ``row_height`` tall (room for two lines of handwriting unless the page is
+    short of room; a real table: TH and TD cells)."""
     c = ps.colours
     head = ps.style("space-head", SIZE_META, leading=12.5, bold=True)
     header = [Paragraph(inline(h), head) for h in headings]
     data: list[list[object]] = [header, *([""] * len(headings) for _ in range(rows))]
     table = Table(data, colWidths=[width / len(headings)] * len(headings), repeatRows=1,
                   hAlign="LEFT", header_rows=1,
-                  rowHeights=[None, *([TABLE_ROW] * rows)])
+                  rowHeights=[None, *([row_height] * rows)])
     table.setStyle(ps.table([
         ("BACKGROUND", (0, 0), (-1, 0), c.surface),
         ("GRID", (0, 0), (-1, -1), 0.6, c.write_line),

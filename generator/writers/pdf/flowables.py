@@ -50,9 +50,13 @@ class RuledLines(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Return the lines that fit here and the rest, or [] when none fit."""
+        """Return the lines that fit here and the rest, or [] when that would leave a
+        lone line on either page (or none fit)."""
         here = int((availHeight + 0.01) // self.spacing)
-        if here < 1 or here >= self.count:
+        rest = self.count - here
+        if rest == 1 and not self.fill:  # one line over: two go on instead
+            here, rest = here - 1, 2
+        if here < 2 or rest < 1:
             return []
         return [RuledLines(here, self.colour, self.spacing),
                 RuledLines(self.count - here, self.colour, self.spacing,
