@@ -34,7 +34,7 @@ TABLE_ROW = LINE_SPACING * 1.5
 
 # The least each space shrinks to when a worksheet would otherwise run onto a second
 # page (`space_for`'s ``shrink`` of 1): still room to write, mark or plot in.
-MIN_LINES = 3
+MIN_LINES = 2
 """The fewest ruled lines a plain question keeps (or its ``write_in``, when fewer)."""
 GRID_MIN = 140.0
 """A 2 x 2 grid's smallest square area (about 5 cm)."""
