@@ -34,6 +34,7 @@ from . import (
     sentences,
     squash,
 )
+from .test_fitted_pages import HUGE
 
 LAYOUTS = (0, 1, 2, 3, 4, 6)
 
@@ -207,11 +208,12 @@ def test_letter_paper(plan: Plan) -> None:
     assert round(float(default.width)) == 595 and round(float(default.height)) == 842
 
 
-def test_a_worksheet_question_moved_to_a_new_page_is_headed_there(plan: Plan) -> None:
-    """A worksheet question that moves on to the next page (on letter paper, several
-    do) is headed there with its worksheet's title, first, then the question itself."""
+def test_a_worksheet_question_moved_to_a_new_page_is_headed_there() -> None:
+    """A worksheet question that moves on to the next page (a worksheet too big for one
+    even with its spaces at their least) is headed there with its worksheet's title,
+    first, then the question itself."""
     pages = [page.extract_text() for page in
-             PdfReader(io.BytesIO(render(write_handout, load_plan(paper="letter")))).pages]
+             PdfReader(io.BytesIO(render(write_handout, load_plan(HUGE)))).pages]
     continued = [(n, text) for n, text in enumerate(pages) if "(continued)" in text]
     assert continued
     for number, text in continued:
