@@ -267,3 +267,32 @@ def test_guide_lists_every_deck_slide_and_its_counts_match(outline: str) -> None
     for slide in deck:
         if slide.continuation:
             assert slide.title in " ".join(run_sheet.split())
+
+
+def _separator_at_foot(page: Any) -> bool:
+    """Return whether a page's lowest mark is a rule across the frame standing clear of
+    what is above it (a separator left at the page's end)."""
+    bottom = page.height - BOTTOM + 1
+    marks = [o for kind in ("chars", "lines", "rects", "curves", "images")
+             for o in getattr(page, kind) if o["top"] >= TOP - 1 and o["bottom"] <= bottom]
+    if not marks:
+        return False
+    lowest = max(marks, key=lambda o: o["bottom"])
+    width = page.width - _GEOMETRY.left - _GEOMETRY.right
+    if lowest not in page.lines or lowest["x1"] - lowest["x0"] < 0.9 * width:
+        return False
+    if any(line is not lowest and abs(line["x0"] - lowest["x0"]) < 1
+           and abs(line["x1"] - lowest["x1"]) < 1 and 0 <= lowest["top"] - line["top"] < 60
+           for line in page.lines):
+        return False  # a table's last row rule, not a separator
+    above = [o["bottom"] for o in marks if o["bottom"] < lowest["top"] - 0.5]
+    return not above or lowest["top"] - max(above) >= 6
+
+
+@pytest.mark.parametrize("name", ["guide", "guide-letter"])
+def test_no_guide_page_ends_with_a_separator(built: dict[str, bytes], name: str) -> None:
+    """The rule between two entries travels with the entry it opens, so no page ends on
+    a rule with nothing under it."""
+    with pdfplumber.open(io.BytesIO(built[name])) as pdf:
+        ends = [number for number, page in enumerate(pdf.pages, 1) if _separator_at_foot(page)]
+    assert not ends, f"{name}: pages {ends} end with a lone rule"

@@ -123,7 +123,8 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     slides that continue it), then its notes and, for an activity, its details.
 
     ``heading`` (a section's, for its first entry) is kept on one page with the
-    entry's opening. The ``last`` entry has no rule under it; a closing slide's
+    entry's opening. A rule above each entry but the first separates it from the one
+    before and moves with it, so no rule ends a page; a closing slide's
     entry takes a smaller picture rather than start a page of its own."""
     st, c = ps.styles, ps.colours
     width, frame_height = geometry.frame_width, geometry.frame_height
@@ -177,15 +178,14 @@ def _entry(ps: PdfStyle, plan: Plan, index: int, slide: PlannedSlide, number: in
     row = row_of(COMPACT_WIDTH if slide.role in COMPACT_ROLES else THUMB_WIDTH, below)
     if activity is not None:
         bookmark(row, words("Activity: {title}", title=activity.title), 1)
-    opening = [*heading, row, *body[:2]]
+    rule: list[Flowable] = [] if index == 0 else [  # kept with the entry it opens
+        Separator(width, c.rule, space_before=8, space_after=14, frame_height=frame_height)]
+    opening = [*rule, *heading, row, *body[:2]]
     out: list[Flowable] = [KeepTogether(opening), *body[2:]]
     if slide.role == "closing":
-        smaller = [[*heading, row_of(thumb, below), *body]
+        smaller = [[*rule, *heading, row_of(thumb, below), *body]
                    for thumb in CLOSING_WIDTHS[1:]]
         out = [first_that_fits([[*opening, *body[2:]], *smaller], len(opening))]
-    if not last:
-        out.append(Separator(width, c.rule, space_before=8, space_after=14,
-                             frame_height=frame_height))
     return out
 
 
