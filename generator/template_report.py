@@ -79,8 +79,7 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
     info = read_template(path, overrides)
     geometry = info.geometry
     theme = info.theme
-    factor = theme.font_width_factor
-    families = sorted({theme.font_family, theme.heading_font_family or theme.font_family})
+    look = look_for(theme, path, overrides)
     roles = []
     for choice in info.choices:
         layout = geometry.roles[choice.role]
@@ -98,12 +97,9 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
     return {
         "template": str(path),
         "slide_size_in": [round(geometry.width / 72, 2), round(geometry.height / 72, 2)],
-        "fonts": {"text": theme.font_family, "headings": theme.heading_font_family
-                  or theme.font_family, "width_margin": factor,
-                  "measured": "exactly (metrics of Arial or a metric-compatible font)"
-                  if factor == 1.0 else
-                  f"as Arial with a margin: lines may be {round((factor - 1) * 100)} % "
-                  f"wider ({', '.join(families)})"},
+        "fonts": font_facts(theme.font_family, theme.heading_font_family,
+                            {face.asked: face.note for face in (look.body_face,
+                                                                look.heading_face)}),
         "layouts": [
             {"name": lay.name, "type": lay.kind, "dark": lay.dark, "background": lay.background,
              "placeholders": [
@@ -118,12 +114,36 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
              "background": r.background, "ratio": r.ratio, "set_in": r.slot,
              "new_ratio": r.fixed_ratio} for r in info.recoloured],
         "unknown_layouts": list(info.unknown_layouts),
-        "embedded": list(look_for(theme, path, overrides).notes()),
+        "embedded": list(look.notes()),
         "example_slides": [{"number": n, "layout": layout, "title": title, "branding": count}
                            for n, layout, title, count in info.example_slides],
         "branding_lost": info.lost_branding,
         "usable": all(r["verdict"] != UNUSABLE for r in roles) and not info.unknown_layouts,
     }
+
+
+def font_facts(text: str, headings: str | None,
+               embedded: dict[str, str]) -> dict[str, Any]:
+    """Return the fonts part of `template_facts`: the text and heading families and per
+    family how its text is measured (exactly, with which file, or with which margin
+    and fallback) and what the PDFs embed for it (``embedded``: family -> note)."""
+    from generator.layout.measure import resolve
+
+    headings = headings or text
+    families = []
+    for family in dict.fromkeys((text, headings)):
+        measure = resolve(family)
+        families.append({
+            "family": family,
+            "used_for": [use for use, name in (("text", text), ("headings", headings))
+                         if name == family],
+            "how": measure.how, "measured_with": measure.measured_as,
+            "file": str(measure.file) if measure.file else None,
+            "margin_percent": round((measure.margin - 1) * 100),
+            "fallback": measure.fallback, "measured": measure.note,
+            "pdf": embedded.get(family, ""),
+        })
+    return {"text": text, "headings": headings, "families": families}
 
 
 def _ratio(value: float) -> str:
@@ -141,8 +161,8 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     w, h = facts["slide_size_in"]
     fonts = facts["fonts"]
     lines = [f"Template: {path}", f"Slide size: {w:.2f} x {h:.2f} in",
-             f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings; measured "
-             f"{fonts['measured']} (width margin x{fonts['width_margin']:g})", "", "Layouts:"]
+             f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings; measured:",
+             *(f"  {family['measured']}" for family in fonts["families"]), "", "Layouts:"]
     for layout in facts["layouts"]:
         shade = " (dark background)" if layout["dark"] else ""
         untitled = "" if any(p["kind"] in ("title", "ctrTitle") for p in layout["placeholders"]) \

@@ -38,7 +38,8 @@ def inner(box: Box, factor: float = 1.0) -> Box:
     """Return the part of a text box that text may use (inside its insets).
 
     ``factor`` > 1 narrows it for a font that may set text wider than the one we
-    measure with (see `Theme.font_width_factor`).
+    measure with; the deck's layout passes 1, as its faces carry any margin (see
+    `generator.layout.measure`).
     """
     area = box.inset(INSET_X, INSET_Y, INSET_X, INSET_Y)
     return Box(area.x, area.y, area.w / factor, area.h)

@@ -22,6 +22,7 @@ import json
 import os
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +45,13 @@ wide side. `missing_characters` lets callers warn about these characters.
 
 IGNORED_CHARACTERS = frozenset("\n\t\u200b\u00ad")
 """Characters `missing_characters` never reports (breaks, tabs, invisible hints)."""
+
+MEASURED_FAMILIES: ContextVar[tuple[str, ...]] = ContextVar("measured_families", default=())
+"""The families text is being measured for (empty: Arial, measured with Arimo).
+
+Set by `generator.layout.measure.measuring` while a deck is laid out; `metrics`
+then returns the faces `generator.layout.measure.face_metrics` builds for them.
+"""
 
 _STYLES: dict[tuple[bool, bool], tuple[str, str, int]] = {
     # (bold, italic): (subfamily name, PostScript suffix, weight)
@@ -182,7 +190,7 @@ class _AdvanceTable(dict[str, float]):
 
     __slots__ = ("_units", "_upem")
 
-    def __init__(self, units: dict[int, int], upem: int) -> None:
+    def __init__(self, units: dict[int, float], upem: float) -> None:
         super().__init__()
         self._units = units
         self._upem = upem
@@ -208,8 +216,8 @@ class FontMetrics:
 
     __slots__ = ("_advances", "_units", "ascent", "descent", "units_per_em")
 
-    def __init__(self, units_per_em: int, ascent: float, descent: float,
-                 advances: dict[int, int]) -> None:
+    def __init__(self, units_per_em: float, ascent: float, descent: float,
+                 advances: dict[int, float]) -> None:
         self.units_per_em = units_per_em
         self.ascent = ascent
         self.descent = descent
@@ -235,6 +243,10 @@ class FontMetrics:
         """Return the advance of one character in ems."""
         return self._advances[char]
 
+    def em_table(self) -> dict[int, float]:
+        """Return {code point: advance in ems} for every character the face has."""
+        return {code: units / self.units_per_em for code, units in self._units.items()}
+
     def covers(self, char: str) -> bool:
         """Return True when the face has a glyph for ``char``."""
         return ord(char) in self._units
@@ -246,8 +258,13 @@ class FontMetrics:
 
 def _read_metrics_from_font(path: Path) -> dict[str, object]:
     """Return the metrics record (JSON-ready) of a TTF, reading only the needed tables."""
+    import logging
+
     from fontTools.ttLib import TTFont
 
+    quiet = logging.getLogger("fontTools")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # e.g. "'created' timestamp seems very low"
     font = TTFont(str(path), lazy=True)
     try:
         upem = font["head"].unitsPerEm
@@ -263,12 +280,31 @@ def _read_metrics_from_font(path: Path) -> dict[str, object]:
         }
     finally:
         font.close()
+        quiet.setLevel(level)
+
+
+def metrics(bold: bool, italic: bool) -> FontMetrics:
+    """Return the metrics text is measured with in a style: Arimo's, or while a deck
+    in other families is laid out (`MEASURED_FAMILIES`), the face built for them."""
+    families = MEASURED_FAMILIES.get()
+    if not families:
+        return arimo_metrics(bold, italic)
+    from generator.layout.measure import face_metrics
+
+    return face_metrics(families, bold, italic)
 
 
 @lru_cache(maxsize=4)
-def metrics(bold: bool, italic: bool) -> FontMetrics:
-    """Return the (cached) metrics of a face, from the JSON beside the cached TTF."""
-    json_path = cache_dir() / f"{_face_stem(bold, italic)}.metrics.json"
+def arimo_metrics(bold: bool, italic: bool) -> FontMetrics:
+    """Return the (cached) metrics of an Arimo face, from the JSON beside the cached TTF."""
+    return metrics_from_record(cached_record(
+        cache_dir() / f"{_face_stem(bold, italic)}.metrics.json",
+        lambda: face_path(bold, italic)))
+
+
+def cached_record(json_path: Path, font: Callable[[], Path]) -> dict[str, object]:
+    """Return the metrics record stored at ``json_path``, reading it from the font file
+    ``font()`` returns (and storing it) when it is missing or unreadable."""
     record: dict[str, object] | None = None
     if json_path.is_file():
         try:
@@ -276,13 +312,18 @@ def metrics(bold: bool, italic: bool) -> FontMetrics:
         except (OSError, ValueError):
             record = None
     if record is None:
-        record = _read_metrics_from_font(face_path(bold, italic))
+        record = _read_metrics_from_font(font())
         data = json.dumps(record, separators=(",", ":"))
 
         def save(path: Path) -> None:
             path.write_text(data, encoding="utf-8")
 
         _write_atomically(json_path, save)
+    return record
+
+
+def metrics_from_record(record: dict[str, object]) -> FontMetrics:
+    """Return the metrics a record of `_read_metrics_from_font` describes."""
     upem = int(record["units_per_em"])  # type: ignore[call-overload]
     advances = {int(code): int(adv) for code, adv in record["advances"].items()}  # type: ignore[union-attr]
     return FontMetrics(
@@ -298,7 +339,7 @@ def missing_characters(text: str) -> tuple[str, ...]:
 
     Line breaks, tabs, zero-width spaces and soft hyphens are never reported.
     """
-    face = metrics(False, False)
+    face = arimo_metrics(False, False)
     seen: dict[str, None] = {}
     for char in text:
         if char not in IGNORED_CHARACTERS and char not in seen and not face.covers(char):

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from generator.layout.fonts import metrics
+from generator.layout.fonts import MEASURED_FAMILIES, metrics
 from generator.markup import Span
 
 _NEWLINES = re.compile(r"\r\n|[\r\v\u2028\u2029]")
@@ -157,9 +157,16 @@ def _units(text: str, seg_start: int, seg_end: int) -> list[list[int]]:
     return units
 
 
-@lru_cache(maxsize=4096)
 def prepare(spans: tuple[Span, ...]) -> Prepared:
-    """Return the measured, size-independent form of a paragraph's spans (cached)."""
+    """Return the measured, size-independent form of a paragraph's spans (cached), in
+    the families being measured for (see `generator.layout.measure.measuring`)."""
+    return _prepare(spans, MEASURED_FAMILIES.get())
+
+
+@lru_cache(maxsize=4096)
+def _prepare(spans: tuple[Span, ...], families: tuple[str, ...]) -> Prepared:
+    """Return the measured form of ``spans`` (``families`` keys the cache only: `metrics`
+    reads them)."""
     kept = [Span(normalize(s.text), s.bold, s.italic, s.href, s.lang) for s in spans if s.text]
     text = "".join(s.text for s in kept)
     starts: list[int] = []

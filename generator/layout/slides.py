@@ -30,6 +30,7 @@ from generator.layout.frames import (
 )
 from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.measure import measured_families, measuring
 from generator.layout.notes import speaker_notes
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
@@ -103,7 +104,9 @@ class _Context:
 
     @property
     def factor(self) -> float:
-        return self.theme.font_width_factor
+        """Return 1: the faces text is measured with carry any margin (see
+        `generator.layout.measure`)."""
+        return 1.0
 
     def layout(self, role: str) -> LayoutGeometry:
         return self.geometry.roles[role]
@@ -160,7 +163,8 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
     if role in HIDDEN_TITLE_ROLES:
         paragraphs = [Paragraph.from_markup(side_by_side(title))]  # a pair on its one line
         sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
-    fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
+    with measuring(measured_families(theme.heading_font_family or theme.font_family)):
+        fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
     if role in HIDDEN_TITLE_ROLES:
         box = placeholder.box
         above = Box(box.x, -box.h - HIDDEN_TITLE_GAP, box.w, box.h)
@@ -448,7 +452,16 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
 
 def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 images: dict[str, ImageAsset]) -> DeckLayout:
-    """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found."""
+    """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found;
+    titles are measured in the theme's heading font, other text in its body font (see
+    `generator.layout.measure`)."""
+    with measuring(measured_families(theme.font_family)):
+        return _layout_deck(plan, geometry, theme, images)
+
+
+def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
+                 images: dict[str, ImageAsset]) -> DeckLayout:
+    """Return `layout_deck`'s answer, measuring in the fonts already chosen."""
     ctx = _Context(geometry, theme, images, plan.workshop, plan.words)
     furniture = lay_out_furniture(theme, geometry.width, geometry.height, ctx.factor)
     slides: list[SlideLayout] = []

@@ -88,7 +88,8 @@ class Theme:
     @property
     def font_width_factor(self) -> float:
         """Return how much wider than Arial this theme's fonts (body and headings) may
-        set text; the wider of the two is used for all text."""
+        set text, the wider of the two, as stated in `FONT_WIDTH_FACTORS`. The layout
+        measures with the fonts themselves where it can (`generator.layout.measure`)."""
         families = [self.font_family, self.heading_font_family or self.font_family]
         return max(FONT_WIDTH_FACTORS.get(f.lower(), UNKNOWN_FONT_FACTOR) for f in families)
 

@@ -100,7 +100,7 @@ def _installed_files() -> dict[str, Path]:
     return found
 
 
-def _packaged_faces(family: str) -> Faces | None:
+def packaged_faces(family: str) -> Faces | None:
     """Return the faces of a family that comes with one of make-deck's dependencies."""
     key = _squash(family)
     if key == "arimo":
@@ -136,7 +136,7 @@ def _installed_faces(family: str) -> Faces | None:
 
 def faces_of(family: str) -> Faces | None:
     """Return the four face files of ``family`` (packaged first, then installed)."""
-    return _packaged_faces(family) or _installed_faces(family)
+    return packaged_faces(family) or _installed_faces(family)
 
 
 @lru_cache(maxsize=32)
@@ -149,6 +149,6 @@ def choose_typeface(family: str) -> Typeface:
         faces = faces_of(twin)
         if faces is not None:
             return Typeface(family, twin, faces, "metric")
-    fallback = _packaged_faces("Arimo")
+    fallback = packaged_faces("Arimo")
     assert fallback is not None
     return Typeface(family, "Arimo", fallback, "fallback")

@@ -189,6 +189,23 @@ def department_like(folder: Path, name: str = "department.pptx") -> Path:
     return path
 
 
+def in_font(folder: Path, font: str, name: str = "in-font.pptx",
+            heading: str | None = None) -> Path:
+    """Make the department template (see `department_like`) with its theme fonts set to
+    ``font`` (its heading font to ``heading`` when given); return its path."""
+    prs = Presentation()
+    _restyle_theme(prs, font, DEPARTMENT_COLOURS, "Department")
+    if heading:
+        part = _theme_part(prs)
+        root = etree.fromstring(part.blob)  # type: ignore[attr-defined]
+        root.find(f".//{qn('a:majorFont')}/{qn('a:latin')}").set("typeface", heading)
+        part._blob = etree.tostring(root, xml_declaration=True,  # type: ignore[attr-defined]
+                                    encoding="UTF-8", standalone=True)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
 def potx(folder: Path, name: str = "pptx-default.potx") -> Path:
     """Save the python-pptx default (with its slides) as a .potx template; return its path."""
     source = python_pptx_default(folder, "potx-source.pptx")

@@ -23,6 +23,7 @@ from generator.layout import frames as fr
 from generator.layout.fonts import metrics
 from generator.layout.geometry import Box
 from generator.layout.linebreak import Prepared, break_lines, prepare
+from generator.layout.measure import measured_families, measuring
 from generator.layout.slides import DeckLayout
 from generator.layout.text import FittedParagraph, FittedText, TextStyle, paragraph_runs
 from generator.layout.text import paragraph_indent as indent
@@ -156,15 +157,18 @@ def _marker(numbered: bool, level: int, counters: list[int], start: int) -> str:
 
 
 def _draw_text(pen: _Pen, fitted: FittedText, style: TextStyle, box: Box,
-               ink: tuple[str, str], wrap: float, frame: fr.TextFrame | None = None) -> None:
+               ink: tuple[str, str], families: tuple[str, ...],
+               frame: fr.TextFrame | None = None) -> None:
     """Draw fitted text in ``box`` less the insets, in (text, link) colours ``ink``, with
-    ``frame``'s alignment, anchor and numbering; lines re-broken against width x ``wrap``."""
+    ``frame``'s alignment, anchor and numbering; lines re-broken against the width as
+    the layout measured them, in ``families`` (see `measured_families`)."""
     inner = box.inset(fr.INSET_X, fr.INSET_Y, fr.INSET_X, fr.INSET_Y)
     size, pitch = fitted.size, fitted.line_height
     blocks = []
     for fitted_paragraph in fitted.paragraphs:
         margin, hanging = indent(fitted_paragraph.paragraph, size, style)
-        lines = rendered_lines(fitted_paragraph, (inner.w - margin) * wrap, size)
+        with measuring(families):
+            lines = rendered_lines(fitted_paragraph, inner.w - margin, size)
         blocks.append((fitted_paragraph.paragraph, margin, hanging, lines))
     gaps = frame.gaps if frame else ()
     height = sum(len(b[3]) for b in blocks) * pitch + max(len(blocks) - 1, 0) * \
@@ -208,7 +212,9 @@ def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> Non
     colour = {"inverse": theme.inverse_text, "muted": theme.muted}.get(
         "inverse" if dark else frame.tone, plain)
     ink = (colour, theme.inverse_text if dark else theme.link)
-    _draw_text(pen, frame.text, frame.style, frame.box, ink, 1 / theme.font_width_factor, frame)
+    family = (theme.heading_font_family or theme.font_family) if frame.slot == "title" \
+        else theme.font_family
+    _draw_text(pen, frame.text, frame.style, frame.box, ink, measured_families(family), frame)
 
 
 def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
@@ -223,7 +229,7 @@ def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
                                     frame.column_widths, strict=False):
             pen.rect(Box(x, y, width, height), fill)
             _draw_text(pen, fitted, frame.style, Box(x, y, width, height), ink,
-                       1 / theme.font_width_factor)
+                       measured_families(theme.font_family))
         y += height
     box, grid = frame.box, theme.background
     for y in accumulate(frame.row_heights, initial=box.y):

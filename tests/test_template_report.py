@@ -1,0 +1,48 @@
+"""`check-template` says per font how its text is measured and what the PDFs embed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.layout import fontconfig, measure
+from generator.template_report import template_facts, template_report
+from tests.cli_runner import run
+from tests.templates.make_templates import in_font
+
+pytestmark = pytest.mark.skipif(shutil.which("fc-match") is None, reason="needs fontconfig")
+
+
+def test_an_installed_metric_twin_is_reported_as_exact(tmp_path: Path) -> None:
+    found = fontconfig.match("Calibri", False, False)
+    if found is None or "Carlito" not in found.families:
+        pytest.skip("Carlito is not installed")
+    path = in_font(tmp_path, "Calibri")
+    (calibri,) = template_facts(path)["fonts"]["families"]
+    assert calibri["how"] == "metric" and calibri["measured_with"] == "Carlito"
+    assert calibri["file"] == str(found.file) and calibri["margin_percent"] == 0
+    assert calibri["used_for"] == ["text", "headings"]
+    assert "embedded as Carlito" in calibri["pdf"]
+    report, _ = template_report(path)
+    assert "  Calibri: measured exactly, with Carlito, which has the same character widths" \
+        in report
+
+
+def test_an_unknown_font_is_reported_with_its_margin_and_fallback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    measure.resolve.cache_clear()
+    fallback = fontconfig.match("Fancy Display Zz", False, False)
+    path = in_font(tmp_path, "Fancy Display Zz")
+    code, out, _ = run(["check-template", str(path), "--format", "json"], capsys)
+    assert code == 0
+    (family,) = json.loads(out)["fonts"]["families"]
+    assert family["how"] == "margin" and family["margin_percent"] == 20
+    assert family["fallback"] == (fallback.family if fallback else None)
+    assert "not available here" in family["pdf"]
+    code, out, _ = run(["check-template", str(path)], capsys)
+    assert "Fancy Display Zz: not available here; measured with a margin of 20 %" in out
+    if fallback:
+        assert f"or, where wider, {fallback.family}, which this machine draws it in" in out
