@@ -8,13 +8,12 @@ from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout import compose
+from generator.layout.columns import lay_out_columns
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
     bullet_paragraphs,
-    fit_common,
-    fit_exact,
     fit_in_box,
     plain_paragraphs,
     split_over_slides,
@@ -226,26 +225,8 @@ def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
     for column in slide.columns:
         paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
         groups.append(paragraphs + bullet_paragraphs(column.bullets))
-    boxes = [b.box for b in bodies]
-    sizes = ctx.sizes("body")
-    fitted = fit_common(groups, boxes, sizes, BODY, "columns", ctx.factor)
-    # Narrow columns at a large size wrap word by word: set them smaller while that helps.
-    size = fitted[0].size
-    while size - 1 >= sizes.minimum and any(compose.single_word_lines(f) for f in fitted):
-        size -= 1
-        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
-                                                                            strict=True)]
-    height = min(b.h for b in boxes)
-    found = compose.row_gaps(fitted, height)
-    paired = len({len(g) for g in groups}) == 1
-    while found is None and paired and size - 1 >= sizes.minimum:  # smaller, so rows line up
-        size -= 1
-        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
-                                                                            strict=True)]
-        found = compose.row_gaps(fitted, height)
-    gaps = found or [()] * len(fitted)
-    return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY, gaps=g)
-            for i, (b, f, g) in enumerate(zip(bodies, fitted, gaps, strict=True))]
+    return lay_out_columns(groups, bodies, ctx.sizes("body"), ctx.theme.small_size,
+                           ctx.factor)
 
 
 def _activity(slide: ActivitySlide, ctx: _Context,
