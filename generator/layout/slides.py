@@ -247,9 +247,17 @@ def _activity(slide: ActivitySlide, ctx: _Context,
         label = [found] if found else []
     floor = ctx.theme.size_floor  # one slide, side by side, down to the smallest readable size
     one_slide = SizeRange(sizes.preferred, min(sizes.minimum, floor), floor)
+    own = body.box  # the line across the foot may take the free room below the body
+    whole = Box(own.x, own.y, own.w,
+                max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
     try:
-        one = compose.activity_slide(activity, body.box, one_slide, ctx.factor, NUMBERED,
+        one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
                                      body.idx, bool(label), ctx.words, ctx.sizes("small"))
+        size = one.sizes()["steps"]
+        if one.sizes().get("needs", 0.0) > size:  # the line at the foot no larger than the steps
+            one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
+                                         body.idx, bool(label), ctx.words,
+                                         SizeRange(size, min(size, floor), min(size, floor)))
         return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                          for f in one.frames])]
     except DoesNotFit:
