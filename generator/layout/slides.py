@@ -377,7 +377,8 @@ def _simple(planned: PlannedSlide, kind: _Simple,
         case ImageKind(slide=image):
             frames.extend(_picture(image, ctx))
         case ClosingKind():
-            lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words)
+            lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words,
+                                          kind.contact)
             if lines:
                 add("people", 0, lines, "lead", tone=on_dark)
             if kind.source and len(bodies) > 1:
