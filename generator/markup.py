@@ -175,6 +175,25 @@ _URL = re.compile(r"https://[^\s<>\"]+")
 _TRAILING_PUNCTUATION = ".,;:!?)]}'’”"
 
 
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.-])")
+
+
+def contact_spans(text: str) -> tuple[Span, ...]:
+    """Return the styled runs of a contact text (`parse_inline`), each email address
+    in it a ``mailto:`` link as well as each https:// address."""
+    spans: list[Span] = []
+    for span in parse_inline(text):
+        pos = 0
+        for match in ([] if span.href else _EMAIL.finditer(span.text)):
+            spans.append(Span(span.text[pos:match.start()], span.bold, span.italic, None,
+                              span.lang))
+            spans.append(Span(match.group(0), span.bold, span.italic,
+                              f"mailto:{match.group(0)}", span.lang))
+            pos = match.end()
+        spans.append(Span(span.text[pos:], span.bold, span.italic, span.href, span.lang))
+    return tuple(_merge(spans))
+
+
 def _split_url(match_text: str) -> tuple[str, str]:
     """Return the link and the punctuation after it that belongs to the sentence."""
     url = match_text

@@ -457,6 +457,12 @@ class Workshop(Frozen):
     )
     facilitators: TextList = Field((), description="Who runs the workshop.")
     organisation: Text | None = Field(None, description="The organisation running it.")
+    contact: Text | None = Field(
+        None, description="How to reach the facilitators after the day, e.g. an email address "
+        "or `Alex Example, alex@example.gov.uk, 020 7946 0000`: on the closing slide and the "
+        "PDF covers, its email and web addresses as links (make-deck's addition to the format).",
+        examples=["alex.example@example.gov.uk"],
+    )
     language: str = Field(
         "en-GB", description="BCP 47 language tag, e.g. en-GB or cy-GB.",
         examples=["en-GB", "cy-GB"],

@@ -233,7 +233,8 @@ def make_plan(
                 title_given=bool(given),
             ))
             offset += slide.minutes or 0
-    closing = ClosingKind(workshop.facilitators, workshop.organisation, workshop.source)
+    closing = ClosingKind(workshop.facilitators, workshop.organisation, workshop.source,
+                          workshop.contact)
     slides.append(PlannedSlide(
         words("Thank you"), closing, total, None, None, None, None, position_of(("source",)),
     ))

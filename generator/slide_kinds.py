@@ -87,12 +87,14 @@ class BreakKind:
 
 @dataclass(frozen=True, slots=True)
 class ClosingKind:
-    """The closing slide: who ran the workshop, for whom, and the credit line."""
+    """The closing slide: who ran the workshop, for whom, how to reach them, and the
+    credit line."""
 
     role: ClassVar[Literal["closing"]] = "closing"
     facilitators: tuple[str, ...]
     organisation: str | None
     source: str | None
+    contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

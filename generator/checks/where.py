@@ -52,7 +52,7 @@ SLOT_KEYS: dict[str, tuple[str | int, ...]] = {
 }
 """The outline keys (under a slide) that each layout slot's text comes from."""
 
-_CLOSING_KEYS = frozenset({"facilitators", "organisation", "source"})
+_CLOSING_KEYS = frozenset({"facilitators", "organisation", "contact", "source"})
 """Workshop keys shown on the closing slide."""
 
 _NOT_TEXT = frozenset({"kind", "layouts", "theme", "language", "start", "output"})

@@ -46,6 +46,7 @@ venue: Room 1, Example House
 start: "09:30"                         # HH:MM; with it, the agenda shows clock times
 facilitators: [Alex Example, Sam Example]
 organisation: Example Department
+contact: alex.example@example.gov.uk   # on the last slide and the covers
 language: en-GB                        # cy-GB for a workshop in Welsh
 source: Made from the make-deck starter outline   # credit line: handout and last slide
 

@@ -24,7 +24,15 @@ from generator.layout.geometry import Box, LayoutGeometry
 from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle
 from generator.layout.usable import room_below
 from generator.look.theme import Theme
-from generator.markup import PAIR_BREAK, Span, halves, parse_inline, plain_text, unstyled
+from generator.markup import (
+    PAIR_BREAK,
+    Span,
+    contact_spans,
+    halves,
+    parse_inline,
+    plain_text,
+    unstyled,
+)
 from generator.model import Activity
 from generator.plan import AgendaItem
 from generator.slide_kinds import TitleKind
@@ -174,14 +182,16 @@ def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometr
 
 
 def closing_lines(facilitators: Sequence[str], organisation: str | None,
-                  words: Words) -> list[Paragraph]:
+                  words: Words, contact: str | None = None) -> list[Paragraph]:
     """Return the closing slide's lines: who ran the workshop (bold, listed in ``words``'
-    language) and for whom."""
+    language), for whom, and how to reach them (its email and web addresses links)."""
     lines = []
     if facilitators:
         lines.append(Paragraph(_styled(words.names(facilitators), bold=True)))
     if organisation:
         lines.append(Paragraph.from_markup(organisation))
+    if contact:
+        lines.append(Paragraph(contact_spans(contact)))
     return lines
 
 

@@ -8,13 +8,12 @@ from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout import compose
+from generator.layout.columns import lay_out_columns
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
     bullet_paragraphs,
-    fit_common,
-    fit_exact,
     fit_in_box,
     plain_paragraphs,
     split_over_slides,
@@ -230,26 +229,8 @@ def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
     for column in slide.columns:
         paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
         groups.append(paragraphs + bullet_paragraphs(column.bullets))
-    boxes = [b.box for b in bodies]
-    sizes = ctx.sizes("body")
-    fitted = fit_common(groups, boxes, sizes, BODY, "columns", ctx.factor)
-    # Narrow columns at a large size wrap word by word: set them smaller while that helps.
-    size = fitted[0].size
-    while size - 1 >= sizes.minimum and any(compose.single_word_lines(f) for f in fitted):
-        size -= 1
-        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
-                                                                            strict=True)]
-    height = min(b.h for b in boxes)
-    found = compose.row_gaps(fitted, height)
-    paired = len({len(g) for g in groups}) == 1
-    while found is None and paired and size - 1 >= sizes.minimum:  # smaller, so rows line up
-        size -= 1
-        fitted = [fit_exact(g, b, size, BODY, ctx.factor) for g, b in zip(groups, boxes,
-                                                                            strict=True)]
-        found = compose.row_gaps(fitted, height)
-    gaps = found or [()] * len(fitted)
-    return [TextFrame(f"column{i + 1}", b.idx, b.box, f, BODY, gaps=g)
-            for i, (b, f, g) in enumerate(zip(bodies, fitted, gaps, strict=True))]
+    return lay_out_columns(groups, bodies, ctx.sizes("body"), ctx.theme.small_size,
+                           ctx.factor)
 
 
 def _activity(slide: ActivitySlide, ctx: _Context,
@@ -270,9 +251,17 @@ def _activity(slide: ActivitySlide, ctx: _Context,
         label = [found] if found else []
     floor = ctx.theme.size_floor  # one slide, side by side, down to the smallest readable size
     one_slide = SizeRange(sizes.preferred, min(sizes.minimum, floor), floor)
+    own = body.box  # the line across the foot may take the free room below the body
+    whole = Box(own.x, own.y, own.w,
+                max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
     try:
-        one = compose.activity_slide(activity, body.box, one_slide, ctx.factor, NUMBERED,
+        one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
                                      body.idx, bool(label), ctx.words, ctx.sizes("small"))
+        size = one.sizes()["steps"]
+        if one.sizes().get("needs", 0.0) > size:  # the line at the foot no larger than the steps
+            one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
+                                         body.idx, bool(label), ctx.words,
+                                         SizeRange(size, min(size, floor), min(size, floor)))
         return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                          for f in one.frames])]
     except DoesNotFit:
@@ -392,7 +381,8 @@ def _simple(planned: PlannedSlide, kind: _Simple,
         case ImageKind(slide=image):
             frames.extend(_picture(image, ctx))
         case ClosingKind():
-            lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words)
+            lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words,
+                                          kind.contact)
             if lines:
                 add("people", 0, lines, "lead", tone=on_dark)
             if kind.source and len(bodies) > 1:

@@ -56,9 +56,7 @@ def test_hidden_titles_are_in_the_title_placeholder_and_off_the_slide(built) -> 
 
 
 def test_no_activity_of_the_default_outline_continues(built) -> None:
-    theme, deck, _ = built
-    if theme == "high-contrast":
-        pytest.skip("high contrast's larger text may continue activities")
+    _, deck, _ = built
     activities = [s for s in deck.slides if s.role == "activity"]
     assert len(activities) == 6
     assert all(s.continuation == 0 for s in activities)
@@ -68,6 +66,18 @@ def test_no_activity_of_the_default_outline_continues(built) -> None:
         steps, prompts = (next(f for f in slide.frames if getattr(f, "slot", "") == s)
                           for s in ("steps", "prompts"))
         assert steps.box.y == prompts.box.y and steps.box.right < prompts.box.x
+
+
+def test_the_default_activities_keep_the_body_size_on_one_slide(repo_root: Path,
+                                                               tmp_path: Path) -> None:
+    prepared = prepare(repo_root / "outline.yaml",
+                       BuildOptions(outputs=("deck",), output_dir=tmp_path))
+    activities = [s for s in prepared.deck.slides if s.role == "activity"]
+    assert len(activities) == 6 and all(s.continuation == 0 for s in activities)
+    for slide in activities:
+        sizes = {f.slot: f.text.size for f in slide.frames if isinstance(f, TextFrame)}
+        assert min(sizes["steps"], sizes["prompts"]) >= prepared.theme.body_min, slide.title
+        assert sizes["needs"] <= sizes["steps"], slide.title
 
 
 def test_no_continuation_slide_holds_one_item(built) -> None:
@@ -160,9 +170,7 @@ def test_boxes_are_points() -> None:  # keep the fixture's arithmetic honest
 
 
 def test_columns_do_not_wrap_word_by_word(built) -> None:
-    theme, deck, _ = built
-    if theme == "high-contrast":
-        pytest.skip("high contrast's 28 pt minimum is kept even in narrow columns")
+    _, deck, _ = built
     columns = [s for s in deck.slides if s.role == "columns"]
     assert len(columns) == 2
     for slide in columns:
@@ -172,9 +180,7 @@ def test_columns_do_not_wrap_word_by_word(built) -> None:
 
 
 def test_paired_rows_of_a_comparison_line_up(built) -> None:
-    theme, deck, _ = built
-    if theme == "high-contrast":
-        pytest.skip("at high contrast's 28 pt minimum the aligned rows would not fit")
+    _, deck, _ = built
     slide = next(s for s in deck.slides if s.title == "Outsourcing or partnership?")
     left, right = (f for f in slide.frames if isinstance(f, TextFrame)
                    and f.slot.startswith("column"))

@@ -57,6 +57,9 @@ UNKNOWN_KEYS = {
         "title: T\nsections:\n  - title: S\n    slides:\n      - activity:\n"
         "          title: A\n          minutes: 5\n          stesp: [a]\n",
         (8, 11), "stesp", "steps", "an activity"),
+    "contact": (
+        "title: T\ncontacts: alex@example.gov.uk\nsections:\n  - title: S\n",
+        (2, 1), "contacts", "contact", "unknown key"),
     "handout": (
         "title: T\nhandout:\n  papr: A4\nsections:\n  - title: S\n",
         (3, 3), "papr", "paper", "`handout`"),

@@ -182,9 +182,13 @@ def test_slide_keeps_its_shape_centred_in_a_taller_rect(deck, tmp_path):
 
 
 def test_drawer_draws_the_first_slide_of_each_planned_slide(repo_root, tmp_path):
-    outline = tmp_path / "outline.yaml"  # high contrast's larger text continues slides
+    outline = tmp_path / "outline.yaml"  # a long list at high contrast continues
+    long = "".join(f"          - Point {n} of a long list that goes on\n" for n in range(12))
     outline.write_text((repo_root / "outline.yaml").read_text(encoding="utf-8").replace(
-        "theme: default", "theme: high-contrast"), encoding="utf-8")
+        "theme: default", "theme: high-contrast").replace(
+        "      - title: Keep going after today\n",
+        f"      - title: A long list\n        bullets:\n{long}\n"
+        "      - title: Keep going after today\n"), encoding="utf-8")
     shutil.copytree(repo_root / "images", tmp_path / "images")
     prepared = prepare(outline, BuildOptions())
     deck = prepared.deck

@@ -17,7 +17,9 @@ from markupsafe import Markup, escape
 
 from generator.markup import (
     PAIR_BREAK,
+    Span,
     carry_marks,
+    contact_spans,
     parse_inline,
     plain_text,
     side_by_side,
@@ -33,8 +35,18 @@ def inline(text: str | None, links: bool = True) -> Markup:
     its links as HTML."""
     if not text:
         return Markup("")
+    return _html(parse_inline(text), links)
+
+
+def contact(text: str | None) -> Markup:
+    """Return a contact text as HTML, as `inline`, its email addresses ``mailto:`` links."""
+    return _html(contact_spans(text), True) if text else Markup("")
+
+
+def _html(spans: tuple[Span, ...], links: bool) -> Markup:
+    """Return styled runs as HTML (links kept when ``links``)."""
     out = []
-    for span in parse_inline(text):
+    for span in spans:
         piece = escape(span.text)
         if span.italic:
             piece = Markup("<em>%s</em>") % piece

@@ -30,6 +30,7 @@ from generator.writers.html.content import (
     Picture,
     attribute_text,
     blocks,
+    contact,
     data_uri,
     inline,
     nolinks,
@@ -89,8 +90,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         bytecode_cache=_bytecode_cache(),
     )
-    env.filters.update(inline=inline, nolinks=nolinks, blocks=blocks, duration=_duration,
-                       plain=plain_text, attr=attribute_text)
+    env.filters.update(inline=inline, contact=contact, nolinks=nolinks, blocks=blocks,
+                       duration=_duration, plain=plain_text, attr=attribute_text)
     env.globals.update(w=_word, wa=_attribute_word, wm=_marked, grid_items=GRID_ITEMS,
                        timeline_steps=TIMELINE_STEPS)
     return env

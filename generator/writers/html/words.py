@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "date": "Date",
     "venue": "Venue",
     "organisation": "Organisation",
+    "contact": "Contact",
     "running_time": "Running time",
     "slide": "Slide",
     "slide_n": "Slide {number}",

@@ -18,6 +18,7 @@ from generator.markup import (
     PAIR_BREAK,
     Span,
     carry_marks,
+    contact_spans,
     curly_quotes,
     curly_spans,
     halves,
@@ -74,6 +75,14 @@ def inline(text: str, links: bool = True) -> str:
                                for line in regroup(text).split(PAIR_BREAK))
         return spans_markup(parse_inline(text), links)
     return spans_markup(parse_inline(" ".join(text.split())), links)
+
+
+def contact_markup(text: str) -> str:
+    """Return paragraph markup for a contact text: as `inline`, with its email addresses
+    made ``mailto:`` links too (a text in two languages as `inline`)."""
+    if languages_of(text):
+        return inline(text)
+    return spans_markup(contact_spans(" ".join(text.split())))
 
 
 def plain(text: str) -> str:

@@ -28,6 +28,7 @@ from generator.pack import Pack
 from generator.plan import Plan
 from generator.words import Words
 from generator.writers.pdf.common import (
+    contact_markup,
     inline,
     markup_of,
     plain,
@@ -109,6 +110,8 @@ def cover_details(plan: Plan) -> list[tuple[str, str]]:
         rows.append((label, "<br/>".join(inline(name) for name in workshop.facilitators)))
     if workshop.organisation:
         rows.append((words("Organisation"), inline(workshop.organisation)))
+    if workshop.contact:
+        rows.append((words("Contact"), contact_markup(workshop.contact)))
     return rows
 
 

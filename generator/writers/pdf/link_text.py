@@ -47,6 +47,7 @@ def tag_link_text(recorder: TagRecorder, canvas: Canvas, owner: Node, start: int
     Returns False, changing nothing, when the drawing holds no link placeholders or
     they do not pair with the ``links`` annotations (the caller tags it whole)."""
     code = canvas._code
+    _whole_link(code, start, links)
     texts = [i for i in range(start, len(code)) if code[i].startswith("BT") and START in code[i]]
     starts = sum(code[i].count(START) for i in texts)
     if not texts or starts != len(links):
@@ -85,6 +86,20 @@ def tag_link_text(recorder: TagRecorder, canvas: Canvas, owner: Node, start: int
     flush_run()
     code[start:] = rewritten
     return True
+
+
+def _whole_link(code: list[str], start: int, links: range) -> None:
+    """Mark the words of a paragraph that is one link on one line (reportlab draws a
+    paragraph of one style without noting its link) as that link's, in place."""
+    texts = [i for i in range(start, len(code)) if code[i].startswith("BT")]
+    if len(links) != 1 or len(texts) != 1 or START in code[texts[0]]:
+        return
+    entry = code[texts[0]]
+    words = min((at for at in (entry.find(" ("), entry.find(" [")) if at > 0), default=-1)
+    if words < 0:
+        return
+    inner = entry[:-2] if entry.endswith("ET") else entry
+    code[texts[0]] = f"{inner[:words]} {START}{inner[words:]} {END} ET"
 
 
 def _pieces(text: str) -> list[str]:
