@@ -32,7 +32,11 @@ def _inches(points: float) -> str:
 def _reasons(layout: LayoutGeometry, choice: RoleChoice, default: bool) -> list[str]:
     """Return why ``layout`` was chosen for a role: as asked, its type, placeholders, name."""
     from generator.layout.layout_kinds import HINTS, hinted
+    from generator.layout.picture_room import MIN_HEIGHT_SHARE, MIN_WIDTH_SHARE
 
+    if choice.cramped:
+        return [f"“{choice.cramped}” leaves a picture under {MIN_WIDTH_SHARE:.0%} of the "
+                f"slide's width or {MIN_HEIGHT_SHARE:.0%} of its height; this one has room"]
     if choice.overridden:
         return ["as asked under `layouts:` (or --layout)"]
     if default:
