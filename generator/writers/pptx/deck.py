@@ -26,7 +26,7 @@ from generator.layout.frames import (
     TableFrame,
     TextFrame,
 )
-from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
+from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeholder
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
@@ -43,7 +43,7 @@ from generator.writers.pptx.parts import SlideMaker, package_entries
 from generator.writers.pptx.patterns import apply as apply_pattern
 from generator.writers.pptx.patterns import capture, drop_stand_ins
 from generator.writers.pptx.sections import write_sections
-from generator.writers.pptx.text import fill_text_body
+from generator.writers.pptx.text import fill_text_body, inherit_list_style
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -94,6 +94,11 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     if layout is not None and layout.colours:
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
         link_colour = org_link_slot(layout, frame)
+        if free:  # an added body looks like the layout's own: its style, its colour
+            own = next((p for p in layout.bodies() if not is_added_body(p.idx)), None)
+            inherit_list_style(shape._element.txBody, _body_styles(slide, own))
+            if own is not None and own.text_colour is not None:
+                colour = own.recolour
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour,
@@ -101,6 +106,18 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     if not free:
         _measured_case(shape)
     return shape._element
+
+
+def _body_styles(slide: object, own: Placeholder | None) -> list[etree._Element]:
+    """Return the text styles a body placeholder of ``slide``'s layout takes: the
+    master's body style, then the layout placeholder's own list style (of ``own``)."""
+    layout = slide.slide_layout  # type: ignore[attr-defined]
+    styles = _xpath(layout.slide_master._element, "./p:txStyles/p:bodyStyle")
+    if own is not None:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.idx == own.idx:
+                styles.extend(_xpath(shape._element, "./p:txBody/a:lstStyle"))
+    return styles
 
 
 def _reading_order(slide: object, elements: list[etree._Element]) -> None:
