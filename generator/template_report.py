@@ -93,7 +93,9 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
         roles.append({
             "role": choice.role, "layout": choice.layout, "verdict": verdict,
             "reasons": _reasons(next(lay for lay in info.layouts if lay.name == choice.layout),
-                                choice, info.is_default),
+                                choice, info.is_default)
+            + (["the quote goes in its title placeholder, who said it in the line under it"]
+               if layout.quote_in_title else []),
             "needs": f"a title and {needs.bodies} body box(es)"
                      + (" side by side" if needs.columns else
                         " one under another" if needs.stacked and needs.bodies > 1 else ""),

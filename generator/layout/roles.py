@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.layout_kinds import suitability
 from generator.layout.picture_room import content_area, is_title_only, roomy, without_bodies
+from generator.layout.quote_title import quote_in_title
 from generator.layout.usable import usable_areas
 
 SYNTHETIC_TITLE = -1
@@ -337,6 +338,13 @@ def map_roles(
             if candidate is not None and len(candidate.bodies()) >= 3:
                 chosen = candidate
         overridden = chosen is not None
+        if role == "quote":  # a quote layout that sets the quote in its title, as designed
+            designed = [found for lay in ([chosen] if chosen else layouts)
+                        if (found := quote_in_title(lay, width, height)) is not None]
+            if designed:
+                roles[role] = designed[0]
+                choices.append(RoleChoice(role, designed[0].name, (), overridden))
+                continue
         if chosen is None:
             chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, width, height))
         completed, added = complete(chosen, needs, title_box, width, height)

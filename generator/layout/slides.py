@@ -360,6 +360,15 @@ def _simple(planned: PlannedSlide, kind: _Simple,
             frames.extend(compose.break_slide(kind.minutes, kind.back, layout, ctx.theme,
                                               ctx.factor, on_dark, ctx.words,
                                               ctx.geometry.height).frames)
+        case QuoteKind(slide=quote) if layout.quote_in_title:
+            title = layout.first("title")
+            assert title is not None
+            frame, decision = _text("quote", title, [Paragraph.from_markup(quote.quote)], ctx,
+                                    "hero", HERO, anchor="ctr", tone=on_dark)
+            frames.append(frame)  # the layout draws the quote marks around its title
+            decisions.append(decision)
+            if quote.by:
+                add("by", 0, [Paragraph.from_markup(f"— {quote.by}")], "small", tone="muted")
         case QuoteKind(slide=quote):
             add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
                 anchor="ctr")
@@ -469,6 +478,13 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 title = f"{title} ({seen[title]})"
             try:
                 title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
+                if page_layout.quote_in_title and isinstance(planned.kind, QuoteKind):
+                    # the quote is in the title placeholder: it is the slide's title
+                    title_frame = next(f for f in frames if isinstance(f, TextFrame)
+                                       and f.slot == "quote")
+                    frames = [f for f in frames if f is not title_frame]
+                    title_decision = next(d for d in decisions if d.slot == "quote")
+                    decisions = [d for d in decisions if d is not title_decision]
                 label = next((f for f in frames if getattr(f, "slot", "") == "glance"), None)
                 if label is not None:  # the title keeps the part of its box under its label
                     below = label.box.bottom
