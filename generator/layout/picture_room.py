@@ -3,7 +3,8 @@
 A picture goes under the slide's title, on the grid body text uses. Some layouts
 leave it little room there (a picture-with-caption layout whose title sits at the
 foot, a title placed low down): a picture must have at least `MIN_WIDTH_SHARE` of
-the slide's width and `MIN_HEIGHT_SHARE` of its height, or its slides move to a
+the slide's width and `MIN_HEIGHT_SHARE` of its height (and room for a caption
+under it), or its slides move to a
 layout with room (the template's Title Only layout, or the content layout with
 its body box left empty for the picture).
 """
@@ -21,7 +22,9 @@ GAP = 14.0
 MIN_WIDTH_SHARE = 0.4
 """A picture's area is at least this share of the slide's width..."""
 MIN_HEIGHT_SHARE = 0.35
-"""...and at least this share of its height."""
+"""...and at least this share of its height,"""
+CAPTION_SHARE = 0.1
+"""...besides this share of the height for a caption of two lines under it."""
 
 
 def content_area(layout: LayoutGeometry, reference: LayoutGeometry | None, width: float,
@@ -49,8 +52,9 @@ def content_area(layout: LayoutGeometry, reference: LayoutGeometry | None, width
 
 
 def roomy(area: Box, width: float, height: float) -> bool:
-    """Return whether ``area`` is large enough for a readable picture."""
-    return area.w >= width * MIN_WIDTH_SHARE and area.h >= height * MIN_HEIGHT_SHARE
+    """Return whether ``area`` is large enough for a readable picture and a caption."""
+    return area.w >= width * MIN_WIDTH_SHARE and \
+        area.h >= height * (MIN_HEIGHT_SHARE + CAPTION_SHARE)
 
 
 def is_title_only(layout: LayoutGeometry) -> bool:

@@ -80,6 +80,7 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     placeholder whose own colour is not readable there takes its ``recolour``.
     """
     free = is_added_body(frame.placeholder_idx)
+    styles: list[etree._Element] = []
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
     elif not free:
@@ -96,7 +97,8 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
         link_colour = org_link_slot(layout, frame)
         if free:  # an added body looks like the layout's own: its style, its colour
             own = next((p for p in layout.bodies() if not is_added_body(p.idx)), None)
-            inherit_list_style(shape._element.txBody, _body_styles(slide, own))
+            styles = _body_styles(slide, own)
+            inherit_list_style(shape._element.txBody, styles)
             if own is not None and own.text_colour is not None:
                 colour = own.recolour
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
@@ -105,6 +107,8 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
                    gaps=frame.gaps, labels=frame.labels, link_colour=link_colour)
     if not free:
         _measured_case(shape)
+    elif styles and any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
+        _keep_case(shape)  # the body style capitalises: the text stays as it was measured
     return shape._element
 
 
@@ -149,8 +153,12 @@ def _measured_case(shape: object) -> None:
     kind = shape._element.ph.get("type", "obj")  # type: ignore[attr-defined]
     style = "titleStyle" if kind in ("title", "ctrTitle") else "bodyStyle"
     styles.extend(_xpath(master, f"./p:txStyles/p:{style}"))
-    if not any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
-        return
+    if any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
+        _keep_case(shape)
+
+
+def _keep_case(shape: object) -> None:
+    """Set every run of ``shape`` in the case it was written (``cap="none"``)."""
     for run in _xpath(shape._element.txBody, ".//a:rPr | .//a:endParaRPr"):  # type: ignore[attr-defined]
         run.set("cap", "none")
 
