@@ -41,10 +41,10 @@ from generator.slide_kinds import (
     TitleKind,
 )
 from generator.stamps import build_moment
+from generator.template_problems import template_problems
 from generator.words import Words, together, words_for
 
 if TYPE_CHECKING:
-    from generator.look.template import TemplateInfo
     from generator.writers.pdf.thumbnails import Thumbnail
 from generator.problems import Problem
 
@@ -196,7 +196,7 @@ def _prepare(source: OutlineSource, workshop: Workshop, words: Words,
     problems = [*source.diagnostics, *plan.diagnostics, *_coverage(plan), *look_problems]
     if look is None or has_errors(problems):
         raise MakeDeckError(problems)
-    problems.extend(_template_problems(look.template, source, plan))
+    problems.extend(template_problems(look.template, source, plan))
     deck = layout_deck(plan, look.template.geometry, look.theme, source.images)
     problems.extend(deck.diagnostics)
     problems.extend(run_checks(source, plan, deck, look.theme))
@@ -220,49 +220,6 @@ def _document_contrast(look: Look, source: OutlineSource) -> list[Diagnostic]:
         Severity.ERROR, source.sources.value(("theme",)),
         hint="choose theme colours with more contrast (a WCAG contrast checker shows the "
         "ratio)") for use, text, fill, ratio in look.contrast_problems()]
-
-
-def _template_problems(info: TemplateInfo, source: OutlineSource,
-                       plan: Plan) -> list[Diagnostic]:
-    """Return errors for layout names the outline gave that the template lacks, and
-    warnings for the roles this outline uses that the template serves only with
-    added pieces."""
-    used: set[str] = {slide.role for slide in plan.slides}
-    if any(isinstance(s.kind, ColumnsKind) and len(s.kind.slide.columns) == 3
-           for s in plan.slides):
-        used.add("columns3")
-    found = []
-    for name in info.unknown_layouts:
-        role = next((r for r, n in (source.workshop.layouts if source.workshop else {}).items()
-                     if n == name), "")
-        found.append(Diagnostic(
-            Problem.E_TEMPLATE_LAYOUT, f"the template has no layout named “{name}”",
-            position=source.sources.value(("layouts", role)),
-            hint="layouts in the template: " + ", ".join(lay.name for lay in info.layouts)))
-    for role, ref in info.unknown_slides:
-        found.append(Diagnostic(
-            Problem.E_TEMPLATE_SLIDE, f"the template has no example slide “{ref}” for "
-            f"{role} slides (it has {info.example_count})",
-            position=source.sources.value(("template_slides", role)),
-            hint="`make-deck check-template` lists the template's example slides by number "
-            "and title"))
-    if info.lost_branding and not info.patterns:
-        found.append(Diagnostic(
-            Problem.W_TEMPLATE_BRANDING, f"{info.lost_branding}: slides on those layouts "
-            "come out without it", Severity.WARNING, position=source.sources.value(("theme",)),
-            hint="name an example slide as the pattern of a role under `template_slides:`, "
-            "or a branded layout under `layouts:`"))
-    if not info.is_default:
-        for choice in info.choices:
-            if choice.added and choice.role in used:
-                found.append(Diagnostic(
-                    Problem.W_TEMPLATE_ROLE, f"the template's layout “{choice.layout}” used for "
-                    f"{choice.role} slides lacks what they need, so make-deck adds "
-                    f"{' and '.join(choice.added)}", Severity.WARNING,
-                    position=source.sources.value(("theme",)),
-                    hint="map the role to a better layout under `layouts:`, or run "
-                    "`make-deck check-template` to see what the template offers"))
-    return found
 
 
 def output_paths(prepared: Prepared, options: BuildOptions) -> dict[str, Path]:

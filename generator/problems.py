@@ -116,6 +116,8 @@ class Problem(enum.StrEnum):
         "example slides, not on the layouts used")
     W_TEMPLATE_ROLE = ("W-TEMPLATE-ROLE", W, "a template layout lacks a box a kind of slide "
         "needs; one is added")
+    W_TEMPLATE_PICTURE = ("W-TEMPLATE-PICTURE", W, "a template layout leaves a picture too "
+        "little room; its slide moves to a layout with more")
     E_FONT_COVERAGE = "E-FONT-COVERAGE", E, "a character the theme's fonts cannot show"
     # Planning and layout
     W_TIME_OVER = ("W-TIME-OVER", W, "a section's slides and activities take longer than its "

@@ -32,7 +32,11 @@ def _inches(points: float) -> str:
 def _reasons(layout: LayoutGeometry, choice: RoleChoice, default: bool) -> list[str]:
     """Return why ``layout`` was chosen for a role: as asked, its type, placeholders, name."""
     from generator.layout.layout_kinds import HINTS, hinted
+    from generator.layout.picture_room import MIN_HEIGHT_SHARE, MIN_WIDTH_SHARE
 
+    if choice.cramped:
+        return [f"“{choice.cramped}” leaves a picture under {MIN_WIDTH_SHARE:.0%} of the "
+                f"slide's width or {MIN_HEIGHT_SHARE:.0%} of its height; this one has room"]
     if choice.overridden:
         return ["as asked under `layouts:` (or --layout)"]
     if default:
@@ -88,7 +92,9 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
         roles.append({
             "role": choice.role, "layout": choice.layout, "verdict": verdict,
             "reasons": _reasons(next(lay for lay in info.layouts if lay.name == choice.layout),
-                                choice, info.is_default),
+                                choice, info.is_default)
+            + (["the quote goes in its title placeholder, who said it in the line under it"]
+               if layout.quote_in_title else []),
             "needs": f"a title and {needs.bodies} body box(es)"
                      + (" side by side" if needs.columns else
                         " one under another" if needs.stacked and needs.bodies > 1 else ""),

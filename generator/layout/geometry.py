@@ -76,6 +76,9 @@ class LayoutGeometry:
     background: str | None = None
     colours: tuple[tuple[str, str], ...] = ()
     obstacles: tuple[Box, ...] = ()
+    quote_in_title: bool = False
+    """A quote layout used as designed: the quote goes in its title placeholder, who
+    said it in its one body (see `generator.layout.quote_title`)."""
 
     def colour(self, slot: str) -> str | None:
         """Return the RRGGBB this layout shows for a scheme slot (``tx1``...), if known."""

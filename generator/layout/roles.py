@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.layout_kinds import suitability
+from generator.layout.picture_room import content_area, is_title_only, roomy, without_bodies
+from generator.layout.quote_title import quote_in_title
 from generator.layout.usable import usable_areas
 
 SYNTHETIC_TITLE = -1
@@ -82,6 +84,9 @@ class RoleChoice:
     layout: str
     added: tuple[str, ...] = ()
     overridden: bool = False
+    cramped: str = ""
+    """The layout first chosen (or asked for) whose room for a picture was too small,
+    so that ``layout`` serves instead; empty when it was not."""
 
 
 def normalise(name: str) -> str:
@@ -333,9 +338,42 @@ def map_roles(
             if candidate is not None and len(candidate.bodies()) >= 3:
                 chosen = candidate
         overridden = chosen is not None
+        if role == "quote":  # a quote layout that sets the quote in its title, as designed
+            designed = [found for lay in ([chosen] if chosen else layouts)
+                        if (found := quote_in_title(lay, width, height)) is not None]
+            if designed:
+                roles[role] = designed[0]
+                choices.append(RoleChoice(role, designed[0].name, (), overridden))
+                continue
         if chosen is None:
             chosen = max(layouts, key=lambda lay, n=needs, r=role: _score(lay, n, r, width, height))
         completed, added = complete(chosen, needs, title_box, width, height)
         roles[role] = completed
         choices.append(RoleChoice(role, chosen.name, added, overridden))
+    roomier = _roomier_picture_layout(layouts, roles, width, height, title_box)
+    if roomier is not None:
+        index = next(i for i, c in enumerate(choices) if c.role == "image")
+        roles["image"] = roomier[0]
+        choices[index] = RoleChoice("image", roomier[1], cramped=choices[index].layout)
     return DeckGeometry(width, height, roles), tuple(choices), tuple(unknown)
+
+
+def _roomier_picture_layout(layouts: tuple[LayoutGeometry, ...],
+                            roles: dict[str, LayoutGeometry], width: float, height: float,
+                            title_box: Box) -> tuple[LayoutGeometry, str] | None:
+    """Return the layout (completed, and its name) that picture slides move to when the
+    one chosen for them leaves a picture too little room: the template's Title Only
+    layout, else the bullets layout with its body's room for the picture; None when
+    the chosen one has room enough, or neither has more."""
+    bullets = roles["bullets"]
+    if roomy(content_area(roles["image"], bullets, width, height), width, height):
+        return None
+    for layout in layouts:
+        if is_title_only(layout):
+            completed, _ = complete(layout, ROLE_NEEDS["image"], title_box, width, height)
+            if roomy(content_area(completed, bullets, width, height), width, height):
+                return completed, layout.name
+    emptied = without_bodies(bullets)
+    if bullets.bodies() and roomy(content_area(emptied, bullets, width, height), width, height):
+        return emptied, bullets.name
+    return None

@@ -20,7 +20,6 @@ from generator.layout.fitting import (
 )
 from generator.layout.frames import (
     INSET_X,
-    INSET_Y,
     FitDecision,
     Frame,
     PictureFrame,
@@ -31,6 +30,7 @@ from generator.layout.furniture import lay_out_furniture
 from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
 from generator.layout.measure import measured_families, measuring
 from generator.layout.notes import speaker_notes
+from generator.layout.picture_room import content_area
 from generator.layout.tables import layout_table
 from generator.layout.text import Paragraph, TextStyle
 from generator.layout.usable import room_below
@@ -177,24 +177,9 @@ def _title(layout: LayoutGeometry, title: str, ctx: _Context,
 
 
 def _content_area(layout: LayoutGeometry, ctx: _Context) -> Box:
-    """Return the area pictures and tables take below a layout's title: on the grid
-    text uses, starting where the first letter of body text starts (left and top)."""
-    title = layout.first("title")
-    reference = next(iter(ctx.layout("bullets").bodies()), None)
-    bottom = ctx.geometry.height * 0.9
-    if reference is not None and title is not None and reference.box.y >= title.box.bottom:
-        box = reference.box
-        top = box.y + INSET_Y
-        left, width = box.x + INSET_X, box.w - 2 * INSET_X
-        bottom = min(box.bottom, bottom)
-    else:
-        top = (title.box.bottom if title else 36.0) + GAP
-        left = (title.box.x if title else 36.0) + INSET_X
-        width = (title.box.w if title else ctx.geometry.width - 72) - 2 * INSET_X
-    for box in layout.obstacles:  # the slide number, footer or logo at the foot: clear it
-        if box.y > top + (bottom - top) / 2 and box.x < left + width and box.right > left:
-            bottom = min(bottom, box.y - GAP)
-    return Box(left, top, width, bottom - top)
+    """Return the area pictures and tables take below a layout's title (see
+    `picture_room.content_area`)."""
+    return content_area(layout, ctx.layout("bullets"), ctx.geometry.width, ctx.geometry.height)
 
 
 def _bulleted(role: str, paragraphs: list[Paragraph], ctx: _Context,
@@ -368,6 +353,15 @@ def _simple(planned: PlannedSlide, kind: _Simple,
             frames.extend(compose.break_slide(kind.minutes, kind.back, layout, ctx.theme,
                                               ctx.factor, on_dark, ctx.words,
                                               ctx.geometry.height).frames)
+        case QuoteKind(slide=quote) if layout.quote_in_title:
+            title = layout.first("title")
+            assert title is not None
+            frame, decision = _text("quote", title, [Paragraph.from_markup(quote.quote)], ctx,
+                                    "hero", HERO, anchor="ctr", tone=on_dark)
+            frames.append(frame)  # the layout draws the quote marks around its title
+            decisions.append(decision)
+            if quote.by:
+                add("by", 0, [Paragraph.from_markup(f"— {quote.by}")], "small", tone="muted")
         case QuoteKind(slide=quote):
             add("quote", 0, [Paragraph.from_markup(f"“{quote.quote}”")], "hero", HERO,
                 anchor="ctr")
@@ -487,6 +481,13 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 title = f"{title} ({seen[title]})"
             try:
                 title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
+                if page_layout.quote_in_title and isinstance(planned.kind, QuoteKind):
+                    # the quote is in the title placeholder: it is the slide's title
+                    title_frame = next(f for f in frames if isinstance(f, TextFrame)
+                                       and f.slot == "quote")
+                    frames = [f for f in frames if f is not title_frame]
+                    title_decision = next(d for d in decisions if d.slot == "quote")
+                    decisions = [d for d in decisions if d is not title_decision]
                 label = next((f for f in frames if getattr(f, "slot", "") == "glance"), None)
                 if label is not None:  # the title keeps the part of its box under its label
                     below = label.box.bottom

@@ -272,10 +272,17 @@ def layers(part: Any, colours: Colours, slide: Box) -> list[Layer]:
 def _image(part: Any, rid: str | None) -> bytes | None:
     if not rid:
         return None
-    try:
-        return part.related_part(rid).blob
+    try:  # a layout or master (python-pptx's proxy of it) or its part
+        return getattr(part, "part", part).related_part(rid).blob
     except (KeyError, AttributeError):
         return None
+
+
+def background_picture(part: Any) -> bytes | None:
+    """Return the picture a layout's or master's own background (``p:bg``) is filled
+    with, or None when it is no picture."""
+    blip = part._element.find(f"{{{P}}}cSld/{{{P}}}bg/{{{P}}}bgPr/{{{A}}}blipFill/{{{A}}}blip")
+    return _image(part, blip.get(f"{{{R}}}embed")) if blip is not None else None
 
 
 def background_fill(part: Any, colours: Colours, fill_styles: list[etree._Element]

@@ -23,6 +23,7 @@ from generator.look.template_colours import (
     Layer,
     P,
     background_fill,
+    background_picture,
     layers,
     theme_fill_styles,
 )
@@ -54,6 +55,7 @@ class _Reader:
         base = background_fill(self.master, self.colours, self.fill_styles)
         self.master_base = base if isinstance(base, str) else self.colours.slot("bg1") or "FFFFFF"
         self.master_layers = layers(self.master, self.colours, self.slide)
+        self.master_picture = self._picture_layer(self.master)
         self.master_obstacles = self.shape_boxes(self.master)
 
     def shows_master(self, layout: Any) -> bool:
@@ -67,7 +69,17 @@ class _Reader:
             own = None
         # a layout's own background hides the master's background, not its shapes
         shown = self.master_layers if self.shows_master(layout) else []
-        return Backdrop(own or self.master_base, [*shown, *layers(layout, colours, self.slide)])
+        # a picture background is sampled pixel by pixel under each box; the layout's
+        # own background (a picture or not) hides the master's
+        picture = self._picture_layer(layout) if own else self.master_picture
+        return Backdrop(own or self.master_base,
+                        [*picture, *shown, *layers(layout, colours, self.slide)])
+
+    def _picture_layer(self, part: Any) -> list[Layer]:
+        """Return the full-slide layer of ``part``'s picture background (sampled pixel
+        by pixel under each box), or none."""
+        picture = background_picture(part)
+        return [Layer(self.slide, picture=picture)] if picture else []
 
     def shape_boxes(self, part: Any, skip_stand_ins: bool = False) -> list[Box]:
         """Return the boxes of the shapes (not placeholders) a layout or master draws that

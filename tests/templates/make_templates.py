@@ -286,6 +286,25 @@ def text_box_cover(folder: Path, name: str = "text-box-cover.pptx") -> Path:
     return path
 
 
+def tiny_picture(folder: Path, name: str = "tiny-picture.pptx", title_only: bool = False
+                 ) -> Path:
+    """Make python-pptx's default template whose only picture layout ("Picture with
+    Caption", its title at the foot) has a picture placeholder 1 x 0.7 in; without its
+    Title Only layout unless ``title_only``; return its path."""
+    prs = Presentation()
+    for layout in list(prs.slide_layouts):
+        if layout.name == "Title Only" and not title_only:
+            prs.slide_layouts.remove(layout)
+        elif layout.name == "Picture with Caption":
+            for shape in layout.placeholders:
+                if shape._element.ph.get("type") == "pic":
+                    shape.left, shape.top = Inches(4.5), Inches(2)
+                    shape.width, shape.height = Inches(1), Inches(0.7)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
 MAKERS = {
     "python-pptx": python_pptx_default,
     "libreoffice": libreoffice_saved,

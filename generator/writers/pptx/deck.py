@@ -26,7 +26,7 @@ from generator.layout.frames import (
     TableFrame,
     TextFrame,
 )
-from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry
+from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeholder
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
@@ -43,7 +43,7 @@ from generator.writers.pptx.parts import SlideMaker, package_entries
 from generator.writers.pptx.patterns import apply as apply_pattern
 from generator.writers.pptx.patterns import capture, drop_stand_ins
 from generator.writers.pptx.sections import write_sections
-from generator.writers.pptx.text import fill_text_body
+from generator.writers.pptx.text import fill_text_body, inherit_list_style
 
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -80,6 +80,7 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     placeholder whose own colour is not readable there takes its ``recolour``.
     """
     free = is_added_body(frame.placeholder_idx)
+    styles: list[etree._Element] = []
     if frame.placeholder_idx == SYNTHETIC_TITLE:
         shape = _title_placeholder(slide, frame)
     elif not free:
@@ -94,13 +95,33 @@ def _text_frame(slide: object, frame: TextFrame, language: str, dark: bool = Tru
     if layout is not None and layout.colours:
         colour = org_text_slot(layout, frame, tones.get(tone, "tx1"))
         link_colour = org_link_slot(layout, frame)
+        if free:  # an added body looks like the layout's own: its style, its colour
+            own = next((p for p in layout.bodies() if not is_added_body(p.idx)), None)
+            styles = _body_styles(slide, own)
+            inherit_list_style(shape._element.txBody, styles)
+            if own is not None and own.text_colour is not None:
+                colour = own.recolour
     fill_text_body(shape._element.txBody, frame.text, frame.style, language=language,
                    align=frame.align, anchor=frame.anchor, numbered=frame.numbered,
                    number_from=frame.number_from, relate=_relater(slide), colour=colour,
                    gaps=frame.gaps, labels=frame.labels, link_colour=link_colour)
     if not free:
         _measured_case(shape)
+    elif styles and any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
+        _keep_case(shape)  # the body style capitalises: the text stays as it was measured
     return shape._element
+
+
+def _body_styles(slide: object, own: Placeholder | None) -> list[etree._Element]:
+    """Return the text styles a body placeholder of ``slide``'s layout takes: the
+    master's body style, then the layout placeholder's own list style (of ``own``)."""
+    layout = slide.slide_layout  # type: ignore[attr-defined]
+    styles = _xpath(layout.slide_master._element, "./p:txStyles/p:bodyStyle")
+    if own is not None:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.idx == own.idx:
+                styles.extend(_xpath(shape._element, "./p:txBody/a:lstStyle"))
+    return styles
 
 
 def _reading_order(slide: object, elements: list[etree._Element]) -> None:
@@ -132,8 +153,12 @@ def _measured_case(shape: object) -> None:
     kind = shape._element.ph.get("type", "obj")  # type: ignore[attr-defined]
     style = "titleStyle" if kind in ("title", "ctrTitle") else "bodyStyle"
     styles.extend(_xpath(master, f"./p:txStyles/p:{style}"))
-    if not any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
-        return
+    if any(_xpath(el, ".//a:defRPr[@cap='all' or @cap='small']") for el in styles):
+        _keep_case(shape)
+
+
+def _keep_case(shape: object) -> None:
+    """Set every run of ``shape`` in the case it was written (``cap="none"``)."""
     for run in _xpath(shape._element.txBody, ".//a:rPr | .//a:endParaRPr"):  # type: ignore[attr-defined]
         run.set("cap", "none")
 

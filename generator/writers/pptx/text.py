@@ -8,6 +8,7 @@ Autofit is off: nothing is left to the renderer's judgement.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from lxml import etree
@@ -142,3 +143,67 @@ def fill_text_body(
             _sub(r, "a:t").text = run.text
             last = run
         _run_properties(p, "a:endParaRPr", None, size, language, None, colour)
+
+
+_ORDER = {name: i for i, group in enumerate((
+    ("lnSpc",), ("spcBef",), ("spcAft",), ("buClrTx", "buClr"), ("buSzTx", "buSzPct", "buSzPts"),
+    ("buFontTx", "buFont"), ("buNone", "buAutoNum", "buChar", "buBlip"), ("tabLst",),
+    ("defRPr",), ("ln",), ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"),
+    ("effectLst", "effectDag"), ("highlight",), ("uLnTx", "uLn"), ("uFillTx", "uFill"),
+    ("latin",), ("ea",), ("cs",), ("sym",), ("hlinkClick",), ("hlinkMouseOver",), ("rtl",),
+    ("extLst",))) for name in group}
+"""The schema's order of a level's and its run properties' children."""
+
+
+def _merge(target: etree._Element, source: etree._Element) -> None:
+    """Lay ``source``'s attributes and children over ``target``'s (a level's run
+    properties, ``a:defRPr``, merged in turn); returns None."""
+    target.attrib.update(source.attrib)
+    for child in source:
+        if not isinstance(child.tag, str):
+            continue
+        group = _ORDER.get(etree.QName(child).localname)
+        old = next((c for c in target if isinstance(c.tag, str) and (
+            c.tag == child.tag or (group is not None
+                                   and _ORDER.get(etree.QName(c).localname) == group))),
+                   None)  # a bullet replaces another kind of bullet, a fill another fill
+        if old is not None and child.tag == qn("a:defRPr"):
+            _merge(old, child)
+        elif old is not None:
+            old.addnext(copy.deepcopy(child))
+            target.remove(old)
+        else:
+            target.append(copy.deepcopy(child))
+    children = sorted(target, key=lambda c: _ORDER.get(etree.QName(c).localname, 99)
+                      if isinstance(c.tag, str) else 99)
+    for child in children:  # in the schema's order again (sorted is stable)
+        target.append(child)
+
+
+def inherit_list_style(tx_body: etree._Element, styles: list[etree._Element]) -> None:
+    """Give a text box's ``a:lstStyle`` the levels (``a:lvl1pPr``...) of ``styles``
+    (the master's ``p:bodyStyle``, then a layout placeholder's ``a:lstStyle``), later
+    ones overriding earlier ones attribute by attribute and child by child, so the
+    box's text takes the typeface, colour and bullets of the template's body text."""
+    levels: dict[str, etree._Element] = {}
+    for style in styles:
+        for level in style:
+            if not isinstance(level.tag, str) or not etree.QName(level).localname.startswith(
+                    "lvl"):
+                continue
+            name = etree.QName(level).localname
+            if name not in levels:
+                levels[name] = copy.deepcopy(level)
+                continue
+            _merge(levels[name], level)
+    if not levels:
+        return
+    lst = tx_body.find(qn("a:lstStyle"))
+    if lst is None:
+        lst = etree.Element(qn("a:lstStyle"))
+        body_pr = tx_body.find(qn("a:bodyPr"))
+        tx_body.insert(0 if body_pr is None else list(tx_body).index(body_pr) + 1, lst)
+    for child in list(lst):
+        lst.remove(child)
+    for name in sorted(levels, key=lambda n: int(n[3:-3] or 0)):
+        lst.append(levels[name])
