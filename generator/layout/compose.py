@@ -256,7 +256,8 @@ def agenda_lines(items: Sequence[AgendaItem], words: Words
     return paragraphs, labels, TextStyle(bullet_indent=widest / WIDTH_SAFETY + LABEL_GAP_EM)
 
 
-def _heading(text: str) -> Paragraph:
+def heading(text: str) -> Paragraph:
+    """Return a bold heading line (an activity's "What to do", "Think about")."""
     return Paragraph(_styled(text, bold=True))
 
 
@@ -272,15 +273,23 @@ def glance(activity: Activity, words: Words) -> Paragraph:
     return Paragraph(_each_language(words, line))
 
 
-def glance_frame(activity: Activity, title_box: Box, title: FittedText, theme: Theme,
-                 factor: float, words: Words) -> TextFrame | None:
-    """Return the activity's label line set small above its title, in the title box's
-    free top; None when the title leaves no line of room there."""
+def think_about(words: Words) -> Paragraph:
+    """Return the label over an activity's prompts on a slide of their own: "Activity ·
+    Think about", in ``words``' language (each language's, for a bilingual build)."""
+    return Paragraph(_each_language(words, lambda w, _: _styled(w("**Activity** · Think about"))))
+
+
+def glance_frame(activity: Activity | Paragraph, title_box: Box, title: FittedText,
+                 theme: Theme, factor: float, words: Words) -> TextFrame | None:
+    """Return the activity's label line (or the label ``activity`` given as a paragraph)
+    set small above its title, in the title box's free top; None when the title leaves
+    no line of room there."""
     small = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
     room = Box(title_box.x, title_box.y, title_box.w,
                title_box.h - title.height - 2 * INSET_Y)
+    line = activity if isinstance(activity, Paragraph) else glance(activity, words)
     try:
-        fitted = fit_in_box([glance(activity, words)], room, small, BODY, "glance", factor)
+        fitted = fit_in_box([line], room, small, BODY, "glance", factor)
     except DoesNotFit:
         return None
     return TextFrame("glance", None, Box(room.x, room.y, room.w, fitted.height + 2 * INSET_Y),
@@ -311,7 +320,7 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
 
     Raises `DoesNotFit` when the two columns do not fit at ``sizes`` (strictly).
     """
-    steps = [_heading(words("What to do"))] + [Paragraph.from_markup(s, 0, True)
+    steps = [heading(words("What to do"))] + [Paragraph.from_markup(s, 0, True)
                                         for s in activity.steps]
     extra = ([] if label else [glance(activity, words)]) + materials(activity, words)
     frames: list[TextFrame] = []
@@ -326,7 +335,7 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
         fitted = fit_in_box(steps + extra, box, sizes.strict(), numbered, "steps", factor)
         return Composed((TextFrame("steps", idx, box, fitted, numbered, numbered=True),
                          *frames))
-    prompts = [_heading(words("Think about"))] + [Paragraph.from_markup(p, 0, True)
+    prompts = [heading(words("Think about"))] + [Paragraph.from_markup(p, 0, True)
                                            for p in activity.questions] + extra
     gutter = GUTTER
     best: tuple[float, Box, Box, FittedText] | None = None

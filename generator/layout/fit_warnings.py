@@ -11,10 +11,6 @@ SMALL_SLOTS = {"subtitle", "detail", "by", "credit", "caption", "table", "eyebro
                 "footer", "hidden title", "organisation", "details", "glance", "length", "needs",
                 "people"}
 
-ONE_SLIDE_ACTIVITY_SLOTS = {"steps", "prompts"}
-"""An activity's columns, which may go down to the floor size to stay on one slide."""
-
-
 def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
     """Return a warning for each text set below the theme's minimum size to fit."""
     found = []
@@ -23,8 +19,6 @@ def fit_warnings(slides: list[SlideLayout], theme: Theme) -> list[Diagnostic]:
             if decision.slot in SMALL_SLOTS:
                 continue
             minimum = theme.title_min if decision.slot == "title" else theme.body_min
-            if decision.slot in ONE_SLIDE_ACTIVITY_SLOTS:  # steps and prompts side by side
-                minimum = min(minimum, theme.size_floor)
             if decision.size < minimum:
                 found.append(Diagnostic(
                     Problem.W_FIT_SMALL, f"the {decision.slot} was set at "

@@ -8,6 +8,7 @@ from typing import TypeAlias, assert_never
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout import compose
+from generator.layout.activity_pair import activity_pair
 from generator.layout.columns import lay_out_columns
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
@@ -222,20 +223,26 @@ def _activity(slide: ActivitySlide, ctx: _Context,
               title: str) -> list[tuple[list[Frame], list[FitDecision]]]:
     """Return the activity's slides: on one slide, its time, format and materials at a
     glance over the steps and prompts side by side, when they fit at the body size;
-    else the steps, then the prompts on a "(cont.)" slide."""
+    else a pair of slides at the body size, the first as the one slide without its
+    prompts, the second its prompts under the label "Activity · Think about" (and the
+    activity's own title); else the steps, then the prompts on a "(cont.)" slide."""
     activity = slide.activity
     layout = ctx.layout("activity")
     body = layout.bodies()[0]
     sizes = ctx.sizes("body")
     label: list[Frame] = []
+    second: list[Frame] = []  # the label over the prompts on a slide of their own
     heading = layout.first("title")
     if heading is not None:
         fitted_title = _title(layout, title, ctx, "activity")[0].text
         found = compose.glance_frame(activity, heading.box, fitted_title, ctx.theme, ctx.factor,
                                      ctx.words)
         label = [found] if found else []
-    floor = ctx.theme.size_floor  # one slide, side by side, down to the smallest readable size
-    one_slide = SizeRange(sizes.preferred, min(sizes.minimum, floor), floor)
+        found = compose.glance_frame(compose.think_about(ctx.words), heading.box, fitted_title,
+                                     ctx.theme, ctx.factor, ctx.words)
+        second = [found] if found else []
+    floor = ctx.theme.size_floor
+    one_slide = sizes.strict()  # side by side only at the body size
     own = body.box  # the line across the foot may take the free room below the body
     whole = Box(own.x, own.y, own.w,
                 max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
@@ -251,6 +258,18 @@ def _activity(slide: ActivitySlide, ctx: _Context,
                                          for f in one.frames])]
     except DoesNotFit:
         pass
+    if len(activity.prompts) > 1:  # one prompt would stand alone on its slide
+        try:
+            first, prompts_slide = activity_pair(
+                activity, whole, body.box, sizes, ctx.factor, NUMBERED, body.idx, bool(label),
+                ctx.words, ctx.sizes("small"), bool(second))
+            return [([*label, *first.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
+                                               for f in first.frames]),
+                    ([*second, *prompts_slide.frames],
+                     [FitDecision(f.slot, f.text.size, sizes.preferred)
+                      for f in prompts_slide.frames])]
+        except DoesNotFit:
+            pass
     lead = " · ".join(x for x in (ctx.words.minutes(activity.minutes), activity.format) if x)
     steps = ([] if label else [_bold(Paragraph.from_markup(lead))]) + [
         Paragraph.from_markup(step, 0, True) for step in activity.steps
@@ -468,17 +487,18 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
         layout = ctx.layout(_layout_role(planned))
         for page, (frames, decisions) in enumerate(pages):
             page_layout = layout
-            marked = unstyled(planned.title)
-            if isinstance(planned.kind, BreakKind):
-                marked = break_name(unstyled(planned.kind.name), ctx.words)
-            if page:
-                marked += " " + (plan.words("(cont.)") if page == 1 else
-                                 plan.words("(cont. {n})", n=page))
-            title = plain_text(side_by_side(marked))  # a pair's languages on one line
-            seen[title] = seen.get(title, 0) + 1
-            if seen[title] > 1:
-                marked = f"{marked} ({seen[title]})"
-                title = f"{title} ({seen[title]})"
+            if not page or any(d.continued for d in decisions):  # else: designed as a
+                marked = unstyled(planned.title)                 # pair, the first's title
+                if isinstance(planned.kind, BreakKind):
+                    marked = break_name(unstyled(planned.kind.name), ctx.words)
+                if page:
+                    marked += " " + (plan.words("(cont.)") if page == 1 else
+                                     plan.words("(cont. {n})", n=page))
+                title = plain_text(side_by_side(marked))  # a pair's languages on one line
+                seen[title] = seen.get(title, 0) + 1
+                if seen[title] > 1:
+                    marked = f"{marked} ({seen[title]})"
+                    title = f"{title} ({seen[title]})"
             try:
                 title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
                 if page_layout.quote_in_title and isinstance(planned.kind, QuoteKind):
@@ -536,8 +556,8 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
     Each slide is fitted on its own first; then slides of a kind (bullets, activity,
     two columns...) set larger than the smallest of their kind are fitted again with
     that size as their largest, down to no less than the theme's ``body_min``. An
-    activity on one slide (steps and prompts side by side, which may go smaller) and
-    one over two slides are kinds of their own.
+    activity on one slide (steps and prompts side by side) or on a designed pair of
+    slides is one kind; one continued onto "(cont.)" slides is a kind of its own.
     """
     found: list[_PageList | DoesNotFit] = []
     for planned in plan.slides:
@@ -550,8 +570,7 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
         if size is not None:
             kind = _group(planned, pages)  # type: ignore[arg-type]
-            least = ctx.theme.size_floor if kind == "activity" else ctx.theme.body_min
-            smallest[kind] = min(smallest.get(kind, size), max(size, least))
+            smallest[kind] = min(smallest.get(kind, size), max(size, ctx.theme.body_min))
     for index, (planned, pages) in enumerate(zip(plan.slides, found, strict=True)):
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
         cap = None if size is None else smallest.get(_group(planned, pages))  # type: ignore[arg-type]
@@ -566,10 +585,11 @@ def _harmonise(plan: Plan, ctx: _Context) -> list[_PageList | DoesNotFit]:
 
 
 def _group(planned: PlannedSlide, pages: _PageList) -> str:
-    """Return the kind whose slides share a size: the layout role, an activity over
-    two or more slides apart from one on a single slide."""
+    """Return the kind whose slides share a size: the layout role, an activity continued
+    onto "(cont.)" slides apart from one on a slide or a designed pair of slides."""
     role = _layout_role(planned)
-    return f"{role} continued" if role == "activity" and len(pages) > 1 else role
+    continued = any(d.continued for _, decisions in pages for d in decisions)
+    return f"{role} continued" if role == "activity" and continued else role
 
 
 def _layout_role(planned: PlannedSlide) -> str:

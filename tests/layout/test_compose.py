@@ -56,10 +56,14 @@ def test_hidden_titles_are_in_the_title_placeholder_and_off_the_slide(built) -> 
 
 
 def test_no_activity_of_the_default_outline_continues(built) -> None:
-    _, deck, _ = built
+    theme, deck, _ = built
     activities = [s for s in deck.slides if s.role == "activity"]
+    if theme == "high-contrast":  # a designed pair each (see the tests below)
+        activities = [s for s in activities if s.continuation == 0]
     assert len(activities) == 6
     assert all(s.continuation == 0 for s in activities)
+    if theme == "high-contrast":
+        return
     for slide in activities:
         slots = {f.slot for f in slide.frames if isinstance(f, TextFrame)}
         assert {"glance", "steps", "prompts"} <= slots, slide.title
@@ -78,6 +82,55 @@ def test_the_default_activities_keep_the_body_size_on_one_slide(repo_root: Path,
         sizes = {f.slot: f.text.size for f in slide.frames if isinstance(f, TextFrame)}
         assert min(sizes["steps"], sizes["prompts"]) >= prepared.theme.body_min, slide.title
         assert sizes["needs"] <= sizes["steps"], slide.title
+
+
+def _activity_slides(deck) -> dict[int, list]:
+    """Return each activity's slides, by the index of its planned slide."""
+    found: dict[int, list] = {}
+    for slide in deck.slides:
+        if slide.role == "activity":
+            found.setdefault(slide.plan_index, []).append(slide)
+    return found
+
+
+def _sizes(slide) -> dict[str, float]:
+    return {f.slot: f.text.size for f in slide.frames if isinstance(f, TextFrame)}
+
+
+def test_high_contrast_activities_keep_the_body_minimum(built) -> None:
+    theme, deck, _ = built
+    if theme != "high-contrast":
+        pytest.skip("the default and civic themes fit side by side at the body size")
+    body_min = 28.0  # the theme's: low-vision audiences
+    found = set()
+    for slides in _activity_slides(deck).values():
+        for slide in slides:
+            sizes = _sizes(slide)
+            found |= {sizes[k] for k in ("steps", "prompts") if k in sizes}
+            assert min(sizes.get("steps", 99), sizes.get("prompts", 99)) >= body_min, slide.title
+            assert sizes.get("needs", 0.0) <= sizes.get("steps", 99), slide.title
+    assert len(found) == 1, found  # one size on every activity slide of the deck
+
+
+def test_a_split_activitys_second_slide_carries_its_prompts(built) -> None:
+    theme, deck, _ = built
+    if theme != "high-contrast":
+        pytest.skip("the default and civic themes fit side by side at the body size")
+    pairs = _activity_slides(deck)
+    assert len(pairs) == 6
+    for first, second, *rest in pairs.values():
+        assert rest == [] and second.number == first.number + 1, first.title
+        assert second.title == first.title and second.marked_title == first.marked_title
+        assert "cont." not in second.title and "(2)" not in second.title
+        one = {f.slot: f for f in first.frames if isinstance(f, TextFrame)}
+        two = {f.slot: f for f in second.frames if isinstance(f, TextFrame)}
+        assert "prompts" not in one and "steps" not in two, first.title
+        assert one["steps"].text.paragraphs[0].paragraph.text == "What to do"
+        assert one["needs"].text.paragraphs[0].paragraph.text.startswith("You need:")
+        assert one["glance"].text.paragraphs[0].paragraph.text.startswith("Activity · ")
+        assert two["glance"].text.paragraphs[0].paragraph.text == "Activity · Think about"
+        prompts = [p.paragraph for p in two["prompts"].text.paragraphs]
+        assert all(p.bullet for p in prompts) and len(prompts) >= 2, first.title
 
 
 def test_no_continuation_slide_holds_one_item(built) -> None:

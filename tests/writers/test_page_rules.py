@@ -248,12 +248,23 @@ sections:
 """
 
 
-@pytest.mark.parametrize("outline", ["default", "continued"])
+def _outline_text(outline: str) -> str | None:
+    """Return the text of the outline the guide test builds (None: the default's)."""
+    if outline == "high-contrast":  # each activity over a designed pair of slides
+        return DEFAULT_OUTLINE.read_text(encoding="utf-8").replace(
+            "theme: default", "theme: high-contrast")
+    return CONTINUED if outline == "continued" else None
+
+
+@pytest.mark.parametrize("outline", ["default", "continued", "high-contrast"])
 def test_guide_lists_every_deck_slide_and_its_counts_match(outline: str) -> None:
-    pack = pack_of(load_plan(None if outline == "default" else CONTINUED))
+    pack = pack_of(load_plan(_outline_text(outline)))
     deck = pack.deck.slides
     if outline == "continued":
         assert any(s.continuation for s in deck), "the test needs a continuation slide"
+    if outline == "high-contrast":
+        seconds = [s for s in deck if s.role == "activity" and s.continuation]
+        assert len(seconds) == 6 and not any("cont." in s.title for s in seconds)
     data = render(write_guide, pack)
     texts = page_texts(data)
     assert f"{len(deck)} slides" in texts[0]
