@@ -487,18 +487,21 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
         layout = ctx.layout(_layout_role(planned))
         for page, (frames, decisions) in enumerate(pages):
             page_layout = layout
-            if not page or any(d.continued for d in decisions):  # else: designed as a
-                marked = unstyled(planned.title)                 # pair, the first's title
+            if not page or any(d.continued for d in decisions):
+                marked = unstyled(planned.title)
                 if isinstance(planned.kind, BreakKind):
                     marked = break_name(unstyled(planned.kind.name), ctx.words)
                 if page:
                     marked += " " + (plan.words("(cont.)") if page == 1 else
                                      plan.words("(cont. {n})", n=page))
                 title = plain_text(side_by_side(marked))  # a pair's languages on one line
-                seen[title] = seen.get(title, 0) + 1
-                if seen[title] > 1:
-                    marked = f"{marked} ({seen[title]})"
-                    title = f"{title} ({seen[title]})"
+            else:  # the prompts of a designed pair: a title of their own in the slide list
+                marked = unstyled(planned.title) + plan.words(": think about")
+                title = plain_text(side_by_side(marked))
+            seen[title] = seen.get(title, 0) + 1
+            if seen[title] > 1:
+                marked = f"{marked} ({seen[title]})"
+                title = f"{title} ({seen[title]})"
             try:
                 title_frame, title_decision = _title(page_layout, marked, ctx, planned.role)
                 if page_layout.quote_in_title and isinstance(planned.kind, QuoteKind):

@@ -120,7 +120,7 @@ def test_a_split_activitys_second_slide_carries_its_prompts(built) -> None:
     assert len(pairs) == 6
     for first, second, *rest in pairs.values():
         assert rest == [] and second.number == first.number + 1, first.title
-        assert second.title == first.title and second.marked_title == first.marked_title
+        assert second.title == f"{first.title}: think about", second.title
         assert "cont." not in second.title and "(2)" not in second.title
         one = {f.slot: f for f in first.frames if isinstance(f, TextFrame)}
         two = {f.slot: f for f in second.frames if isinstance(f, TextFrame)}
@@ -131,6 +131,15 @@ def test_a_split_activitys_second_slide_carries_its_prompts(built) -> None:
         assert two["glance"].text.paragraphs[0].paragraph.text == "Activity · Think about"
         prompts = [p.paragraph for p in two["prompts"].text.paragraphs]
         assert all(p.bullet for p in prompts) and len(prompts) >= 2, first.title
+
+
+def test_every_slide_of_the_deck_has_a_title_of_its_own(built) -> None:
+    """Screen readers list a deck by its titles, and PowerPoint's checker flags repeats:
+    no two slides of the written deck share a title, designed pairs included."""
+    _, _, prs = built
+    titles = [slide.shapes.title.text_frame.text for slide in prs.slides]
+    repeated = sorted({t for t in titles if titles.count(t) > 1})
+    assert not repeated, repeated
 
 
 def test_no_continuation_slide_holds_one_item(built) -> None:
