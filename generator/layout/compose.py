@@ -182,12 +182,19 @@ def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometr
 
 
 def closing_lines(facilitators: Sequence[str], organisation: str | None,
-                  words: Words, contact: str | None = None) -> list[Paragraph]:
+                  words: Words, contact: str | None = None, *,
+                  compact: bool = False) -> list[Paragraph]:
     """Return the closing slide's lines: who ran the workshop (bold, listed in ``words``'
-    language), for whom, and how to reach them (its email and web addresses links)."""
+    language), for whom, and how to reach them (its email and web addresses links).
+
+    ``compact`` (for a template's small closing box) puts the organisation and the
+    contact on one line, parted by " · "."""
     lines = []
     if facilitators:
         lines.append(Paragraph(_styled(words.names(facilitators), bold=True)))
+    if compact and organisation and contact:
+        parted = (*parse_inline(organisation), Span(" · "), *contact_spans(contact))
+        return [*lines, Paragraph(parted)]
     if organisation:
         lines.append(Paragraph.from_markup(organisation))
     if contact:

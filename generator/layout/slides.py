@@ -397,7 +397,12 @@ def _simple(planned: PlannedSlide, kind: _Simple,
             lines = compose.closing_lines(kind.facilitators, kind.organisation, ctx.words,
                                           kind.contact)
             if lines:
-                add("people", 0, lines, "lead", tone=on_dark)
+                try:
+                    add("people", 0, lines, "lead", tone=on_dark)
+                except DoesNotFit:  # a small box: organisation and contact share a line
+                    add("people", 0, compose.closing_lines(
+                        kind.facilitators, kind.organisation, ctx.words, kind.contact,
+                        compact=True), "lead", tone=on_dark)
             if kind.source and len(bodies) > 1:
                 add("credit", 1, [Paragraph.from_markup(kind.source)], "small", tone="muted")
         case _:
