@@ -202,6 +202,12 @@ def closing_lines(facilitators: Sequence[str], organisation: str | None,
     return lines
 
 
+BACK_AT = TextStyle(1.25, 0.0)
+"""The style of a break's "Back at 10:55": one line as tall as the tallest common face
+draws it (Calibri's ascent and descent come to 1.22 em), so a renderer never sets its
+letters above the box."""
+
+
 def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, theme: Theme,
                 factor: float, tone: str, words: Words, slide_height: float) -> Composed:
     """Return a break slide's frames: "Back at 10:55" as large as the slide allows, its
@@ -227,9 +233,9 @@ def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, t
         below = rest.height + 2 * INSET_Y if rest else 0.0
         top = Box(body.x, body.y, body.w, body.h - below)
         under = Box(body.x, top.bottom, body.w, below)
-    fitted = fit_in_box([Paragraph(_styled(main, bold=True))], top, big, TextStyle(1.1, 0.0),
-                        "back", factor)
-    frames = [TextFrame("back", bodies[0].idx, top, fitted, TextStyle(1.1, 0.0),
+    fitted = fit_in_box([Paragraph(_styled(main, bold=True))], top, big, BACK_AT, "back",
+                        factor)
+    frames = [TextFrame("back", bodies[0].idx, top, fitted, BACK_AT,
                         align="ctr", anchor="b", tone=tone)]
     if rest is not None:
         frames.append(TextFrame("length", bodies[1].idx if second is not None else None,

@@ -66,3 +66,39 @@ def test_short_template_boxes_still_take_the_title_details_and_the_break_time(tm
     texts = [" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
              for slide in deck.slides]
     assert any("Back at 09:55" in text for text in texts), texts
+
+
+def _short_section_body(folder: Path) -> Path:
+    """Save python-pptx's default with its section header's body (where a break's
+    "Back at" goes) 130 pt tall and right above the title, so the time's size is set by
+    the box's height."""
+    prs = Presentation()
+    section = prs.slide_layouts[2]
+    title = next(s for s in section.placeholders if s.placeholder_format.idx == 0)
+    for shape in section.placeholders:
+        if shape.placeholder_format.idx == 1:
+            shape.left, shape.width = Pt(18), Pt(684)
+            shape.top, shape.height = title.top - Pt(132), Pt(130)
+    path = folder / "short-boxes.pptx"
+    prs.save(str(path))
+    return path
+
+
+def test_libreoffice_draws_a_height_bound_back_at_time_inside_its_box(tmp_path):
+    """Calibri (drawn as Carlito) rises 1.22 em from its descent to its ascent: set in a
+    short box at the largest size that fits, "Back at" must still be drawn inside it."""
+    from roundtrip import characters_outside, find_soffice, to_pdf
+    from system_tools import need_font
+
+    soffice = find_soffice()
+    need_font("Carlito")
+    _short_section_body(tmp_path)
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE, encoding="utf-8")
+    deck = build(outline, BuildOptions(outputs=("deck",), output_dir=tmp_path / "out")).written[0]
+    back = [shape for slide in Presentation(str(deck)).slides for shape in slide.shapes
+            if shape.has_text_frame and "Back at" in shape.text_frame.text]
+    assert back and back[0].height < Pt(130)  # the short box, not one grown under it
+    counted, outside = characters_outside(deck, to_pdf(soffice, deck, tmp_path / "pdf"))
+    assert counted > 20
+    assert outside == [], outside
