@@ -92,6 +92,21 @@ def _each_language(words: Words, make: Callable[[Words, int], tuple[Span, ...]]
     return (*tagged(one, first.tag), Span(PAIR_BREAK, lang=first.tag), *tagged(two, second.tag))
 
 
+LOGO_GAP = 7.2
+"""Room (0.1 in) kept between a logo and a line make-deck sets beside it."""
+
+
+def _clear_of(room: Box, obstacles: Sequence[Box]) -> Box:
+    """Return the part of ``room`` right of the logos and pictures that overlap it (a
+    crest in the cover's top corner), or ``room`` itself when none does."""
+    left = room.x
+    for shape in obstacles:
+        if shape.x < room.right and shape.right > room.x and shape.y < room.bottom \
+                and shape.bottom > room.y:
+            left = max(left, shape.right + LOGO_GAP)
+    return Box(left, room.y, max(room.right - left, 0.0), room.h)
+
+
 def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometry,
                 theme: Theme, factor: float, tone: str, words: Words,
                 slide_height: float) -> Composed:
@@ -110,7 +125,8 @@ def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometr
     details = [x for x in (kind.event, kind.date and words.date(kind.date), kind.venue) if x]
     if organisation and title is not None:
         top = min(title.box.x, title.box.y)
-        room = Box(title.box.x, top, title.box.w, title.box.y - top)
+        room = _clear_of(Box(title.box.x, top, title.box.w, title.box.y - top),
+                         layout.obstacles)
         try:
             fitted = fit_in_box([Paragraph.from_markup(organisation)], room, small, BODY,
                                 "organisation", factor)

@@ -28,7 +28,7 @@ from generator.layout.frames import (
     TextFrame,
 )
 from generator.layout.furniture import lay_out_furniture
-from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.measure import measured_families, measuring
 from generator.layout.notes import speaker_notes
 from generator.layout.picture_room import content_area
@@ -138,6 +138,17 @@ def _text(slot: str, placeholder: object, text: list[Paragraph], ctx: _Context, 
     fitted = fit_in_box(text, box, sizes, style, slot, ctx.factor)
     frame = TextFrame(slot, placeholder.idx, box, fitted, style, **extra)  # type: ignore[attr-defined,arg-type]
     return frame, FitDecision(slot, fitted.size, sizes.preferred)
+
+
+def _title_cut_at(layout: LayoutGeometry, top: float) -> LayoutGeometry:
+    """Return ``layout`` with its title placeholder's box starting at ``top`` (under an
+    activity's label line)."""
+    def cut(placeholder: Placeholder) -> Placeholder:
+        if placeholder.kind not in ("title", "ctrTitle"):
+            return placeholder
+        box = placeholder.box
+        return replace(placeholder, box=Box(box.x, top, box.w, box.bottom - top))
+    return replace(layout, placeholders=tuple(cut(p) for p in layout.placeholders))
 
 
 def _title(layout: LayoutGeometry, title: str, ctx: _Context,
@@ -518,10 +529,12 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                     decisions = [d for d in decisions if d is not title_decision]
                 label = next((f for f in frames if getattr(f, "slot", "") == "glance"), None)
                 if label is not None:  # the title keeps the part of its box under its label
-                    below = label.box.bottom
-                    title_frame = replace(title_frame, box=Box(
-                        title_frame.box.x, below, title_frame.box.w,
-                        title_frame.box.bottom - below))
+                    try:
+                        title_frame, title_decision = _title(
+                            _title_cut_at(page_layout, label.box.bottom), marked, ctx,
+                            planned.role)
+                    except DoesNotFit:  # a longer title (a pair's second): no label
+                        frames = [f for f in frames if f is not label]
             except DoesNotFit:
                 problems.append(Diagnostic(
                     Problem.E_FIT,
