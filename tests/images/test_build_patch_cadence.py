@@ -26,7 +26,7 @@ def _colours(image: Image.Image) -> set[str]:
     """Return the colours that cover at least 1 % of the picture, as RRGGBB."""
     counts = image.convert("RGB").getcolors(maxcolors=1 << 20) or []
     least = image.width * image.height / 100
-    return {"%02X%02X%02X" % rgb for count, rgb in counts if count >= least}
+    return {"".join(f"{c:02X}" for c in rgb) for count, rgb in counts if count >= least}
 
 
 def test_the_committed_chart_is_the_default_themes_drawing(tmp_path: Path) -> None:
