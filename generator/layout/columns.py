@@ -5,7 +5,9 @@ Narrow columns at a large size wrap word by word; they are set smaller while tha
 helps, down to the theme's body minimum. Where they still would, each column takes
 the width its text needs (a short column gives room to a long one) and the gutters
 narrow, down to `MIN_GUTTER`. Paired columns line up row by row, going down to the
-theme's small size for it when the aligned rows are taller than the box.
+theme's small size for it when the aligned rows are taller than the box; or, where
+the theme sets a body minimum no slide may go below, their rows are shared out over
+slides (`split_paired_columns`), each repeating the headings.
 """
 
 from __future__ import annotations
@@ -101,3 +103,44 @@ def lay_out_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[obje
     gaps = found or [()] * len(fitted)
     return [TextFrame(f"column{i + 1}", b.idx, box, f, BODY, gaps=g)  # type: ignore[attr-defined]
             for i, (b, box, f, g) in enumerate(zip(bodies, boxes, fitted, gaps, strict=True))]
+
+
+def row_shares(rows: int, slides: int) -> list[int]:
+    """Return how many of ``rows`` each of ``slides`` slides takes: as even as can be,
+    the earlier slides taking any one more."""
+    each, more = divmod(rows, slides)
+    return [each + (index < more) for index in range(slides)]
+
+
+def split_paired_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[object],
+                         sizes: SizeRange, factor: float,
+                         headed: bool) -> list[list[TextFrame]] | None:
+    """Return two paired columns' rows shared out over as few slides as line them up at
+    or above ``sizes.minimum``, each slide with at least two rows (and the columns'
+    headings, when ``headed``: the first paragraph of each group) and every slide at
+    one size; None when the columns do not pair up or no such split exists."""
+    if len(groups) != 2 or len({len(g) for g in groups}) != 1:
+        return None
+    heads = [list(g[:1]) if headed else [] for g in groups]
+    rows = [list(g[1:]) if headed else list(g) for g in groups]
+    strict = sizes.strict()
+    for slides in range(2, len(rows[0]) // 2 + 1):
+        chunks, start = [], 0
+        for share in row_shares(len(rows[0]), slides):
+            chunks.append([h + r[start:start + share] for h, r in zip(heads, rows, strict=True)])
+            start += share
+        try:
+            pages = [lay_out_columns(c, bodies, strict, strict.minimum, factor) for c in chunks]
+        except DoesNotFit:
+            continue
+        common = min(f.text.size for page in pages for f in page)
+        if common < strict.minimum:
+            continue
+        try:
+            pages = [lay_out_columns(c, bodies, SizeRange(common, common, common), common,
+                                     factor) for c in chunks]
+        except DoesNotFit:
+            continue
+        if all(f.gaps for page in pages for f in page):
+            return pages
+    return None

@@ -9,7 +9,7 @@ from typing import TypeAlias, assert_never
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout import compose
 from generator.layout.activity_pair import activity_pair
-from generator.layout.columns import lay_out_columns
+from generator.layout.columns import lay_out_columns, split_paired_columns
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
@@ -68,7 +68,8 @@ _Simple: TypeAlias = (
     TitleKind | SectionKind | BreakKind | ClosingKind | QuoteKind | StatementKind | ColumnsKind
     | ImageKind
 )
-"""The kinds whose slide never continues onto a "(cont.)" slide."""
+"""The kinds laid out on one slide by `_simple`, never continued onto a "(cont.)" slide
+(but a comparison whose rows only line up below the body minimum, see `_comparison`)."""
 
 BODY = TextStyle()
 TITLE = TextStyle(line_height=1.1, space_before=0.0)
@@ -219,15 +220,46 @@ def _bulleted(role: str, paragraphs: list[Paragraph], ctx: _Context,
     return pages
 
 
-def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
-    layout = ctx.layout("columns3" if len(slide.columns) == 3 else "columns")
-    bodies = layout.bodies()[: len(slide.columns)]
+def _column_groups(slide: ColumnsSlide) -> list[list[Paragraph]]:
+    """Return each column's paragraphs: its heading (bold), if any, then its bullets."""
     groups = []
     for column in slide.columns:
         paragraphs = [_bold(Paragraph.from_markup(column.heading))] if column.heading else []
         groups.append(paragraphs + bullet_paragraphs(column.bullets))
-    return lay_out_columns(groups, bodies, ctx.sizes("body"), ctx.theme.small_size,
-                           ctx.factor)
+    return groups
+
+
+def _columns(slide: ColumnsSlide, ctx: _Context) -> list[Frame]:
+    """Return the frames of a columns slide's columns, side by side on one slide."""
+    layout = ctx.layout("columns3" if len(slide.columns) == 3 else "columns")
+    bodies = layout.bodies()[: len(slide.columns)]
+    return lay_out_columns(_column_groups(slide), bodies, ctx.sizes("body"),
+                           ctx.theme.small_size, ctx.factor)
+
+
+def _comparison(planned: PlannedSlide, kind: ColumnsKind,
+                ctx: _Context) -> list[tuple[list[Frame], list[FitDecision]]]:
+    """Return a columns slide's pages: the one slide, unless it is a comparison (two
+    columns whose bullets pair up) whose rows line up only below the theme's body
+    minimum there; then its rows shared out over slides, each repeating the headings,
+    lined up at one size no smaller than the body minimum, the later ones "(cont.)"
+    slides (the one slide as today when no such split exists)."""
+    one = _simple(planned, kind, ctx)
+    slide = kind.slide
+    columns = [f for f in one[0] if isinstance(f, TextFrame) and f.slot.startswith("column")]
+    sizes = ctx.sizes("body")
+    headings = {bool(c.heading) for c in slide.columns}
+    if len(slide.columns) != 2 or len(headings) != 1 or \
+            (all(f.gaps for f in columns) and min(f.text.size for f in columns) >= sizes.minimum):
+        return [one]
+    bodies = ctx.layout("columns").bodies()[:2]
+    split = split_paired_columns(_column_groups(slide), bodies, sizes, ctx.factor,
+                                 headings.pop())
+    if split is None:
+        return [one]
+    return [(list(frames), [FitDecision(f.slot, f.text.size, ctx.theme.body_max, page > 0)
+                            for f in frames])
+            for page, frames in enumerate(split)]
 
 
 def _activity(slide: ActivitySlide, ctx: _Context,
@@ -462,8 +494,10 @@ def _pages(planned: PlannedSlide, ctx: _Context) -> list[tuple[list[Frame], list
                                   ctx.sizes("table"), planned.title, ctx.factor)
             return [([t], [FitDecision("table", t.cells[0][0].size, ctx.theme.body_min, i > 0)])
                     for i, t in enumerate(tables)]
+        case ColumnsKind():
+            return _comparison(planned, kind, ctx)
         case TitleKind() | SectionKind() | BreakKind() | ClosingKind() | QuoteKind() \
-                | StatementKind() | ColumnsKind() | ImageKind():
+                | StatementKind() | ImageKind():
             return [_simple(planned, kind, ctx)]
         case _:
             assert_never(kind)

@@ -234,25 +234,86 @@ def test_boxes_are_points() -> None:  # keep the fixture's arithmetic honest
 def test_columns_do_not_wrap_word_by_word(built) -> None:
     _, deck, _ = built
     columns = [s for s in deck.slides if s.role == "columns"]
-    assert len(columns) == 2
+    assert len({s.plan_index for s in columns}) == 2  # a comparison may span slides
     for slide in columns:
         for frame in slide.frames:
             if isinstance(frame, TextFrame) and frame.slot.startswith("column"):
                 assert single_word_lines(frame.text) == 0, (slide.title, frame.slot)
 
 
+def _row_tops(frame: TextFrame) -> list[float]:
+    """Return where each paragraph of a column starts, below the top of its text."""
+    y, found = 0.0, []
+    for index, p in enumerate(frame.text.paragraphs):
+        y += (frame.text.space_before if index else 0.0) + frame.gaps[index]
+        found.append(y)
+        y += len(p.lines) * frame.text.line_height
+    return found
+
+
+def _columns_of(slide) -> list[TextFrame]:
+    return [f for f in slide.frames if isinstance(f, TextFrame) and f.slot.startswith("column")]
+
+
+def _comparison(deck, title: str = "Outsourcing or partnership?") -> list:
+    """Return the comparison's slides: its own and its "(cont.)" slides."""
+    first = next(s for s in deck.slides if s.title == title)
+    return [s for s in deck.slides if s.plan_index == first.plan_index]
+
+
 def test_paired_rows_of_a_comparison_line_up(built) -> None:
     _, deck, _ = built
-    slide = next(s for s in deck.slides if s.title == "Outsourcing or partnership?")
-    left, right = (f for f in slide.frames if isinstance(f, TextFrame)
-                   and f.slot.startswith("column"))
+    left, right = _columns_of(_comparison(deck)[0])
+    assert left.gaps and _row_tops(left) == pytest.approx(_row_tops(right))
 
-    def tops(frame: TextFrame) -> list[float]:
-        y, found = 0.0, []
-        for index, p in enumerate(frame.text.paragraphs):
-            y += (frame.text.space_before if index else 0.0) + frame.gaps[index]
-            found.append(y)
-            y += len(p.lines) * frame.text.line_height
-        return found
 
-    assert left.gaps and tops(left) == pytest.approx(tops(right))
+def test_a_high_contrast_comparison_keeps_the_body_minimum_over_slides(built) -> None:
+    """Low-vision audiences: the comparison's rows are shared out over slides rather than
+    set below the theme's 28 pt; each slide repeats the headings and lines up its rows,
+    all at one size. The default and civic themes keep it on one slide."""
+    theme, deck, _ = built
+    slides = _comparison(deck)
+    if theme != "high-contrast":
+        assert len(slides) == 1
+        return
+    assert len(slides) >= 2
+    sizes = set()
+    for page, slide in enumerate(slides):
+        assert slide.continuation == page and ("(cont." in slide.title) == bool(page)
+        left, right = _columns_of(slide)
+        heads = [f.text.paragraphs[0].paragraph.text for f in (left, right)]
+        assert heads == ["Outsourcing", "Co-creation"], slide.title
+        assert left.gaps and _row_tops(left) == pytest.approx(_row_tops(right)), slide.title
+        sizes |= {left.text.size, right.text.size}
+    assert len(sizes) == 1 and min(sizes) >= 28.0, sizes
+
+
+def test_no_comparison_slide_holds_one_row_alone(built) -> None:
+    theme, deck, _ = built
+    slides = _comparison(deck)
+    rows = [len(f.text.paragraphs) - 1 for s in slides for f in _columns_of(s)]  # no heading
+    assert sum(rows) == 8 and min(rows) >= 2, rows
+    if theme == "high-contrast":  # shared out, not one slide of small text
+        assert len(slides) >= 2 and min(_sizes(slides[-1]).values()) >= 28.0
+
+
+def test_an_odd_number_of_rows_is_not_split_one_alone(repo_root: Path,
+                                                      tmp_path: Path) -> None:
+    """Five rows at high contrast: three and two, never four and one."""
+    text = (repo_root / "outline.yaml").read_text(encoding="utf-8")
+    text = text.replace("theme: default", "theme: high-contrast").replace(
+        "              - Knowledge leaves when the contract ends\n",
+        "              - Knowledge leaves when the contract ends\n"
+        "              - Change requests cost extra\n").replace(
+        "              - Skills stay in the organisation\n",
+        "              - Skills stay in the organisation\n"
+        "              - Plans change as users teach us\n")
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(text, encoding="utf-8")
+    shutil.copytree(repo_root / "images", tmp_path / "images")
+    deck = prepare(outline, BuildOptions(outputs=("deck",), output_dir=tmp_path / "out")).deck
+    slides = _comparison(deck)
+    rows = [[len(f.text.paragraphs) - 1 for f in _columns_of(s)] for s in slides]
+    assert len(slides) >= 2 and all(min(r) >= 2 for r in rows), rows
+    assert sum(r[0] for r in rows) == 5
+    assert min(f.text.size for s in slides for f in _columns_of(s)) >= 28.0

@@ -265,6 +265,7 @@ def test_guide_lists_every_deck_slide_and_its_counts_match(outline: str) -> None
     if outline == "high-contrast":
         seconds = [s for s in deck if s.role == "activity" and s.continuation]
         assert len(seconds) == 6 and not any("cont." in s.title for s in seconds)
+        assert any(s.title == "Outsourcing or partnership? (cont.)" for s in deck)
     data = render(write_guide, pack)
     texts = page_texts(data)
     assert f"{len(deck)} slides" in texts[0]
