@@ -2,7 +2,8 @@
 slide, an activity at a glance, an agenda in two columns, and rows that line up.
 
 Each function takes boxes from the template layout and returns fitted frames; the
-caller (`generator.layout.slides`) adds the title and the slide's furniture.
+caller (`generator.layout.slides` and the slide modules it draws on) adds the title and
+the slide's furniture.
 """
 
 from __future__ import annotations

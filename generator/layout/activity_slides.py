@@ -1,0 +1,101 @@
+"""Activity slides: time, format and materials at a glance over the steps and prompts
+side by side, else a designed pair of slides, else the steps continued onto "(cont.)"
+slides."""
+
+from __future__ import annotations
+
+from generator.layout import compose
+from generator.layout.activity_pair import activity_pair
+from generator.layout.fitting import (
+    DoesNotFit,
+    SizeRange,
+    split_over_slides,
+)
+from generator.layout.frames import (
+    FitDecision,
+    Frame,
+    TextFrame,
+)
+from generator.layout.geometry import Box
+from generator.layout.layout_context import BODY, NUMBERED, LayoutContext, bold
+from generator.layout.slide_title import slide_title_frame
+from generator.layout.text import Paragraph
+from generator.layout.usable import room_below
+from generator.model import ActivitySlide
+
+
+def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
+                   title: str) -> list[tuple[list[Frame], list[FitDecision]]]:
+    """Return the activity's slides: on one slide, its time, format and materials at a
+    glance over the steps and prompts side by side, when they fit at the body size;
+    else a pair of slides at the body size, the first as the one slide without its
+    prompts, the second its prompts under the label "Activity · Think about" (and the
+    activity's own title); else the steps, then the prompts on a "(cont.)" slide."""
+    activity = slide.activity
+    layout = ctx.layout("activity")
+    body = layout.bodies()[0]
+    sizes = ctx.sizes("body")
+    label: list[Frame] = []
+    second: list[Frame] = []  # the label over the prompts on a slide of their own
+    heading = layout.first("title")
+    if heading is not None:
+        fitted_title = slide_title_frame(layout, title, ctx, "activity")[0].text
+        found = compose.glance_frame(activity, heading.box, fitted_title, ctx.theme, ctx.factor,
+                                     ctx.words)
+        label = [found] if found else []
+        found = compose.glance_frame(compose.think_about(ctx.words), heading.box, fitted_title,
+                                     ctx.theme, ctx.factor, ctx.words)
+        second = [found] if found else []
+    floor = ctx.theme.size_floor
+    one_slide = sizes.strict()  # side by side only at the body size
+    own = body.box  # the line across the foot may take the free room below the body
+    whole = Box(own.x, own.y, own.w,
+                max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
+    try:
+        one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
+                                     body.idx, bool(label), ctx.words, ctx.sizes("small"))
+        size = one.sizes()["steps"]
+        if one.sizes().get("needs", 0.0) > size:  # the line at the foot no larger than the steps
+            one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
+                                         body.idx, bool(label), ctx.words,
+                                         SizeRange(size, min(size, floor), min(size, floor)))
+        return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
+                                         for f in one.frames])]
+    except DoesNotFit:
+        pass
+    if len(activity.prompts) > 1:  # one prompt would stand alone on its slide
+        try:
+            first, prompts_slide = activity_pair(
+                activity, whole, body.box, sizes, ctx.factor, NUMBERED, body.idx, bool(label),
+                ctx.words, ctx.sizes("small"), bool(second))
+            return [([*label, *first.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
+                                               for f in first.frames]),
+                    ([*second, *prompts_slide.frames],
+                     [FitDecision(f.slot, f.text.size, sizes.preferred)
+                      for f in prompts_slide.frames])]
+        except DoesNotFit:
+            pass
+    lead = " · ".join(x for x in (ctx.words.minutes(activity.minutes), activity.format) if x)
+    steps = ([] if label else [bold(Paragraph.from_markup(lead))]) + [
+        Paragraph.from_markup(step, 0, True) for step in activity.steps
+    ] + ([] if activity.prompts else compose.materials(activity, ctx.words))
+    pages = []
+    number = 1
+    for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps", ctx.factor):
+        pages.append(([TextFrame("steps", body.idx, body.box, chunk, NUMBERED, numbered=True,
+                                 number_from=number)],
+                      [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
+        number += sum(p.paragraph.bullet for p in chunk.paragraphs)
+    if pages:
+        pages[0][0][:0] = label
+    if activity.prompts:
+        prompts = [bold(Paragraph.from_markup(ctx.words("Think about")))] + [
+            Paragraph.from_markup(p, 0, True) for p in activity.questions
+        ] + compose.materials(activity, ctx.words)
+        steps_size = pages[-1][1][0].size if pages else sizes.preferred
+        sizes = SizeRange(min(sizes.preferred, steps_size), min(sizes.minimum, steps_size),
+                          sizes.floor)  # the prompts no larger than the steps
+        for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
+            pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
+                          [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
+    return pages
