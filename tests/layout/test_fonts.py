@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,17 +31,6 @@ SAMPLES = [
     "Croeso i’r gweithdy: ŵŷ ŴŶ ẁẃẅ ỳ — £5 / €6 … “quoted” ‘single’",
     "0123456789 !@#$%^&*()_+-=[]{};:,.<>/?|",
 ]
-
-
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the font cache at an empty folder for one test."""
-    monkeypatch.setenv("MAKE_DECK_CACHE", str(tmp_path / "cache"))
-    fonts.cache_dir.cache_clear()
-    try:
-        yield tmp_path / "cache"
-    finally:
-        fonts.cache_dir.cache_clear()
 
 
 def _hmtx_width(path: Path, text: str, size: float) -> float:

@@ -4,13 +4,12 @@ the stated margin or the fallback fontconfig draws them in, whichever is wider."
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 
-from generator.layout import fontconfig, fonts, measure
+from generator.layout import fontconfig, measure
 from generator.layout.fonts import arimo_metrics, metrics
 from generator.layout.linebreak import prepare
 from generator.layout.measure import measured_families, measuring, resolve
@@ -35,17 +34,6 @@ def installed(family: str) -> Path:
     if found is None or family not in found.families:
         pytest.skip(f"{family} is not installed")
     return found.file
-
-
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point the font cache at an empty folder for one test."""
-    monkeypatch.setenv("MAKE_DECK_CACHE", str(tmp_path / "cache"))
-    fonts.cache_dir.cache_clear()
-    try:
-        yield tmp_path / "cache"
-    finally:
-        fonts.cache_dir.cache_clear()
 
 
 @pytest.fixture(autouse=True)
