@@ -98,8 +98,8 @@ LOGO_GAP = 7.2
 
 
 def _clear_of(room: Box, obstacles: Sequence[Box]) -> Box:
-    """Return the part of ``room`` right of the logos and pictures that overlap it (a
-    crest in the cover's top corner), or ``room`` itself when none does."""
+    """Return the part of ``room`` right of the logos, pictures and artwork that overlap
+    it (a crest in the cover's top corner), or ``room`` itself when none does."""
     left = room.x
     for shape in obstacles:
         if shape.x < room.right and shape.right > room.x and shape.y < room.bottom \
@@ -127,7 +127,7 @@ def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometr
     if organisation and title is not None:
         top = min(title.box.x, title.box.y)
         room = _clear_of(Box(title.box.x, top, title.box.w, title.box.y - top),
-                         layout.obstacles)
+                         (*layout.obstacles, *layout.artwork))
         try:
             fitted = fit_in_box([Paragraph.from_markup(organisation)], room, small, BODY,
                                 "organisation", factor)

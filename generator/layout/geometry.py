@@ -66,7 +66,8 @@ class LayoutGeometry:
     ``obj``, ``secHead``, ``twoObj``, ``titleOnly``, ``picTx``, ``blank``..., ``cust``
     for a custom layout). ``background`` is the colour under its main text,
     ``colours`` the scheme slots (``tx1``, ``bg1``...) as its colour map shows them,
-    ``obstacles`` the boxes of what else it draws (footers, logos, pictures).
+    ``obstacles`` the boxes of what else it draws (footers, logos, pictures), and
+    ``artwork`` those of the logos and lettering inside its full-slide pictures.
     """
 
     name: str
@@ -76,6 +77,7 @@ class LayoutGeometry:
     background: str | None = None
     colours: tuple[tuple[str, str], ...] = ()
     obstacles: tuple[Box, ...] = ()
+    artwork: tuple[Box, ...] = ()
     quote_in_title: bool = False
     """A quote layout used as designed: the quote goes in its title placeholder, who
     said it in its one body (see `generator.layout.quote_title`)."""

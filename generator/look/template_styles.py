@@ -204,6 +204,7 @@ def layout_data(layout: LayoutGeometry) -> dict[str, Any]:
         "name": layout.name, "dark": layout.dark, "kind": layout.kind,
         "background": layout.background, "colours": [list(c) for c in layout.colours],
         "obstacles": [[b.x, b.y, b.w, b.h] for b in layout.obstacles],
+        "artwork": [[b.x, b.y, b.w, b.h] for b in layout.artwork],
         "placeholders": [[p.kind, p.idx, p.box.x, p.box.y, p.box.w, p.box.h, p.grows,
                           p.text_colour, p.background, p.font, p.size]
                          for p in layout.placeholders],
@@ -218,7 +219,7 @@ def layout_from_data(data: dict[str, Any]) -> LayoutGeometry:
               for k, i, x, y, w, h, grows, colour, under, font, size in data["placeholders"]),
         bool(data["dark"]), data["kind"], data["background"],
         tuple((s, c) for s, c in data["colours"]),
-        tuple(Box(*b) for b in data["obstacles"]))
+        tuple(Box(*b) for b in data["obstacles"]), tuple(Box(*b) for b in data["artwork"]))
 
 
 __all__ = ["Layer", "_Reader", "layout_data", "layout_from_data", "master_fonts",
