@@ -265,6 +265,17 @@ def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float,
     return box
 
 
+def _grown_to(box: Box, bottom: float, layout: LayoutGeometry, height: float) -> float:
+    """Return how far down a column's ``box`` may grow towards ``bottom``: short of any
+    logo or shape of the layout under it (a column already kept clear of a logo is not
+    grown back over it)."""
+    gap = height * 0.015
+    for shape in layout.obstacles:
+        if shape.x < box.right and shape.right > box.x and box.bottom - 1 <= shape.y < bottom:
+            bottom = shape.y - gap
+    return bottom
+
+
 def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: float,
              height: float) -> tuple[LayoutGeometry, tuple[str, ...]]:
     """Return ``layout`` with a title and enough bodies, and the names of what was added.
@@ -292,7 +303,9 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
         row = _row(bodies)
         bottom = max(p.box.bottom for p in bodies)
         shaped = replace(shaped, placeholders=tuple(
-            replace(p, box=replace(p.box, h=max(p.box.h, bottom - p.box.y))) if p in row else p
+            replace(p, box=replace(p.box, h=max(p.box.h, _grown_to(p.box, bottom, shaped,
+                                                                  height) - p.box.y)))
+            if p in row else p
             for p in shaped.placeholders
             if p.kind not in ("body", "subTitle", "obj") or p in row))
     if needs.stacked and shaped.bodies():  # keep only bodies one under another
