@@ -265,14 +265,19 @@ def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float,
     return box
 
 
-def _grown_to(box: Box, bottom: float, layout: LayoutGeometry, height: float) -> float:
-    """Return how far down a column's ``box`` may grow towards ``bottom``: short of any
-    logo or shape of the layout under it (a column already kept clear of a logo is not
-    grown back over it)."""
+def _grown_to(box: Box, bottom: float, layout: LayoutGeometry, width: float,
+              height: float) -> float:
+    """Return how far down a column's ``box`` may grow towards ``bottom``: short of a
+    logo (a small shape) in the lower half of that room, so that a column already kept
+    clear of a logo is not grown back over it. Large shapes (bands, panels behind the
+    text) do not stop it."""
     gap = height * 0.015
+    room = bottom
     for shape in layout.obstacles:
-        if shape.x < box.right and shape.right > box.x and box.bottom - 1 <= shape.y < bottom:
-            bottom = shape.y - gap
+        small = shape.w * shape.h <= width * height / 6
+        if small and shape.x < box.right and shape.right > box.x and \
+                max(box.bottom - 1, box.y + (room - box.y) / 2) <= shape.y < room:
+            bottom = min(bottom, shape.y - gap)
     return bottom
 
 
@@ -304,7 +309,7 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
         bottom = max(p.box.bottom for p in bodies)
         shaped = replace(shaped, placeholders=tuple(
             replace(p, box=replace(p.box, h=max(p.box.h, _grown_to(p.box, bottom, shaped,
-                                                                  height) - p.box.y)))
+                                                                  width, height) - p.box.y)))
             if p in row else p
             for p in shaped.placeholders
             if p.kind not in ("body", "subTitle", "obj") or p in row))
