@@ -35,19 +35,14 @@ def activity_pair(activity: Activity, whole: Box, body: Box, sizes: SizeRange, f
     first = None
     for foot in _foot_sizes(small):  # the line at the foot gives way before the steps
         try:
-            first = compose.activity_slide(steps_only, whole, cap, factor, numbered, idx,
-                                           label, words, foot)
+            first = compose.activity_slide_foot_under_steps(
+                steps_only, whole, cap, factor, numbered, idx, label, words, foot, small.floor)
             break
         except DoesNotFit:
             continue
     if first is None:
         raise DoesNotFit("steps", strict.minimum)
     size = first.sizes()["steps"]
-    if first.sizes().get("needs", 0.0) > size:  # the line at the foot no larger than the steps
-        under = min(size, small.floor)
-        first = compose.activity_slide(steps_only, whole, cap, factor, numbered, idx, label,
-                                       words, SizeRange(size, under, under))
-        size = first.sizes()["steps"]
     fitted = fit_exact(prompts, body, size, BODY, factor)
     return first, Composed((TextFrame("prompts", idx, body, fitted, BODY),))
 

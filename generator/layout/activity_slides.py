@@ -46,19 +46,14 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
         found = compose.glance_frame(compose.think_about(ctx.words), heading.box, fitted_title,
                                      ctx.theme, ctx.factor, ctx.words)
         second = [found] if found else []
-    floor = ctx.theme.size_floor
     one_slide = sizes.strict()  # side by side only at the body size
     own = body.box  # the line across the foot may take the free room below the body
     whole = Box(own.x, own.y, own.w,
                 max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
     try:
-        one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
-                                     body.idx, bool(label), ctx.words, ctx.sizes("small"))
-        size = one.sizes()["steps"]
-        if one.sizes().get("needs", 0.0) > size:  # the line at the foot no larger than the steps
-            one = compose.activity_slide(activity, whole, one_slide, ctx.factor, NUMBERED,
-                                         body.idx, bool(label), ctx.words,
-                                         SizeRange(size, min(size, floor), min(size, floor)))
+        one = compose.activity_slide_foot_under_steps(
+            activity, whole, one_slide, ctx.factor, NUMBERED, body.idx, bool(label),
+            ctx.words, ctx.sizes("small"), ctx.theme.size_floor)
         return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                          for f in one.frames])]
     except DoesNotFit:

@@ -389,6 +389,23 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
                      TextFrame("prompts", None, right, fitted_prompts, BODY), *frames))
 
 
+def activity_slide_foot_under_steps(activity: Activity, box: Box, sizes: SizeRange,
+                                    factor: float, numbered: TextStyle, idx: int | None,
+                                    label: bool, words: Words, small: SizeRange,
+                                    floor: float) -> Composed:
+    """Return `activity_slide` with the line across the foot no larger than the steps:
+    where ``small`` sets it larger, it is set again at the steps' size or smaller, down
+    to ``floor``. (A smaller line leaves the steps at least their room, so the second
+    composition always fits.)"""
+    one = activity_slide(activity, box, sizes, factor, numbered, idx, label, words, small)
+    size = one.sizes()["steps"]
+    if one.sizes().get("needs", 0.0) > size:
+        under = min(size, floor)
+        one = activity_slide(activity, box, sizes, factor, numbered, idx, label, words,
+                             SizeRange(size, under, under))
+    return one
+
+
 def single_word_lines(fitted: FittedText) -> int:
     """Return how many lines of wrapped paragraphs hold a single word before the last
     line (word-by-word wrapping, which narrow columns at large sizes produce; a last
