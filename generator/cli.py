@@ -16,10 +16,21 @@ from typing import Annotated
 import typer
 
 from generator import __version__
+from generator.cli_options import (
+    ForceOpt,
+    OnlyOpt,
+    OutDirOpt,
+    OutlinesArg,
+    OutsideOpt,
+    StrictOpt,
+    VerboseOpt,
+    chosen_outputs,
+    report_problems,
+    source_text,
+)
 from generator.cli_words import PlainCommand, UnknownCommand, route
-from generator.diagnostics import Diagnostic, Severity, format_diagnostic
 from generator.failures import ExitCode
-from generator.options import ALL_OUTPUTS, MAX_OUTLINE_BYTES, BuildOptions, Output
+from generator.options import MAX_OUTLINE_BYTES, BuildOptions
 
 EXIT_OK, EXIT_OUTLINE, EXIT_USAGE, EXIT_EDITED, EXIT_INTERNAL = ExitCode
 
@@ -32,23 +43,6 @@ app = typer.Typer(
     "2 wrong usage, 3 an output was edited by hand, 4 internal error.",
 )
 
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
-OutlinesArg = Annotated[list[Path], typer.Argument(
-    help="The outline file, e.g. outline.yaml; several outlines or a folder of them build "
-    "in parallel.", show_default=False, metavar="OUTLINE")]
-OnlyOpt = Annotated[list[str] | None, typer.Option(
-    "--only", metavar="OUTPUT", help="Build only this output: deck, handout, guide, html "
-    "(the participant pack) or guide-html (repeatable).")]
-OutDirOpt = Annotated[Path | None, typer.Option(
-    "--out-dir", metavar="FOLDER", help="Write outputs here instead of the outline's "
-    "`output.dir`.")]
-ForceOpt = Annotated[bool, typer.Option(
-    "--force", help="Overwrite outputs edited by hand, keeping a dated backup.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Report every fit decision.")]
-OutsideOpt = Annotated[bool, typer.Option(
-    "--allow-outside-images", help="Allow pictures outside the outline's folder.")]
-
-
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(f"make-deck {__version__}")
@@ -60,34 +54,6 @@ def _app_options(version: Annotated[bool, typer.Option(
         "--version", callback=_show_version, is_eager=True,
         help="Show the version of make-deck and exit.")] = False) -> None:
     """Options that come before the command (only ``--version``); returns nothing."""
-
-
-def _report(diagnostics: tuple[Diagnostic, ...], text: str | None,
-            file: str | None = None) -> None:
-    for diagnostic in diagnostics:
-        typer.echo(format_diagnostic(diagnostic, text, file), err=True)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if diagnostics:
-        typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
-
-
-def _chosen_outputs(only: list[str] | None) -> tuple[Output, ...]:
-    """Return the outputs ``--only`` names (all when none); exit 2 on an unknown name."""
-    outputs = tuple(dict.fromkeys(only)) if only else ALL_OUTPUTS
-    unknown = [o for o in outputs if o not in ALL_OUTPUTS]
-    if unknown:
-        typer.echo(f"error: --only takes {', '.join(ALL_OUTPUTS)}, not {unknown[0]!r}",
-                   err=True)
-        raise typer.Exit(EXIT_USAGE)
-    return outputs  # type: ignore[return-value]
-
-
-def _source_text(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 @app.command("build", cls=PlainCommand)
@@ -108,7 +74,7 @@ def build_command(
     from generator.build import build
     from generator.failures import describe_failure
 
-    outputs = _chosen_outputs(only)
+    outputs = chosen_outputs(only)
     options = BuildOptions(
         strict=strict, outputs=outputs, output_dir=out_dir, force=force,  # type: ignore[arg-type]
         allow_outside_images=allow_outside_images, max_outline_bytes=max_outline_size,
@@ -122,10 +88,10 @@ def build_command(
         failure = describe_failure(exc)
         if failure.internal and debug:
             raise
-        for line in failure.report(_source_text(outline), str(outline)):
+        for line in failure.report(source_text(outline), str(outline)):
             typer.echo(line, err=True)
         raise typer.Exit(failure.exit_code) from None
-    _report(result.diagnostics, _source_text(outline), str(outline))
+    report_problems(result.diagnostics, source_text(outline), str(outline))
     if verbose:
         for line in (*(f"fonts: {n}" for n in result.look_notes), *result.decisions):
             typer.echo(line)
@@ -215,7 +181,7 @@ def watch_command(
     from generator.cli_check import outlines_or_exit
     from generator.watch import Rebuilder, watch
 
-    outputs = _chosen_outputs(only)
+    outputs = chosen_outputs(only)
     options = BuildOptions(strict=strict, outputs=outputs, output_dir=out_dir,  # type: ignore[arg-type]
                            force=force, allow_outside_images=allow_outside_images)
     found = (outlines if len(outlines) == 1 and not outlines[0].is_dir()

@@ -31,6 +31,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator import model
+from generator.schema_defs import BULLETS_MARK, TEXT, finish, translations, walk
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "urn:make-deck:outline:1"
@@ -44,7 +45,6 @@ FALSE_WORDS = ("false", "f", "no", "n", "off", "0")
 MAX_CHECKED_TABLE_WIDTH = 20
 
 _SHORT_HOUR = "[0-9]:[0-5][0-9]"  # `start: 9:30`, which the model reads as 09:30
-_BULLETS_MARK = "x-make-deck-bullets"
 
 
 def any_case(word: str) -> str:
@@ -167,7 +167,7 @@ def _cell(inner: JsonSchemaValue) -> JsonSchemaValue:
     outline, a translation mapping."""
     assert inner.get("type") == "string", inner
     return {"anyOf": [{**inner, "type": ["string", "number", "null"]},
-                      _translations()]}
+                      translations()]}
 
 
 def _text_list(inner: JsonSchemaValue) -> JsonSchemaValue:
@@ -182,7 +182,7 @@ def _or_null(inner: JsonSchemaValue) -> JsonSchemaValue:
 
 def _bullets(inner: JsonSchemaValue) -> JsonSchemaValue:
     """`model._bullets`: marked here; the item schema is added once the refs are final."""
-    return {**inner, _BULLETS_MARK: True}
+    return {**inner, BULLETS_MARK: True}
 
 
 def _on_text(inner: JsonSchemaValue, change: Callable[[JsonSchemaValue], JsonSchemaValue]
@@ -227,7 +227,7 @@ def _languages(inner: JsonSchemaValue) -> JsonSchemaValue:
             node["items"] = {"type": "string", "pattern": model._BCP47.pattern}
 
     changed = copy.deepcopy(inner)
-    _walk(changed, tag_items)
+    walk(changed, tag_items)
     return changed
 
 
@@ -264,7 +264,7 @@ def _same_width(inner: JsonSchemaValue) -> JsonSchemaValue:
 
 def _plain_prompt(inner: JsonSchemaValue) -> JsonSchemaValue:
     """`model._plain_prompt`: a prompt is its question alone, or a mapping with `prompt:`."""
-    return {"anyOf": [dict(_TEXT), inner]}
+    return {"anyOf": [dict(TEXT), inner]}
 
 
 def _one_space(inner: JsonSchemaValue) -> JsonSchemaValue:
@@ -300,127 +300,18 @@ _AFTER: dict[str, Callable[[JsonSchemaValue], JsonSchemaValue]] = {
 }
 
 
-def _bullet_item(bullet_ref: str) -> JsonSchemaValue:
-    """Return the schema of one bullet as written in an outline (`model._bullets`)."""
-    text = dict(_TEXT)
-    item_ref = {"$ref": "#/$defs/BulletItem"}
-    return {
-        "description": "A bullet: its text; `Text: [sub-bullets]` for a bullet with bullets "
-        "under it; or `text:` with `children:`.",
-        "anyOf": [
-            {**text, "description": "The bullet's text; `**bold**` and `*italic*` work."},
-            {"$ref": "#/$defs/Translations"},
-            _translations({"bullets": {
-                "type": "array", "items": item_ref,
-                "description": "The bullets under this one (in a bilingual outline)."}}),
-            {"$ref": bullet_ref},
-            {
-                "type": "object",
-                "description": "`Text: [sub-bullets]`; a text value (`Note: see below`) makes "
-                "one bullet that reads `Note: see below`.",
-                "minProperties": 1,
-                "maxProperties": 1,
-                "not": {"required": ["text"]},
-                "propertyNames": {"minLength": 1},
-                "additionalProperties": {"anyOf": [
-                    {"type": "array", "items": item_ref},
-                    {"type": ["string", "number", "null"]},
-                ]},
-            },
-        ],
-    }
-
-
-_TEXT: JsonSchemaValue = {"type": ["string", "number"], "minLength": 1}
-
-#: Language keys an editor offers in a translation mapping; any other tag is allowed too.
-SUGGESTED_LANGUAGES = {"cy": "Welsh", "en": "English", "cy-GB": "Welsh (UK)",
-                       "en-GB": "English (UK)"}
-_LANGUAGE_KEY = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
-
-
-def _translations(extra: dict[str, Any] | None = None) -> JsonSchemaValue:
-    """Return the schema of a translation mapping (`generator.outline.languages`): the
-    text in each of a bilingual outline's `languages`, keyed by tag or language."""
-    plain = {"type": ["string", "number"], "minLength": 1}
-    return {
-        "type": "object",
-        "description": "The text in each of the outline's `languages`, keyed by the full "
-        "tag or its language part: `{cy: ..., en: ...}`.",
-        "minProperties": 2,
-        "properties": {tag: {**plain, "description": f"The text in {name}."}
-                       for tag, name in SUGGESTED_LANGUAGES.items()} | (extra or {}),
-        "patternProperties": {_LANGUAGE_KEY: plain},
-        "additionalProperties": False,
-    }
-
-
-def _refer_to_text(node: dict[str, Any]) -> None:
-    """Replace the text schema, written out in many places, by a `$ref` to one `Text`."""
-    if node.get("type") == _TEXT["type"] and node.get("minLength") == _TEXT["minLength"]:
-        del node["type"], node["minLength"]
-        rest = dict(node)
-        node.clear()
-        node.update({"$ref": "#/$defs/Text", **rest})
-    for key in ("anyOf", "oneOf"):
-        if node.get(key) and all(isinstance(branch, dict) for branch in node[key]):
-            node[key] = [{"$ref": "#/$defs/Text"} if branch == _TEXT else branch
-                         for branch in node[key]]
-
-
-def _walk(node: object, visit: Callable[[dict[str, Any]], None]) -> None:
-    if isinstance(node, dict):
-        visit(node)
-        for value in node.values():
-            _walk(value, visit)
-    elif isinstance(node, list):
-        for value in node:
-            _walk(value, visit)
-
-
-def _finish(schema: dict[str, Any]) -> dict[str, Any]:
-    """Return the generated schema with its header, the bullet items and no auto titles."""
-    bullet_refs: set[str] = set()
-
-    def tidy(node: dict[str, Any]) -> None:
-        if node.pop(_BULLETS_MARK, False):
-            bullet_refs.add(node["items"]["$ref"])
-            node["items"] = {"$ref": "#/$defs/BulletItem"}
-        for prop in (node.get("properties") or {}).values():
-            if isinstance(prop, dict) and "$ref" not in prop:
-                prop.pop("title", None)  # pydantic's "Write In" for write_in says nothing new
-
-    _walk(schema, tidy)
-    (bullet_ref,) = bullet_refs
-    schema["$defs"]["BulletItem"] = _bullet_item(bullet_ref)
-    _walk(schema, _refer_to_text)
-    schema["$defs"]["Text"] = {"description": "Text, or in a bilingual outline a mapping "
-                               "with the text in each language (`{cy: ..., en: ...}`).",
-                               "anyOf": [
-        {**_TEXT, "description": "Text; numbers are taken as written (`title: 2026`). "
-         "`**bold**` and `*italic*` work, and https:// addresses become links."},
-        {"$ref": "#/$defs/Translations"},
-    ]}
-    schema["$defs"]["Translations"] = _translations()
-    schema["$defs"] = dict(sorted(schema["$defs"].items()))
-    header = {
-        "$schema": SCHEMA_DIALECT,
-        "$id": SCHEMA_ID,
-        "title": "make-deck workshop outline",
-        "description": "One YAML outline for make-deck: it becomes the slide deck, the "
-        "participant handout and the facilitator guide. " + (model.Workshop.__doc__ or ""),
-    }
-    schema.pop("title", None)
-    schema.pop("description", None)
-    return {**header, **schema}
-
-
 def outline_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of the outline format, from the model."""
     generated = model.Workshop.model_json_schema(
         by_alias=True, mode="validation", schema_generator=_OutlineSchema
     )
-    return _finish(generated)
+    return finish(generated, {
+        "$schema": SCHEMA_DIALECT,
+        "$id": SCHEMA_ID,
+        "title": "make-deck workshop outline",
+        "description": "One YAML outline for make-deck: it becomes the slide deck, the "
+        "participant handout and the facilitator guide. " + (model.Workshop.__doc__ or ""),
+    })
 
 
 def schema_text() -> str:

@@ -18,14 +18,8 @@ from generator.checks.accessibility import language_problem, vague_link_context
 from generator.diagnostics import Diagnostic, MakeDeckError, Severity
 from generator.layout.frames import PictureFrame
 from generator.options import BuildOptions
+from tests.ooxml import NS
 
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "adec": "http://schemas.microsoft.com/office/drawing/2017/decorative",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VAGUE_LINK_TEXT = {"click here", "here", "link", "more", "read more", "click"}

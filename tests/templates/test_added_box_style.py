@@ -11,11 +11,10 @@ from pptx import Presentation
 
 from generator.build import build
 from generator.options import BuildOptions
+from tests.ooxml import NS
 
 from .quirk_templates import BODY_COLOUR, BODY_FONT, BULLET_COLOUR, styled_body
 
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 OUTLINE = """\
 title: Small session
 theme: styled-body.pptx

@@ -21,13 +21,11 @@ from lxml import etree
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationType
 
+from tests.ooxml import NS
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILDER = ROOT / "templates" / "build_default_template.py"
 TEMPLATE = ROOT / "templates" / "default.pptx"
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-}
 SLIDE_W, SLIDE_H = 12192000, 6858000
 INCH = 914400
 Box = tuple[int, int, int, int]

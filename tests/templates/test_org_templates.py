@@ -34,6 +34,7 @@ from generator.layout.roles import ROLE_NEEDS
 from generator.options import BuildOptions
 from generator.template_report import template_report
 from generator.writers.pptx.deck import slide_title
+from tests.ooxml import NS
 
 from .make_templates import EXAMPLE_TEXTS, GOOGLE_WITHOUT_TITLE, make
 
@@ -44,8 +45,6 @@ OUTLINES = {
 }
 KINDS = ("python-pptx", "libreoffice", "google", "potx")
 CASES = [(kind, outline) for kind in KINDS for outline in OUTLINES]
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 GOOGLE_LAYOUTS = "layouts:\n  statement: MAIN_POINT\n"
 """The Google-like outline maps statements to a layout without a title placeholder."""
 

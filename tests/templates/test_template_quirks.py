@@ -16,6 +16,7 @@ from generator.look.colours import contrast_ratio
 from generator.look.template import read_template
 from generator.options import BuildOptions
 from generator.template_report import template_facts
+from tests.ooxml import NS
 
 from .quirk_templates import (
     DARK,
@@ -29,8 +30,6 @@ from .quirk_templates import (
     portuguese_names,
 )
 
-NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-      "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 OUTLINE = """\
 title: Small session
 theme: {theme}

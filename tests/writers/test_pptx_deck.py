@@ -29,14 +29,8 @@ from generator.model import (
 )
 from generator.options import BuildOptions
 from generator.slide_kinds import SectionKind
+from tests.ooxml import NS
 
-NS = {
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "p14": "http://schemas.microsoft.com/office/powerpoint/2010/main",
-    "adec": "http://schemas.microsoft.com/office/drawing/2017/decorative",
-}
 CONTENT_TYPES = (BulletsSlide, QuoteSlide, StatementSlide, ColumnsSlide, ImageSlide, TableSlide)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
