@@ -86,3 +86,18 @@ def test_a_body_stops_above_the_logo_in_its_corner() -> None:
     (body,) = geometry(content)["bullets"].bodies()
     assert body.box.bottom <= logo.y
     assert body.box.h >= CONTENT.bodies()[0].box.h * 0.5
+
+
+def test_columns_grow_over_a_panel_behind_them_but_not_over_a_logo() -> None:
+    # a three-column layout as a health agency's template has it: the middle column
+    # is drawn shorter than the others, over a large coloured panel in the lower part
+    # of the slide; a small logo sits under the right-hand column
+    panel, logo = Box(40, 330, 880, 170), Box(700, 440, 120, 40)
+    three = LayoutGeometry("Three Content", (
+        TITLE,
+        Placeholder("body", 1, Box(66, 144, 250, 336)),
+        Placeholder("body", 2, Box(346, 144, 250, 106)),
+        Placeholder("body", 3, Box(626, 144, 250, 336))), obstacles=(panel, logo))
+    left, middle, right = geometry(CONTENT, three)["columns3"].bodies()
+    assert middle.box.bottom >= left.box.bottom - 1  # the panel does not stop it
+    assert right.box.bottom <= logo.y  # the logo does
