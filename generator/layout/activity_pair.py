@@ -16,13 +16,15 @@ from generator.words import Words
 
 def activity_pair(activity: Activity, whole: Box, body: Box, sizes: SizeRange, factor: float,
                   numbered: TextStyle, idx: int | None, label: bool, words: Words,
-                  small: SizeRange, prompts_label: bool) -> tuple[Composed, Composed]:
+                  small: SizeRange, prompts_label: bool,
+                  compact_only: bool = False) -> tuple[Composed, Composed]:
     """Return an activity's two slides, all their text at one size no smaller than
     ``sizes.minimum``: first its numbered steps in ``whole`` with what it needs in a line
     across the foot (``small`` sizes, no larger than the steps, and smaller down to
     ``small.floor`` where the steps need the room; without a ``label`` above the title
     its time and format lead that line), then its prompts in ``body`` (headed
-    "Think about" unless ``prompts_label`` says a label above the title says so).
+    "Think about" unless ``prompts_label`` says a label above the title says so). The
+    first is compact where it must be, or always with ``compact_only`` (see `_steps_slide`).
 
     Raises `DoesNotFit` when the steps or the prompts do not fit at ``sizes`` (strictly).
     """
@@ -32,19 +34,33 @@ def activity_pair(activity: Activity, whole: Box, body: Box, sizes: SizeRange, f
     fitted = fit_in_box(prompts, body, strict, BODY, "prompts", factor)
     steps_only = activity.model_copy(update={"prompts": ()})
     cap = SizeRange(fitted.size, strict.minimum, strict.minimum)  # the steps no larger
-    first = None
-    for foot in _foot_sizes(small):  # the line at the foot gives way before the steps
-        try:
-            first = compose.activity_slide_foot_under_steps(
-                steps_only, whole, cap, factor, numbered, idx, label, words, foot, small.floor)
-            break
-        except DoesNotFit:
-            continue
+    first = _steps_slide(steps_only, whole, cap, factor, numbered, idx, label, words, small,
+                         compact_only)
     if first is None:
         raise DoesNotFit("steps", strict.minimum)
     size = first.sizes()["steps"]
     fitted = fit_exact(prompts, body, size, BODY, factor)
     return first, Composed((TextFrame("prompts", idx, body, fitted, BODY),))
+
+
+def _steps_slide(steps_only: Activity, whole: Box, cap: SizeRange, factor: float,
+                 numbered: TextStyle, idx: int | None, label: bool, words: Words,
+                 small: SizeRange, compact_only: bool) -> Composed | None:
+    """Return the pair's first slide: the steps under "What to do" and the line across the
+    foot, that line giving way (down to ``small.floor``) before the steps; where they
+    still do not fit, the compact form: the steps without their heading and then, without
+    a ``label`` above the title, its time and format run on with what it needs (one line
+    where two were). With ``compact_only``, the compact form only. None when none fits
+    at ``cap``."""
+    for compact in (1, 2) if compact_only else (0, 1, 2):
+        for foot in _foot_sizes(small):
+            try:
+                return compose.activity_slide_foot_under_steps(
+                    steps_only, whole, cap, factor, numbered, idx, label, words, foot,
+                    small.floor, compact)
+            except DoesNotFit:
+                continue
+    return None
 
 
 def _foot_sizes(small: SizeRange) -> list[SizeRange]:

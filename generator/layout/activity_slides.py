@@ -9,9 +9,11 @@ from generator.layout.activity_pair import activity_pair
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
+    fit_in_box,
     split_over_slides,
 )
 from generator.layout.frames import (
+    INSET_Y,
     FitDecision,
     Frame,
     TextFrame,
@@ -21,7 +23,7 @@ from generator.layout.layout_context import BODY, NUMBERED, LayoutContext, bold
 from generator.layout.slide_title import slide_title_frame
 from generator.layout.text import Paragraph
 from generator.layout.usable import room_below
-from generator.model import ActivitySlide
+from generator.model import Activity, ActivitySlide
 
 
 def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
@@ -62,7 +64,7 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
         try:
             first, prompts_slide = activity_pair(
                 activity, whole, body.box, sizes, ctx.factor, NUMBERED, body.idx, bool(label),
-                ctx.words, ctx.sizes("small"), bool(second))
+                ctx.words, ctx.sizes("small"), bool(second), ctx.compact_pairs)
             return [([*label, *first.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                                for f in first.frames]),
                     ([*second, *prompts_slide.frames],
@@ -70,27 +72,63 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
                       for f in prompts_slide.frames])]
         except DoesNotFit:
             pass
+    return _continued(activity, ctx, whole, label, second)
+
+
+def is_pair(pages: list[tuple[list[Frame], list[FitDecision]]]) -> bool | None:
+    """Return, for an activity's slides, whether they are a designed pair in its compact
+    form (its steps without a heading, all numbered), False for a pair in its full form,
+    None for one slide or steps and prompts continued."""
+    if len(pages) != 2 or any(d.continued for _, decisions in pages for d in decisions):
+        return None
+    steps = next((f for f in pages[0][0] if isinstance(f, TextFrame) and f.slot == "steps"),
+                 None)
+    return None if steps is None else steps.text.paragraphs[0].paragraph.bullet
+
+
+def _continued(activity: Activity, ctx: LayoutContext, whole: Box, label: list[Frame],
+               second: list[Frame]) -> list[tuple[list[Frame], list[FitDecision]]]:
+    """Return the pair continued, where even a pair does not hold a half at the body
+    minimum: the label (else the time and format leading the steps) and the steps in
+    ``whole``, on "(cont.)" slides where they run on, "You need: ..." across the last
+    one's foot; then the prompts under "Activity · Think about" (else "Think about") on
+    slides of their own, never smaller than the steps."""
+    body = ctx.layout("activity").bodies()[0]
+    sizes = ctx.sizes("body")
     lead = " · ".join(x for x in (ctx.words.minutes(activity.minutes), activity.format) if x)
     steps = ([] if label else [bold(Paragraph.from_markup(lead))]) + [
-        Paragraph.from_markup(step, 0, True) for step in activity.steps
-    ] + ([] if activity.prompts else compose.materials(activity, ctx.words))
+        Paragraph.from_markup(step, 0, True) for step in activity.steps]
+    foot: list[Frame] = []
+    room = whole
+    needs = compose.materials(activity, ctx.words)
+    if needs:  # small and muted across the last steps slide's foot, as on the pair's first
+        small = ctx.sizes("small")
+        fitted = fit_in_box(needs, whole, SizeRange(min(small.preferred, sizes.minimum),
+                                                    min(small.minimum, sizes.minimum),
+                                                    small.floor), BODY, "needs", ctx.factor)
+        tall = fitted.height + 2 * INSET_Y
+        foot = [TextFrame("needs", None, Box(whole.x, whole.bottom - tall, whole.w, tall),
+                          fitted, BODY, tone="muted")]
+        room = Box(whole.x, whole.y, whole.w, whole.h - tall - 6)
     pages = []
     number = 1
-    for chunk in split_over_slides(steps, body.box, sizes, NUMBERED, "steps", ctx.factor):
-        pages.append(([TextFrame("steps", body.idx, body.box, chunk, NUMBERED, numbered=True,
+    for chunk in split_over_slides(steps, room, sizes, NUMBERED, "steps", ctx.factor):
+        pages.append(([TextFrame("steps", body.idx, room, chunk, NUMBERED, numbered=True,
                                  number_from=number)],
                       [FitDecision("steps", chunk.size, sizes.preferred, bool(pages))]))
         number += sum(p.paragraph.bullet for p in chunk.paragraphs)
     if pages:
         pages[0][0][:0] = label
+        pages[-1][0].extend(foot)
     if activity.prompts:
-        prompts = [bold(Paragraph.from_markup(ctx.words("Think about")))] + [
-            Paragraph.from_markup(p, 0, True) for p in activity.questions
-        ] + compose.materials(activity, ctx.words)
+        head = [] if second else [bold(Paragraph.from_markup(ctx.words("Think about")))]
+        prompts = head + [Paragraph.from_markup(p, 0, True) for p in activity.questions]
         steps_size = pages[-1][1][0].size if pages else sizes.preferred
         sizes = SizeRange(min(sizes.preferred, steps_size), min(sizes.minimum, steps_size),
                           sizes.floor)  # the prompts no larger than the steps
-        for chunk in split_over_slides(prompts, body.box, sizes, BODY, "prompts", ctx.factor):
-            pages.append(([TextFrame("prompts", body.idx, body.box, chunk, BODY)],
-                          [FitDecision("prompts", chunk.size, sizes.preferred, True)]))
+        for index, chunk in enumerate(split_over_slides(prompts, body.box, sizes, BODY,
+                                                        "prompts", ctx.factor)):
+            pages.append(([*([] if index else second),
+                           TextFrame("prompts", body.idx, body.box, chunk, BODY)],
+                          [FitDecision("prompts", chunk.size, sizes.preferred, bool(index))]))
     return pages

@@ -22,7 +22,7 @@ from generator.layout.fitting import (
 from generator.layout.fonts import metrics
 from generator.layout.frames import INSET_Y, TextFrame
 from generator.layout.geometry import Box, LayoutGeometry
-from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle
+from generator.layout.text import WIDTH_SAFETY, FittedText, Paragraph, TextStyle, run_on
 from generator.layout.usable import room_below
 from generator.look.theme import Theme
 from generator.markup import (
@@ -342,17 +342,18 @@ def materials(activity: Activity, words: Words) -> list[Paragraph]:
 
 def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float,
                    numbered: TextStyle, idx: int | None, label: bool, words: Words,
-                   small: SizeRange | None = None) -> Composed:
+                   small: SizeRange | None = None, compact: int = 0) -> Composed:
     """Return an activity on one slide: the numbered steps and the prompts side by
     side at one size (the split between them chosen for the largest size), and what
-    it needs in a line across the foot (``small`` sizes; without a ``label`` line
-    above the title, its time and format lead that line).
+    it needs in a line across the foot (``small`` sizes; without a ``label`` line above the
+    title, its time and format lead that line; ``compact`` 1: no steps' heading, 2: run on).
 
     Raises `DoesNotFit` when the two columns do not fit at ``sizes`` (strictly).
     """
-    steps = [heading(words("What to do"))] + [Paragraph.from_markup(s, 0, True)
-                                        for s in activity.steps]
+    steps = [heading(words("What to do"))] * (not compact) + [
+        Paragraph.from_markup(s, 0, True) for s in activity.steps]
     extra = ([] if label else [glance(activity, words)]) + materials(activity, words)
+    extra = run_on(extra) if compact > 1 else extra
     frames: list[TextFrame] = []
     if extra and small is not None:  # across the foot, small and muted: at a glance
         foot = fit_in_box(extra, box, small, BODY, "needs", factor)
@@ -367,12 +368,11 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
                          *frames))
     prompts = [heading(words("Think about"))] + [Paragraph.from_markup(p, 0, True)
                                            for p in activity.questions] + extra
-    gutter = GUTTER
     best: tuple[float, Box, Box, FittedText] | None = None
     for split in SPLITS:
-        left_w = (box.w - gutter) * split
+        left_w = (box.w - GUTTER) * split
         left = Box(box.x, box.y, left_w, box.h)
-        right = Box(left.right + gutter, box.y, box.w - left_w - gutter, box.h)
+        right = Box(left.right + GUTTER, box.y, box.w - left_w - GUTTER, box.h)
         try:
             fitted_steps, _ = fit_common([steps, prompts], [left, right], sizes.strict(),
                                          numbered, "activity", factor)
@@ -392,17 +392,17 @@ def activity_slide(activity: Activity, box: Box, sizes: SizeRange, factor: float
 def activity_slide_foot_under_steps(activity: Activity, box: Box, sizes: SizeRange,
                                     factor: float, numbered: TextStyle, idx: int | None,
                                     label: bool, words: Words, small: SizeRange,
-                                    floor: float) -> Composed:
+                                    floor: float, compact: int = 0) -> Composed:
     """Return `activity_slide` with the line across the foot no larger than the steps:
     where ``small`` sets it larger, it is set again at the steps' size or smaller, down
     to ``floor``. (A smaller line leaves the steps at least their room, so the second
     composition always fits.)"""
-    one = activity_slide(activity, box, sizes, factor, numbered, idx, label, words, small)
-    size = one.sizes()["steps"]
-    if one.sizes().get("needs", 0.0) > size:
+    one = activity_slide(activity, box, sizes, factor, numbered, idx, label, words, small,
+                         compact)
+    if one.sizes().get("needs", 0.0) > (size := one.sizes()["steps"]):
         under = min(size, floor)
         one = activity_slide(activity, box, sizes, factor, numbered, idx, label, words,
-                             SizeRange(size, under, under))
+                             SizeRange(size, under, under), compact)
     return one
 
 

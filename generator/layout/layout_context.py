@@ -40,6 +40,9 @@ class LayoutContext:
     words: Words
     cap: float | None = None
     """The largest body or hero size for the slide being laid out (see `slides._harmonise`)."""
+    compact_pairs: bool = False
+    """Every designed pair of activity slides in its compact form, as one of the deck's
+    needs it (see `slides._harmonise`)."""
 
     @property
     def factor(self) -> float:

@@ -9,12 +9,13 @@ tables are continued here."""
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import assert_never
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.layout import compose
-from generator.layout.activity_slides import activity_pages
+from generator.layout.activity_slides import activity_pages, is_pair
 from generator.layout.column_slides import comparison_pages
 from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
@@ -156,19 +157,23 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
             ))
             continue
         layout = ctx.layout(_layout_role(planned))
+        prompts_from = 0  # the page of a designed pair's prompts, then theirs continued
         for page, (frames, decisions) in enumerate(pages):
             page_layout = layout
             if not page or any(d.continued for d in decisions):
                 marked = unstyled(planned.title)
                 if isinstance(planned.kind, BreakKind):
                     marked = break_name(unstyled(planned.kind.name), ctx.words)
-                if page:
-                    marked += " " + (plan.words("(cont.)") if page == 1 else
-                                     plan.words("(cont. {n})", n=page))
+                if prompts_from:
+                    marked += plan.words(": think about")
+                if page - prompts_from:
+                    marked += " " + (plan.words("(cont.)") if page - prompts_from == 1 else
+                                     plan.words("(cont. {n})", n=page - prompts_from))
                 title = plain_text(side_by_side(marked))  # a pair's languages on one line
             else:  # the prompts of a designed pair: a title of their own in the slide list
                 marked = unstyled(planned.title) + plan.words(": think about")
                 title = plain_text(side_by_side(marked))
+                prompts_from = page
             seen[title] = seen.get(title, 0) + 1
             if seen[title] > 1:
                 marked = f"{marked} ({seen[title]})"
@@ -235,7 +240,8 @@ def _harmonise(plan: Plan, ctx: LayoutContext) -> list[_PageList | DoesNotFit]:
     two columns...) set larger than the smallest of their kind are fitted again with
     that size as their largest, down to no less than the theme's ``body_min``. An
     activity on one slide (steps and prompts side by side) or on a designed pair of
-    slides is one kind; one continued onto "(cont.)" slides is a kind of its own.
+    slides is one kind; one continued onto "(cont.)" slides is a kind of its own. Where
+    one pair of the deck takes its compact form, every pair does (they look alike).
     """
     found: list[_PageList | DoesNotFit] = []
     for planned in plan.slides:
@@ -243,6 +249,13 @@ def _harmonise(plan: Plan, ctx: LayoutContext) -> list[_PageList | DoesNotFit]:
             found.append(_pages(planned, ctx))
         except DoesNotFit as exc:
             found.append(exc)
+    pairs = [i for i, p in enumerate(found) if plan.slides[i].role == "activity"
+             and not isinstance(p, DoesNotFit) and is_pair(p) is not None]
+    if any(is_pair(found[i]) for i in pairs):  # one pair compact: every pair of the deck
+        ctx.compact_pairs = True
+        for index in pairs:  # (the compact form takes less room: it always fits)
+            with suppress(DoesNotFit):
+                found[index] = _pages(plan.slides[index], ctx)
     smallest: dict[str, float] = {}
     for planned, pages in zip(plan.slides, found, strict=True):
         size = None if isinstance(pages, DoesNotFit) else _content_size(pages)
@@ -259,6 +272,7 @@ def _harmonise(plan: Plan, ctx: LayoutContext) -> list[_PageList | DoesNotFit]:
             found[index] = _pages(planned, ctx)
         finally:
             ctx.cap = None
+    ctx.compact_pairs = False
     return found
 
 

@@ -53,6 +53,19 @@ class Paragraph:
         return "".join(span.text for span in self.spans)
 
 
+def run_on(paragraphs: Sequence[Paragraph], between: str = " · ") -> list[Paragraph]:
+    """Return ``paragraphs`` run on as one paragraph, parted by ``between`` (two short
+    lines that may then share a line); ``paragraphs`` as they are when there are fewer
+    than two or any holds a line break (a bilingual pair's two languages)."""
+    if len(paragraphs) < 2 or any("\n" in p.text for p in paragraphs):
+        return list(paragraphs)
+    spans: list[Span] = []
+    for index, paragraph in enumerate(paragraphs):
+        spans += [Span(between)] * bool(index) + list(paragraph.spans)
+    first = paragraphs[0]
+    return [Paragraph(tuple(spans), first.level, first.bullet)]
+
+
 @dataclass(frozen=True, slots=True)
 class TextStyle:
     """Vertical rhythm and indents, as multiples of the font size (ems)."""
