@@ -16,21 +16,19 @@ from generator.words import Words
 
 def activity_pair(activity: Activity, whole: Box, body: Box, sizes: SizeRange, factor: float,
                   numbered: TextStyle, idx: int | None, label: bool, words: Words,
-                  small: SizeRange, prompts_label: bool,
-                  compact_only: bool = False) -> tuple[Composed, Composed]:
+                  small: SizeRange, compact_only: bool = False) -> tuple[Composed, Composed]:
     """Return an activity's two slides, all their text at one size no smaller than
     ``sizes.minimum``: first its numbered steps in ``whole`` with what it needs in a line
     across the foot (``small`` sizes, no larger than the steps, and smaller down to
     ``small.floor`` where the steps need the room; without a ``label`` above the title
-    its time and format lead that line), then its prompts in ``body`` (headed
-    "Think about" unless ``prompts_label`` says a label above the title says so). The
+    its time and format lead that line), then its prompts in ``body``, without a heading:
+    the second slide's title says "<Title>: think about" (see `generator.layout.slides`). The
     first is compact where it must be, or always with ``compact_only`` (see `_steps_slide`).
 
     Raises `DoesNotFit` when the steps or the prompts do not fit at ``sizes`` (strictly).
     """
     strict = sizes.strict()
-    head = [] if prompts_label else [compose.heading(words("Think about"))]
-    prompts = head + [Paragraph.from_markup(p, 0, True) for p in activity.questions]
+    prompts = [Paragraph.from_markup(p, 0, True) for p in activity.questions]
     fitted = fit_in_box(prompts, body, strict, BODY, "prompts", factor)
     steps_only = activity.model_copy(update={"prompts": ()})
     cap = SizeRange(fitted.size, strict.minimum, strict.minimum)  # the steps no larger

@@ -31,8 +31,9 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
     """Return the activity's slides: on one slide, its time, format and materials at a
     glance over the steps and prompts side by side, when they fit at the body size;
     else a pair of slides at the body size, the first as the one slide without its
-    prompts, the second its prompts under the label "Activity · Think about" (and the
-    activity's own title); else the steps, then the prompts on a "(cont.)" slide."""
+    prompts, the second its prompts, titled "<Title>: think about" and under the label
+    "Activity · Think about" where the layout has room for it; else the pair continued
+    (see `_continued`)."""
     activity = slide.activity
     layout = ctx.layout("activity")
     body = layout.bodies()[0]
@@ -64,7 +65,7 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
         try:
             first, prompts_slide = activity_pair(
                 activity, whole, body.box, sizes, ctx.factor, NUMBERED, body.idx, bool(label),
-                ctx.words, ctx.sizes("small"), bool(second), ctx.compact_pairs)
+                ctx.words, ctx.sizes("small"), ctx.compact_pairs)
             return [([*label, *first.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
                                                for f in first.frames]),
                     ([*second, *prompts_slide.frames],
@@ -91,7 +92,7 @@ def _continued(activity: Activity, ctx: LayoutContext, whole: Box, label: list[F
     """Return the pair continued, where even a pair does not hold a half at the body
     minimum: the label (else the time and format leading the steps) and the steps in
     ``whole``, on "(cont.)" slides where they run on, "You need: ..." across the last
-    one's foot; then the prompts under "Activity · Think about" (else "Think about") on
+    one's foot; then the prompts under "Activity · Think about" (if there is room) on
     slides of their own, never smaller than the steps."""
     body = ctx.layout("activity").bodies()[0]
     sizes = ctx.sizes("body")
@@ -121,8 +122,7 @@ def _continued(activity: Activity, ctx: LayoutContext, whole: Box, label: list[F
         pages[0][0][:0] = label
         pages[-1][0].extend(foot)
     if activity.prompts:
-        head = [] if second else [bold(Paragraph.from_markup(ctx.words("Think about")))]
-        prompts = head + [Paragraph.from_markup(p, 0, True) for p in activity.questions]
+        prompts = [Paragraph.from_markup(p, 0, True) for p in activity.questions]
         steps_size = pages[-1][1][0].size if pages else sizes.preferred
         sizes = SizeRange(min(sizes.preferred, steps_size), min(sizes.minimum, steps_size),
                           sizes.floor)  # the prompts no larger than the steps

@@ -136,3 +136,14 @@ def test_one_compact_pair_makes_every_pair_of_the_deck_compact(tmp_path: Path) -
     assert "Change temperature check: think about" in titles, titles
     assert not any("(cont." in t for t in titles), titles
     assert "What to do" not in _starts(both)
+
+
+def test_the_prompts_slide_says_think_about_once(tmp_path: Path) -> None:
+    # its title ends ": think about"; a "Think about" heading under it would say it twice
+    for top, folder in ((171.0, "pair"), (200.0, "continued")):
+        (tmp_path / folder).mkdir()
+        deck = _deck(tmp_path / folder, top)
+        starts = [shape.text_frame.text.split("\n")[0] for slide in deck.slides
+                  if slide.shapes.title.text_frame.text == f"{TITLE}: think about"
+                  for shape in slide.shapes if shape.has_text_frame]
+        assert starts and "Think about" not in starts, (folder, starts)
