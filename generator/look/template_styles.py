@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeholder
+from generator.look.artwork_paths import vector_artwork
 from generator.look.template_colours import (
     A,
     Backdrop,
@@ -57,6 +58,7 @@ class _Reader:
         self.master_layers = layers(self.master, self.colours, self.slide)
         self.master_picture = self._picture_layer(self.master)
         self.master_obstacles = self.shape_boxes(self.master)
+        self.master_artwork = vector_artwork(self.master, self.size)
 
     def shows_master(self, layout: Any) -> bool:
         """Return whether ``layout`` shows the master's shapes."""
