@@ -21,8 +21,6 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
-from generator.look.artwork import backdrop_artwork
-from generator.look.artwork_paths import vector_artwork
 from generator.look.colours import relative_luminance
 from generator.look.template_recolour import (
     Recoloured,
@@ -218,9 +216,7 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
         kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
         colours=slots, obstacles=tuple(obstacles),
-        artwork=(*backdrop_artwork(backdrop.layers, reader.size),
-                 *vector_artwork(layout, reader.size),
-                 *(reader.master_artwork if reader.shows_master(layout) else ())))
+        artwork=reader.artwork(layout, backdrop.layers))
 
 
 _FILLS = ("solidFill", "gradFill", "blipFill", "pattFill", "noFill", "grpFill")

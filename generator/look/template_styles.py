@@ -16,6 +16,7 @@ from typing import Any
 from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeholder
+from generator.look.artwork import backdrop_artwork
 from generator.look.artwork_paths import vector_artwork
 from generator.look.template_colours import (
     A,
@@ -76,6 +77,13 @@ class _Reader:
         picture = self._picture_layer(layout) if own else self.master_picture
         return Backdrop(own or self.master_base,
                         [*picture, *shown, *layers(layout, colours, self.slide)])
+
+    def artwork(self, layout: Any, layers: list[Layer]) -> tuple[Box, ...]:
+        """Return the boxes of the logos, lettering and drawn pieces inside ``layout``'s
+        full-slide pictures (its backdrop ``layers``) and freeforms, and the master's
+        freeforms where it shows them."""
+        return (*backdrop_artwork(layers, self.size), *vector_artwork(layout, self.size),
+                *(self.master_artwork if self.shows_master(layout) else ()))
 
     def _picture_layer(self, part: Any) -> list[Layer]:
         """Return the full-slide layer of ``part``'s picture background (sampled pixel
