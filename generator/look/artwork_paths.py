@@ -96,11 +96,37 @@ def path_points(path: Any) -> Iterator[tuple[float, float] | None]:
         current = chain[-1]
 
 
-def _traced(element: Any, box: Box) -> tuple[list[list[bool]], int, int]:
-    """Return the grid cells (rows of booleans) a shape's outlines pass through, and
-    the grid's width and height, the grid laid over the shape's ``box``."""
+def _placing(element: Any, box: Box) -> tuple[Box, Any]:
+    """Return the box a shape drawn at ``box`` takes on the slide once turned (its
+    ``rot``, about its centre), and a function from a point of its outlines (as shares
+    0-1 of its width and height, flipped as it is) to where it lies on the slide."""
+    xfrm = element.find(f"{{{P}}}spPr/{{{A}}}xfrm")
+    flip_h, flip_v = (xfrm is not None and xfrm.get(k) in ("1", "true")
+                      for k in ("flipH", "flipV"))
+    try:
+        turn = math.radians(int(xfrm.get("rot", "0")) / 60000) if xfrm is not None else 0.0
+    except ValueError:
+        turn = 0.0
+    cos, sin = math.cos(turn), math.sin(turn)
+    cx, cy = box.x + box.w / 2, box.y + box.h / 2
+
+    def place(u: float, v: float) -> tuple[float, float]:
+        dx = ((1 - u) if flip_h else u) * box.w - box.w / 2
+        dy = ((1 - v) if flip_v else v) * box.h - box.h / 2
+        return cx + dx * cos - dy * sin, cy + dx * sin + dy * cos
+
+    corners = [place(u, v) for u in (0.0, 1.0) for v in (0.0, 1.0)]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)), place
+
+
+def _traced(element: Any, box: Box) -> tuple[list[list[bool]], int, int, Box]:
+    """Return the grid cells (rows of booleans) a shape's outlines pass through, the
+    grid's width and height, and the box on the slide the grid is laid over (the
+    shape's ``box``, turned as the shape is)."""
+    drawn, place = _placing(element, box)
     width = GRID
-    height = max(1, round(box.h * width / box.w))
+    height = max(1, round(drawn.h * width / drawn.w))
     ink = [[False] * width for _ in range(height)]
     for path in element.iter(f"{{{A}}}path"):
         try:
@@ -116,8 +142,8 @@ def _traced(element: Any, box: Box) -> tuple[list[list[bool]], int, int]:
             if point is None:
                 last = None
                 continue
-            x, y = point
-            col, row = x / pw * width, y / ph * height
+            x, y = place(point[0] / pw, point[1] / ph)
+            col, row = (x - drawn.x) / drawn.w * width, (y - drawn.y) / drawn.h * height
             # a long straight line is filled in between its ends, a cell at a time
             steps = 1 if last is None else max(1, math.ceil(max(abs(col - last[0]),
                                                                 abs(row - last[1]))))
@@ -127,7 +153,7 @@ def _traced(element: Any, box: Box) -> tuple[list[list[bool]], int, int]:
                 ci, ri = min(width - 1, max(0, int(c))), min(height - 1, max(0, int(r)))
                 ink[ri][ci] = True
             last = (col, row)
-    return ink, width, height
+    return ink, width, height, drawn
 
 
 def _invisible(element: Any) -> bool:
@@ -143,7 +169,8 @@ def _invisible(element: Any) -> bool:
 def vector_artwork(part: Any, size: tuple[float, float]) -> tuple[Box, ...]:
     """Return the boxes (in the slide's points) of the small pieces of artwork inside
     the freeforms a layout or master (``part``) draws over a third of the slide
-    (``size``) or more: shapes too large to count as obstacles themselves."""
+    (``size``) or more: shapes too large to count as obstacles themselves (flipped and
+    turned as they are drawn)."""
     tree = part._element.find(f"{{{P}}}cSld/{{{P}}}spTree")
     found: list[Box] = []
     for element in tree if tree is not None else []:
@@ -154,5 +181,5 @@ def vector_artwork(part: Any, size: tuple[float, float]) -> tuple[Box, ...]:
         if box is None or box.w * box.h < size[0] * size[1] / 3 or _invisible(element) \
                 or element.find(f"{{{P}}}spPr/{{{A}}}custGeom") is None:
             continue
-        found.extend(ink_groups(*_traced(element, box), box))
+        found.extend(ink_groups(*_traced(element, box)))
     return tuple(found)

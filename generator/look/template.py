@@ -52,7 +52,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 
 
 def qn(tag: str) -> str:

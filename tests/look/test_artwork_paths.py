@@ -24,11 +24,11 @@ def _path(commands: str) -> etree._Element:
 
 def _layout(commands: str, size: tuple[float, float] = (720, 540),
             fill: str = "<a:noFill/><a:ln><a:solidFill><a:srgbClr val=\"000000\"/>"
-                        "</a:solidFill></a:ln>") -> SimpleNamespace:
+                        "</a:solidFill></a:ln>", turns: str = "") -> SimpleNamespace:
     """Return a stand-in for a python-pptx layout drawing one freeform of ``size`` (pt)."""
     element = etree.fromstring(
         f'<p:sldLayout {NS}><p:cSld><p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="Shape"/>'
-        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/>'
+        f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm {turns}><a:off x="0" y="0"/>'
         f'<a:ext cx="{int(size[0] * EMU)}" cy="{int(size[1] * EMU)}"/></a:xfrm><a:custGeom>'
         f'<a:pathLst><a:path w="21600" h="21600">{commands}</a:path></a:pathLst></a:custGeom>'
         f'{fill}</p:spPr></p:sp></p:spTree></p:cSld></p:sldLayout>')
@@ -70,3 +70,18 @@ def test_small_or_invisible_freeforms_are_left_alone() -> None:
     assert vector_artwork(_layout(CORNER, size=(200, 200)), (720, 540)) == ()
     hidden = "<a:noFill/><a:ln><a:noFill/></a:ln>"
     assert vector_artwork(_layout(CORNER, fill=hidden), (720, 540)) == ()
+
+
+def test_a_flipped_freeform_has_its_artwork_where_it_is_drawn() -> None:
+    found = vector_artwork(_layout(CORNER, turns='flipH="1" flipV="1"'), (720, 540))
+    assert len(found) == 2 and all(box.right < 130 and box.bottom < 145 for box in found)
+
+
+def test_a_turned_freeform_has_its_artwork_where_it_is_drawn() -> None:
+    # a quarter turn clockwise about the slide's centre turns the upright strokes at
+    # x 600 and 633 (y 400 to 500) into level ones at y 510 and 543 (x 130 to 230)
+    found = sorted(vector_artwork(_layout(CORNER, turns='rot="5400000"'), (720, 540)),
+                   key=lambda b: b.y)
+    assert len(found) == 2
+    assert all(125 < box.x < 135 and 225 < box.right < 240 for box in found)
+    assert [round(box.y + box.h / 2) for box in found] == [510, 544]
