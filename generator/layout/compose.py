@@ -1,5 +1,6 @@
-"""Slides composed as a designer sets them: the title and closing slides, the break
-slide, an activity at a glance, an agenda in two columns, and rows that line up.
+"""Slides composed as a designer sets them: the closing slide, the break slide, an
+activity at a glance, an agenda in two columns, and rows that line up (the title
+slide is in `generator.layout.cover`).
 
 Each function takes boxes from the template layout and returns fitted frames; the
 caller (`generator.layout.slides` and the slide modules it draws on) adds the title and
@@ -36,7 +37,6 @@ from generator.markup import (
 )
 from generator.model import Activity
 from generator.plan import AgendaItem
-from generator.slide_kinds import TitleKind
 from generator.wording import break_name, time_range
 from generator.words import Together, Words
 
@@ -91,111 +91,6 @@ def _each_language(words: Words, make: Callable[[Words, int], tuple[Span, ...]]
         return tuple(Span(s.text, s.bold, s.italic, s.href, tag) for s in spans)
 
     return (*tagged(one, first.tag), Span(PAIR_BREAK, lang=first.tag), *tagged(two, second.tag))
-
-
-LOGO_GAP = 7.2
-"""Room (0.1 in) kept between a logo and a line make-deck sets beside it."""
-
-
-def _clear_of(room: Box, obstacles: Sequence[Box]) -> Box:
-    """Return the part of ``room`` right of the logos, pictures and artwork that overlap
-    it (a crest in the cover's top corner), or ``room`` itself when none does."""
-    left = room.x
-    for shape in obstacles:
-        if shape.x < room.right and shape.right > room.x and shape.y < room.bottom \
-                and shape.bottom > room.y:
-            left = max(left, shape.right + LOGO_GAP)
-    return Box(left, room.y, max(room.right - left, 0.0), room.h)
-
-
-def title_slide(kind: TitleKind, organisation: str | None, layout: LayoutGeometry,
-                theme: Theme, factor: float, tone: str, words: Words,
-                slide_height: float) -> Composed:
-    """Return the title slide's frames under its title: the organisation at the top,
-    the subtitle at body size, then event, date and venue smaller.
-
-    The organisation goes above the title where the layout leaves a line of room
-    there, else it joins the event line. A template's short subtitle box takes the
-    free room below it; where the subtitle and the details still do not fit one
-    under the other, they share the box at the small size.
-    """
-    body = layout.bodies()[0]
-    title = layout.first("title")
-    small = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
-    frames: list[TextFrame] = []
-    details = [x for x in (kind.event, kind.date and words.date(kind.date), kind.venue) if x]
-    if organisation and title is not None:
-        top = min(title.box.x, title.box.y)
-        room = _clear_of(Box(title.box.x, top, title.box.w, title.box.y - top),
-                         (*layout.obstacles, *layout.artwork))
-        try:
-            fitted = fit_in_box([Paragraph.from_markup(organisation)], room, small, BODY,
-                                "organisation", factor)
-            frames.append(TextFrame("organisation", None, room, fitted, BODY, tone=tone))
-            organisation = None
-        except DoesNotFit:
-            pass
-    lines = [" · ".join(details)] if details else []
-    if organisation:
-        lines.append(organisation)
-    own = body.box
-    box = Box(own.x, own.y, own.w,
-              max(own.bottom, room_below(own, layout, slide_height)) - own.y)
-    if kind.subtitle is None:
-        if lines:
-            fitted = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
-                                "details", factor)
-            frames.append(TextFrame("details", body.idx, box, fitted, BODY, tone=tone))
-        return Composed(tuple(frames))
-    bodies = layout.bodies()
-    second = bodies[1] if len(bodies) > 1 and bodies[1].box.y >= own.bottom - 1 else None
-    if lines and second is not None:  # a template's own line under the subtitle
-        try:
-            details = fit_in_box([Paragraph.from_markup(x) for x in lines], second.box, small,
-                                 BODY, "details", factor)
-            subtitle = fit_in_box([Paragraph.from_markup(kind.subtitle)], own,
-                                  SizeRange(theme.body_max, theme.small_size,
-                                            theme.size_floor), BODY, "subtitle", factor)
-            frames.append(TextFrame("subtitle", body.idx, own, subtitle, BODY, tone=tone))
-            frames.append(TextFrame("details", second.idx, second.box, details, BODY,
-                                    tone=tone))
-            return Composed(tuple(frames))
-        except DoesNotFit:
-            pass
-    under: FittedText | None = None
-    if lines:
-        under = fit_in_box([Paragraph.from_markup(x) for x in lines], box, small, BODY,
-                           "details", factor)
-    room = under.height + 2 * INSET_Y + 6 if under else 0.0
-    sub_box = Box(box.x, box.y, box.w, box.h - room)
-    try:
-        subtitle = fit_in_box([Paragraph.from_markup(kind.subtitle)], sub_box,
-                              SizeRange(theme.body_max, theme.small_size, theme.size_floor),
-                              BODY, "subtitle", factor)
-    except DoesNotFit:
-        if under is None:
-            raise
-        # the subtitle and the details share the box; the organisation, which the
-        # closing slide and the documents' covers show too, gives way last of all
-        shared = None
-        for kept in (lines, [x for x in lines if x != organisation]):
-            try:
-                shared = fit_in_box([Paragraph.from_markup(x) for x in (kind.subtitle, *kept)],
-                                    box, small, BODY, "subtitle", factor)
-                break
-            except DoesNotFit:
-                continue
-        if shared is None:
-            raise
-        frames.append(TextFrame("subtitle", body.idx, box, shared, BODY, tone=tone))
-        return Composed(tuple(frames))
-    used = subtitle.height + 2 * INSET_Y
-    frames.append(TextFrame("subtitle", body.idx, Box(box.x, box.y, box.w, used), subtitle,
-                            BODY, tone=tone))
-    if under is not None:
-        detail_box = Box(box.x, box.y + used + 6, box.w, under.height + 2 * INSET_Y)
-        frames.append(TextFrame("details", None, detail_box, under, BODY, tone=tone))
-    return Composed(tuple(frames))
 
 
 def closing_lines(facilitators: Sequence[str], organisation: str | None,

@@ -18,7 +18,7 @@ from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeho
 from generator.layout.layout_kinds import suitability
 from generator.layout.picture_room import content_area, is_title_only, roomy, without_bodies
 from generator.layout.quote_title import quote_in_title
-from generator.layout.usable import usable_areas
+from generator.layout.usable import kept_clear, solid_artwork, usable_areas
 
 SYNTHETIC_TITLE = -1
 """The idx of a title placeholder the writer adds because the layout has none."""
@@ -273,7 +273,7 @@ def _grown_to(box: Box, bottom: float, layout: LayoutGeometry, width: float,
     text) do not stop it."""
     gap = height * 0.015
     room = bottom
-    for shape in layout.obstacles:
+    for shape in (*layout.obstacles, *solid_artwork(layout, height)):
         small = shape.w * shape.h <= width * height / 6
         if small and shape.x < box.right and shape.right > box.x and \
                 max(box.bottom - 1, box.y + (room - box.y) / 2) <= shape.y < room:
@@ -323,7 +323,8 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
     missing = needs.bodies - len(existing)
     if missing > 0:
         boxes, resized = _added_boxes(shaped, existing, needs, missing, width, height)
-        extra = [Placeholder("body", ADDED_BODY + i, box) for i, box in enumerate(boxes)]
+        extra = [kept_clear(Placeholder("body", ADDED_BODY + i, box), shaped, width, height)
+                 for i, box in enumerate(boxes)]
         shaped = replace(shaped, placeholders=(
             *(replace(p, box=resized[p]) if p in resized else p for p in shaped.placeholders),
             *extra))

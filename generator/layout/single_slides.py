@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeAlias, assert_never
 
-from generator.layout import compose
+from generator.layout import compose, cover
 from generator.layout.column_slides import columns_frames
 from generator.layout.fitting import (
     DoesNotFit,
@@ -126,7 +126,7 @@ def single_slide(planned: PlannedSlide, kind: SingleKind,
 
     match kind:
         case TitleKind():
-            frames.extend(compose.title_slide(kind, ctx.workshop.organisation, layout,
+            frames.extend(cover.title_slide(kind, ctx.workshop.organisation, layout,
                                               ctx.theme, ctx.factor, on_dark, ctx.words,
                                               ctx.geometry.height).frames)
         case SectionKind():

@@ -21,6 +21,10 @@ BODY_SHARE = 0.1
 """A body box shorter than this share of the slide's height is taken as growing."""
 TITLE_MAX_SHARE = 0.22
 """A growing title extends to at most this share of the slide's height."""
+SLIVER = 0.03
+"""Artwork thinner than this share of the slide's height is a rule, not a piece
+bodies keep clear of."""
+BODY_KINDS = ("body", "obj", "subTitle")
 BOTTOM_MARGIN = 0.92
 """Boxes extend no lower than this share of the slide's height."""
 
@@ -40,8 +44,10 @@ def _floor_below(box: Box, others: list[Box], height: float) -> float:
 
 def room_below(box: Box, layout: LayoutGeometry, height: float) -> float:
     """Return the y down to which ``box`` may grow on ``layout``: the next placeholder,
-    logo or footer below it in its columns, or the slide's bottom margin."""
-    others = [p.box for p in layout.placeholders if p.box != box] + list(layout.obstacles)
+    logo, piece of artwork or footer below it in its columns, or the slide's bottom
+    margin."""
+    others = [p.box for p in layout.placeholders if p.box != box] + list(layout.obstacles) \
+        + list(solid_artwork(layout, height))
     return _floor_below(box, others, height) - height * 0.01
 
 
@@ -81,10 +87,12 @@ def _separated(placeholders: list[Placeholder], height: float) -> list[Placehold
 
 
 def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
-                    height: float) -> Placeholder:
+                    height: float, roomier: tuple[Box, ...] = ()) -> Placeholder:
     """Return ``p`` shortened above (or narrowed beside) a logo or small picture the
     layout draws in its lower part (or at its right end), where its text would run
-    over it; a box that would lose more than half of itself is left as it is."""
+    over it; a box that would lose more than half of itself is left as it is. Beside
+    the shapes in ``roomier`` (tall artwork in a corner) it is shortened or narrowed,
+    whichever leaves it more room."""
     box = p.box
     gap = height * 0.015
     for shape in obstacles:
@@ -92,19 +100,39 @@ def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
         inside_y = min(shape.bottom, box.bottom) - max(shape.y, box.y)
         if inside_x <= 2 or inside_y <= 2 or shape.w * shape.h > width * height / 6:
             continue
-        if shape.y >= box.y + box.h * 0.5 and shape.y - gap - box.y >= box.h * 0.5:
-            box = replace(box, h=shape.y - gap - box.y)
-        elif shape.x >= box.x + box.w * 0.6 and shape.x - gap - box.x >= box.w * 0.5:
-            box = replace(box, w=shape.x - gap - box.x)
+        shorter = replace(box, h=shape.y - gap - box.y) if (
+            shape.y >= box.y + box.h * 0.5 and shape.y - gap - box.y >= box.h * 0.5) else None
+        narrower = replace(box, w=shape.x - gap - box.x) if (
+            shape.x >= box.x + box.w * 0.6 and shape.x - gap - box.x >= box.w * 0.5) else None
+        if shorter is not None and narrower is not None and shape in roomier:
+            box = max(shorter, narrower, key=lambda b: b.w * b.h)
+        else:
+            box = shorter or narrower or box
     return p if box == p.box else replace(p, box=box)
+
+
+def solid_artwork(layout: LayoutGeometry, height: float) -> tuple[Box, ...]:
+    """Return the pieces of ``layout``'s artwork (inside its full-slide pictures and
+    freeforms) that bodies keep clear of: all but slivers (a rule, a thin stripe)
+    less than `SLIVER` of the slide's ``height`` across."""
+    return tuple(b for b in layout.artwork if min(b.w, b.h) >= height * SLIVER)
+
+
+def kept_clear(p: Placeholder, layout: LayoutGeometry, width: float,
+               height: float) -> Placeholder:
+    """Return ``p`` kept clear of the logos ``layout`` draws in its lower part or at its
+    right end (see `_clear_of_logos`), and a body clear of its artwork there too."""
+    pieces = solid_artwork(layout, height) if p.kind in BODY_KINDS else ()
+    return _clear_of_logos(p, (*layout.obstacles, *pieces), width, height, pieces)
 
 
 def usable_areas(layout: LayoutGeometry, width: float, height: float) -> LayoutGeometry:
     """Return ``layout`` with growing or too-short text boxes extended to the room they
-    really have, clear of the logos they would cover, and overlapping ones separated."""
+    really have, clear of the logos (and the artwork inside its full-slide pictures and
+    freeforms) they would cover, and overlapping ones separated."""
     boxes = [p.box for p in layout.placeholders] + list(layout.obstacles)
-    grown = [_clear_of_logos(_grown(p, [b for b in boxes if b is not p.box], height),
-                             layout.obstacles, width, height)
+    grown = [kept_clear(_grown(p, [b for b in boxes if b is not p.box], height), layout,
+                        width, height)
              if p.kind in TEXT_KINDS else p for p in layout.placeholders]
     separated = _separated(grown, height)
     if separated == list(layout.placeholders):

@@ -61,6 +61,13 @@ def artwork_boxes(data: bytes, box: Box) -> tuple[Box, ...]:
     if found is None:
         return ()
     ink, width, height = found
+    return ink_groups(ink, width, height, box)
+
+
+def ink_groups(ink: list[list[bool]], width: int, height: int, box: Box) -> tuple[Box, ...]:
+    """Return the boxes (in the slide's points) of the small groups of touching ink
+    cells in a grid of ``width`` by ``height`` cells laid over ``box``; a group whose box
+    takes more than `MOST_SHARE` of the grid is background."""
     seen = [[False] * width for _ in range(height)]
     boxes = []
     for row in range(height):

@@ -21,7 +21,6 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
-from generator.look.artwork import backdrop_artwork
 from generator.look.colours import relative_luminance
 from generator.look.template_recolour import (
     Recoloured,
@@ -53,7 +52,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 10
+CACHE_FORMAT = 12
 
 
 def qn(tag: str) -> str:
@@ -217,7 +216,7 @@ def _layout_geometry(layout: object, reader: _Reader) -> LayoutGeometry:
         layout.name, tuple(ordered), relative_luminance(under) < 0.18,  # type: ignore[attr-defined]
         kind=layout._element.get("type", "cust"), background=under,  # type: ignore[attr-defined]
         colours=slots, obstacles=tuple(obstacles),
-        artwork=backdrop_artwork(backdrop.layers, reader.size))
+        artwork=reader.artwork(layout, backdrop.layers))
 
 
 _FILLS = ("solidFill", "gradFill", "blipFill", "pattFill", "noFill", "grpFill")

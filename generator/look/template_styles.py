@@ -16,6 +16,8 @@ from typing import Any
 from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeholder
+from generator.look.artwork import backdrop_artwork
+from generator.look.artwork_paths import vector_artwork
 from generator.look.template_colours import (
     A,
     Backdrop,
@@ -57,6 +59,7 @@ class _Reader:
         self.master_layers = layers(self.master, self.colours, self.slide)
         self.master_picture = self._picture_layer(self.master)
         self.master_obstacles = self.shape_boxes(self.master)
+        self.master_artwork = vector_artwork(self.master, self.size)
 
     def shows_master(self, layout: Any) -> bool:
         """Return whether ``layout`` shows the master's shapes."""
@@ -74,6 +77,13 @@ class _Reader:
         picture = self._picture_layer(layout) if own else self.master_picture
         return Backdrop(own or self.master_base,
                         [*picture, *shown, *layers(layout, colours, self.slide)])
+
+    def artwork(self, layout: Any, layers: list[Layer]) -> tuple[Box, ...]:
+        """Return the boxes of the logos, lettering and drawn pieces inside ``layout``'s
+        full-slide pictures (its backdrop ``layers``) and freeforms, and the master's
+        freeforms where it shows them."""
+        return (*backdrop_artwork(layers, self.size), *vector_artwork(layout, self.size),
+                *(self.master_artwork if self.shows_master(layout) else ()))
 
     def _picture_layer(self, part: Any) -> list[Layer]:
         """Return the full-slide layer of ``part``'s picture background (sampled pixel
