@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.layout.embedded import EmbeddedFaces
 from generator.layout.geometry import LayoutGeometry
 from generator.layout.roles import ROLE_NEEDS, RoleChoice
 
@@ -105,7 +106,8 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
         "slide_size_in": [round(geometry.width / 72, 2), round(geometry.height / 72, 2)],
         "fonts": font_facts(theme.font_family, theme.heading_font_family,
                             {face.asked: face.note for face in (look.body_face,
-                                                                look.heading_face)}),
+                                                                look.heading_face)},
+                            theme.embedded_fonts),
         "layouts": [
             {"name": lay.name, "type": lay.kind, "dark": lay.dark, "background": lay.background,
              "placeholders": [
@@ -128,17 +130,20 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
     }
 
 
-def font_facts(text: str, headings: str | None,
-               embedded: dict[str, str]) -> dict[str, Any]:
+def font_facts(text: str, headings: str | None, embedded: dict[str, str],
+               in_template: tuple[EmbeddedFaces, ...] = ()) -> dict[str, Any]:
     """Return the fonts part of `template_facts`: the text and heading families and per
-    family how its text is measured (exactly, with which file, or with which margin
-    and fallback) and what the PDFs embed for it (``embedded``: family -> note)."""
+    family how its text is measured (exactly, with which file, embedded in the
+    template or with which margin and fallback), what the PDFs embed for it
+    (``embedded``: family -> note) and the faces the template embeds (``in_template``)."""
+    from generator.layout.embedded import embedded_for
     from generator.layout.measure import resolve
 
     headings = headings or text
     families = []
     for family in dict.fromkeys((text, headings)):
-        measure = resolve(family)
+        faces = embedded_for(family, in_template)
+        measure = resolve(family, faces)
         families.append({
             "family": family,
             "used_for": [use for use, name in (("text", text), ("headings", headings))
@@ -147,6 +152,9 @@ def font_facts(text: str, headings: str | None,
             "file": str(measure.file) if measure.file else None,
             "margin_percent": round((measure.margin - 1) * 100),
             "fallback": measure.fallback, "measured": measure.note,
+            "embedded_in_template": measure.embedded,
+            "embedded_faces_read": list(faces.styles()) if faces else [],
+            "embedded_problems": list(measure.embedded_problems),
             "pdf": embedded.get(family, ""),
         })
     return {"text": text, "headings": headings, "families": families}

@@ -25,6 +25,10 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.layout.embedded import EmbeddedFaces
 
 FONT_FAMILY = "Arial"
 """The family name the deck asks for; measured with the metric-compatible Arimo."""
@@ -46,8 +50,10 @@ wide side. `missing_characters` lets callers warn about these characters.
 IGNORED_CHARACTERS = frozenset("\n\t\u200b\u00ad")
 """Characters `missing_characters` never reports (breaks, tabs, invisible hints)."""
 
-MEASURED_FAMILIES: ContextVar[tuple[str, ...]] = ContextVar("measured_families", default=())
-"""The families text is being measured for (empty: Arial, measured with Arimo).
+MEASURED_FAMILIES: ContextVar[tuple[str | EmbeddedFaces, ...]] = ContextVar(
+    "measured_families", default=())
+"""The families text is being measured for (empty: Arial, measured with Arimo), each
+by name or as the faces of it the template embeds.
 
 Set by `generator.layout.measure.measuring` while a deck is laid out; `metrics`
 then returns the faces `generator.layout.measure.face_metrics` builds for them.

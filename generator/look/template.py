@@ -8,11 +8,9 @@ the template's own colours and font.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +20,8 @@ from lxml import etree
 from generator.layout.geometry import EMU_PER_POINT, Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.roles import RoleChoice, map_roles
 from generator.look.colours import relative_luminance
+from generator.look.embedded_fonts import embedded_fonts
+from generator.look.template_open import open_template
 from generator.look.template_recolour import (
     Recoloured,
     _plain,
@@ -71,11 +71,6 @@ DEFAULT_ROLE_LAYOUTS = {
 
 _SKIPPED = {"sldNum", "dt", "ftr", "tbl", "chart", "media", "clipArt", "sldImg",
             "dgm", "hdr"}
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_PRESENTATION_TYPE = (
-    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml")
-
-
 def template_path() -> Path:
     """Return the path of the built-in default template (installed or in the checkout)."""
     from importlib.resources import files
@@ -85,60 +80,6 @@ def template_path() -> Path:
     except ModuleNotFoundError:  # running from a checkout that was not installed
         return DEFAULT_TEMPLATE
     return installed if installed.exists() else DEFAULT_TEMPLATE
-
-
-def open_template(path: Path) -> Presentation:
-    """Return the template opened with python-pptx; a .potx is opened as a presentation."""
-    from pptx import Presentation
-
-    data = path.read_bytes()
-    if _TEMPLATE_TYPE in _content_types(data):
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as source, \
-                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                body = source.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    body = body.replace(_TEMPLATE_TYPE, _PRESENTATION_TYPE)
-                target.writestr(info, body)
-        data = out.getvalue()
-    prs = Presentation(io.BytesIO(data))
-    _unique_placeholder_ids(prs)
-    return prs
-
-
-_BIG_IDX = 1 << 31
-"""Placeholder ids at or above this are renumbered (python-pptx takes 32-bit ids only)."""
-
-
-def _unique_placeholder_ids(prs: Presentation) -> None:
-    """Give each non-title placeholder of a layout its own idx.
-
-    LibreOffice writes layout placeholders without an idx, so a body shares the
-    title's 0 and slides could not tell them apart; such bodies get the next free
-    numbers (titles are found by type, and keep theirs).
-    """
-    for layout in prs.slide_layouts:
-        found = layout._element.xpath(".//p:nvPr/p:ph")
-        free = max((int(ph.get("idx", "0")) for ph in found
-                    if int(ph.get("idx", "0")) < _BIG_IDX), default=0) + 1
-        seen: set[int] = set()
-        for ph in found:
-            if ph.get("type", "obj") in ("title", "ctrTitle"):
-                continue
-            idx = int(ph.get("idx", "0"))
-            if idx == 0 or idx in seen or idx >= _BIG_IDX:  # some tools write 2**32 - 1 and up
-                idx, free = free, free + 1
-                ph.set("idx", str(idx))
-            seen.add(idx)
-
-
-def _content_types(data: bytes) -> bytes:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError):
-        return b""
 
 
 def _theme_root(prs: Presentation) -> etree._Element | None:
@@ -383,7 +324,7 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
         dark = colours.get("dk2", base_theme.dark_background)
         theme = replace(
             base_theme, name=template.stem, font_family=raw["font"],
-            heading_font_family=raw["heading_font"],
+            heading_font_family=raw["heading_font"], embedded_fonts=embedded_fonts(template),
             text=colours.get("dk1", base_theme.text),
             background=colours.get("lt1", base_theme.background),
             heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2

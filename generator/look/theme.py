@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from generator.layout.embedded import EmbeddedFaces
 from generator.look.colours import with_contrast
 from generator.model import _as_text
 
@@ -84,6 +85,8 @@ class Theme:
     logo: Logo | None = None
     footer: str | None = None
     description: str = ""
+    embedded_fonts: tuple[EmbeddedFaces, ...] = ()
+    """The fonts the template embeds, decoded (see `generator.look.embedded_fonts`)."""
 
     @property
     def font_width_factor(self) -> float:

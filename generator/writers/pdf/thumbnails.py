@@ -214,7 +214,8 @@ def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> Non
     ink = (colour, theme.inverse_text if dark else theme.link)
     family = (theme.heading_font_family or theme.font_family) if frame.slot == "title" \
         else theme.font_family
-    _draw_text(pen, frame.text, frame.style, frame.box, ink, measured_families(family), frame)
+    _draw_text(pen, frame.text, frame.style, frame.box, ink,
+               measured_families(family, embedded=theme.embedded_fonts), frame)
 
 
 def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
@@ -229,7 +230,7 @@ def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
                                     frame.column_widths, strict=False):
             pen.rect(Box(x, y, width, height), fill)
             _draw_text(pen, fitted, frame.style, Box(x, y, width, height), ink,
-                       measured_families(theme.font_family))
+                       measured_families(theme.font_family, embedded=theme.embedded_fonts))
         y += height
     box, grid = frame.box, theme.background
     for y in accumulate(frame.row_heights, initial=box.y):
