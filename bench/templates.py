@@ -8,7 +8,8 @@ For each template and outline it reports the build's exit code and its problems
 (errors and warnings, by code), `check-template`'s exit code and verdicts, whether
 section dividers sit on the template's section layout (when it has one) and no
 quote or statement on its cover, and, unless ``--no-render``, how many characters
-LibreOffice draws outside their boxes. A contact sheet of the deck's slides
+LibreOffice draws outside their boxes (with the fonts the deck embeds made available
+to it, as PowerPoint uses them). A contact sheet of the deck's slides
 (``contact-<template>-<outline>.png``) is written to the output folder (default
 ``output/templates/``) to be looked at. A summary table is printed at the end, and
 the whole report is saved as ``report.json``.
@@ -162,6 +163,31 @@ def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]
     return boxes
 
 
+def embedded_fonts_env(deck: Path, folder: Path) -> dict[str, str] | None:
+    """Return an environment in which LibreOffice finds the fonts ``deck`` embeds, as
+    PowerPoint and Google Slides use them (LibreOffice 7 does not read a .pptx's
+    embedded fonts), or None when it embeds none that can be read."""
+    import os
+
+    sys.path.insert(0, str(REPO))
+    from generator.look.embedded_fonts import embedded_fonts
+
+    files = [f for family in embedded_fonts(deck) for f in family.files if f is not None]
+    if not files:
+        return None
+    fonts = folder / "embedded-fonts"
+    fonts.mkdir(exist_ok=True)
+    for file in files:
+        shutil.copy(file, fonts / file.name)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{fonts}</dir><cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>\n",
+        encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
 def _render(deck: Path, folder: Path, name: str, out: Path) -> tuple[int, list[str], Path]:
     sys.path.insert(0, str(REPO / "tests"))
     from roundtrip import characters_outside
@@ -169,7 +195,8 @@ def _render(deck: Path, folder: Path, name: str, out: Path) -> tuple[int, list[s
     profile = folder / "lo-profile"
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile.as_uri()}",
                     "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
-                   check=True, capture_output=True, timeout=600)
+                   check=True, capture_output=True, timeout=600,
+                   env=embedded_fonts_env(deck, folder))
     pdf = folder / f"{deck.stem}.pdf"
     _, outside = characters_outside(deck, pdf, template_text_boxes)
     pages = folder / "pages"

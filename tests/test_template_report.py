@@ -46,3 +46,45 @@ def test_an_unknown_font_is_reported_with_its_margin_and_fallback(
     assert "Fancy Display Zz: not available here; measured with a margin of 20 %" in out
     if fallback:
         assert f"or, where wider, {fallback.family}, which this machine draws it in" in out
+
+
+def test_an_embedded_font_is_reported_as_measured_exactly_from_the_template(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.templates.font_templates import FAMILY, embedding_template, have_font
+
+    if not have_font():
+        pytest.skip("Carlito is not installed")
+    measure.resolve.cache_clear()
+    path = embedding_template(tmp_path, "eot", bold=True)
+    code, out, _ = run(["check-template", str(path), "--format", "json"], capsys)
+    assert code == 0
+    (family,) = json.loads(out)["fonts"]["families"]
+    assert family["family"] == FAMILY and family["how"] == "exact"
+    assert family["embedded_in_template"] is True
+    assert family["embedded_faces_read"] == ["regular", "bold"]
+    assert family["embedded_problems"] == [] and family["fallback"] is None
+    assert Path(family["file"]).is_file()
+    report, usable = template_report(path)
+    assert usable
+    assert (f"  {FAMILY}: measured exactly, embedded in the template ({family['file']}); "
+            "italic, bold italic with a margin of 20 % (not embedded)") in report
+
+
+def test_an_embedded_font_that_cannot_be_read_is_reported_with_its_margin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.templates.font_templates import FAMILY, embedding_template, have_font
+
+    if not have_font():
+        pytest.skip("Carlito is not installed")
+    measure.resolve.cache_clear()
+    path = embedding_template(tmp_path, "eot-mtx")
+    code, out, _ = run(["check-template", str(path), "--format", "json"], capsys)
+    assert code == 0
+    (family,) = json.loads(out)["fonts"]["families"]
+    assert family["family"] == FAMILY and family["how"] == "margin"
+    assert family["embedded_in_template"] is False and family["margin_percent"] == 20
+    assert family["embedded_problems"] == [
+        "regular: compressed with MicroType Express, which make-deck does not read"]
+    assert family["measured"].endswith(
+        "; the template embeds it, unread here (regular: compressed with MicroType Express, "
+        "which make-deck does not read)")

@@ -18,6 +18,7 @@ import io
 import shutil
 import struct
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -47,11 +48,12 @@ def source_font(bold: bool = False) -> Path | None:
     return None
 
 
+@lru_cache(maxsize=2)
 def renamed_font(bold: bool = False) -> bytes:
     """Return Carlito's regular (or bold) face renamed to `FAMILY`, as TrueType bytes."""
     path = source_font(bold)
     assert path is not None, "Carlito is not installed"
-    font = TTFont(str(path))
+    font = TTFont(str(path), recalcTimestamp=False)
     name = font["name"]
     style = "Bold" if bold else "Regular"
     for record in list(name.names):
