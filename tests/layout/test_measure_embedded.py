@@ -46,14 +46,10 @@ def measured(families: tuple[object, ...], bold: bool = False) -> tuple[float, i
         return prepared.em_width(0, len(TEXT)), len(break_lines(prepared, 20.0))
 
 
-def test_fontconfig_does_not_know_the_fixture_family() -> None:
-    found = fontconfig.match(FAMILY, False, False)
-    assert found is None or FAMILY not in found.families
-    assert resolve(FAMILY).how == "margin"
-
-
 @pytest.mark.parametrize("form", ["raw", "eot", "eot-xor", "obfuscated"])
 def test_text_is_measured_with_the_embedded_font(tmp_path: Path, form: str) -> None:
+    found = fontconfig.match(FAMILY, False, False)  # only the template has the font
+    assert (found is None or FAMILY not in found.families) and resolve(FAMILY).how == "margin"
     theme = read_template(embedding_template(tmp_path, form, bold=True)).theme
     families = measured_families(theme.font_family, embedded=theme.embedded_fonts)
     width, lines = measured(families)

@@ -42,9 +42,11 @@ def _fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fonts.cache_dir.cache_clear()
 
 
-def _build(tmp_path: Path, form: str) -> tuple[Path, list[tuple[float, int]], list[str]]:
+def _build(tmp_path: Path, form: str) -> tuple[Path, list[tuple[float, int]], list[str],
+                                               tuple[str, ...]]:
     """Build the outline on a template embedding its font in ``form``; return the deck,
-    (size, lines) of each text frame, and the build's problem codes."""
+    (size, lines) of each text frame, the build's problem codes and why the embedded
+    faces could not be read."""
     folder = tmp_path / form
     folder.mkdir()
     template = embedding_template(folder, form, bold=True)
@@ -52,16 +54,18 @@ def _build(tmp_path: Path, form: str) -> tuple[Path, list[tuple[float, int]], li
     outline.write_text(OUTLINE.format(theme=template.name), encoding="utf-8")
     options = BuildOptions(outputs=("deck",), output_dir=folder / "out")
     result = build(outline, options)
-    layout = prepare(outline, options).deck
-    texts = [(f.text.size, f.text.line_count) for s in layout.slides for f in s.frames
+    prepared = prepare(outline, options)
+    texts = [(f.text.size, f.text.line_count) for s in prepared.deck.slides for f in s.frames
              if isinstance(f, TextFrame)]
-    return result.written[0], texts, [d.code for d in result.diagnostics]
+    (embedded,) = prepared.theme.embedded_fonts
+    return result.written[0], texts, [d.code for d in result.diagnostics], embedded.problems
 
 
 def test_the_deck_is_laid_out_with_the_embedded_widths_and_keeps_the_font(
         tmp_path: Path) -> None:
-    deck, embedded, codes = _build(tmp_path, "raw")
-    _, margin, _ = _build(tmp_path, "corrupt")
+    deck, embedded, codes, problems = _build(tmp_path, "raw")
+    _, margin, _, _ = _build(tmp_path, "corrupt")
+    assert problems == ()
     assert not [c for c in codes if c.startswith("E")]
     assert embedded != margin  # the real font is narrower than the margin allows
     assert sum(lines for _, lines in embedded) < sum(lines for _, lines in margin) or \
@@ -74,6 +78,7 @@ def test_the_deck_is_laid_out_with_the_embedded_widths_and_keeps_the_font(
 
 @pytest.mark.parametrize("form", ["eot-mtx", "corrupt"])
 def test_an_unreadable_embedded_font_never_stops_a_build(tmp_path: Path, form: str) -> None:
-    deck, texts, codes = _build(tmp_path, form)
+    deck, texts, codes, problems = _build(tmp_path, form)
     assert deck.is_file() and texts
     assert not [c for c in codes if c.startswith("E")]
+    assert [p.split(":")[0] for p in problems] == ["regular", "bold"]
