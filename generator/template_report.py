@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.layout.embedded import EmbeddedFaces
+from generator.layout.embedded import EmbeddedFaces, grouped
 from generator.layout.geometry import LayoutGeometry
 from generator.layout.roles import ROLE_NEEDS, RoleChoice
 
@@ -157,7 +157,20 @@ def font_facts(text: str, headings: str | None, embedded: dict[str, str],
             "embedded_problems": list(measure.embedded_problems),
             "pdf": embedded.get(family, ""),
         })
-    return {"text": text, "headings": headings, "families": families}
+    return {"text": text, "headings": headings, "families": families,
+            "in_template": [{"family": e.family, "read": list(e.styles()),
+                             "problems": list(e.problems)} for e in in_template]}
+
+
+def _embedded_lines(fonts: dict[str, Any]) -> list[str]:
+    """Return the report's lines on the fonts the template embeds (none when it embeds
+    none): per family the styles read and why others were not."""
+    lines = []
+    for entry in fonts["in_template"]:
+        read = ", ".join(entry["read"]) if entry["read"] else "none"
+        why = f"; not read: {grouped(entry['problems'])}" if entry["problems"] else ""
+        lines.append(f"  {entry['family']}: faces read {read}{why}")
+    return ["The template embeds:", *lines] if lines else []
 
 
 def _ratio(value: float) -> str:
@@ -176,7 +189,8 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     fonts = facts["fonts"]
     lines = [f"Template: {path}", f"Slide size: {w:.2f} x {h:.2f} in",
              f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings; measured:",
-             *(f"  {family['measured']}" for family in fonts["families"]), "", "Layouts:"]
+             *(f"  {family['measured']}" for family in fonts["families"]),
+             *_embedded_lines(fonts), "", "Layouts:"]
     for layout in facts["layouts"]:
         shade = " (dark background)" if layout["dark"] else ""
         untitled = "" if any(p["kind"] in ("title", "ctrTitle") for p in layout["placeholders"]) \

@@ -77,14 +77,20 @@ def test_an_embedded_font_that_cannot_be_read_is_reported_with_its_margin(
     if not have_font():
         pytest.skip("Carlito is not installed")
     measure.resolve.cache_clear()
-    path = embedding_template(tmp_path, "eot-mtx")
+    path = embedding_template(tmp_path, "eot-mtx", bold=True)
     code, out, _ = run(["check-template", str(path), "--format", "json"], capsys)
     assert code == 0
-    (family,) = json.loads(out)["fonts"]["families"]
+    fonts = json.loads(out)["fonts"]
+    assert fonts["in_template"] == [{"family": FAMILY, "read": [], "problems": [
+        f"{style}: compressed with MicroType Express, which make-deck does not read"
+        for style in ("regular", "bold")]}]
+    report, _ = template_report(path)
+    assert (f"The template embeds:\n  {FAMILY}: faces read none; not read: regular, bold: "
+            "compressed with MicroType Express, which make-deck does not read\n") in report
+    (family,) = fonts["families"]
     assert family["family"] == FAMILY and family["how"] == "margin"
     assert family["embedded_in_template"] is False and family["margin_percent"] == 20
-    assert family["embedded_problems"] == [
-        "regular: compressed with MicroType Express, which make-deck does not read"]
+    assert family["embedded_problems"] == fonts["in_template"][0]["problems"]
     assert family["measured"].endswith(
-        "; the template embeds it, unread here (regular: compressed with MicroType Express, "
-        "which make-deck does not read)")
+        "; the template embeds it, unread here (regular, bold: compressed with MicroType "
+        "Express, which make-deck does not read)")

@@ -41,3 +41,13 @@ def embedded_for(family: str, embedded: tuple[EmbeddedFaces, ...]) -> EmbeddedFa
     or None when the template does not embed it."""
     key = family.lower()
     return next((e for e in embedded if e.family.lower() == key), None)
+
+
+def grouped(problems: tuple[str, ...] | list[str]) -> str:
+    """Return ``problems`` (``style: why`` each) as one phrase, the styles with the same
+    reason named together: ``regular, bold: compressed with ...; italic: damaged``."""
+    reasons: dict[str, list[str]] = {}
+    for problem in problems:
+        style, _, why = problem.partition(": ")
+        reasons.setdefault(why, []).append(style)
+    return "; ".join(f"{', '.join(styles)}: {why}" for why, styles in reasons.items())

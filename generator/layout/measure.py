@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Literal
 
 from generator.layout import fontconfig
-from generator.layout.embedded import STYLE_NAMES, EmbeddedFaces, embedded_for
+from generator.layout.embedded import STYLE_NAMES, EmbeddedFaces, embedded_for, grouped
 from generator.layout.fonts import (
     MEASURED_FAMILIES,
     FontMetrics,
@@ -101,7 +101,7 @@ class FamilyMeasure:
     def note(self) -> str:
         """Return one line saying how this family's text is measured."""
         where = f" ({self.file})" if self.file else ""
-        unread = (f"; the template embeds it, unread here ({'; '.join(self.embedded_problems)})"
+        unread = (f"; the template embeds it, unread here ({grouped(self.embedded_problems)})"
                   if self.embedded_problems else "")
         if self.embedded:
             styles = [s for s, f in zip(STYLE_NAMES, self.faces, strict=True) if f.embedded]
