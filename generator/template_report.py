@@ -107,7 +107,8 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
         "fonts": font_facts(theme.font_family, theme.heading_font_family,
                             {face.asked: face.note for face in (look.body_face,
                                                                 look.heading_face)},
-                            theme.embedded_fonts),
+                            theme.embedded_fonts,
+                            (theme.layout_fonts, theme.layout_heading_fonts)),
         "layouts": [
             {"name": lay.name, "type": lay.kind, "dark": lay.dark, "background": lay.background,
              "placeholders": [
@@ -131,23 +132,27 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
 
 
 def font_facts(text: str, headings: str | None, embedded: dict[str, str],
-               in_template: tuple[EmbeddedFaces, ...] = ()) -> dict[str, Any]:
-    """Return the fonts part of `template_facts`: the text and heading families and per
-    family how its text is measured (exactly, with which file, embedded in the
-    template or with which margin and fallback), what the PDFs embed for it
-    (``embedded``: family -> note) and the faces the template embeds (``in_template``)."""
+               in_template: tuple[EmbeddedFaces, ...] = (),
+               in_layouts: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+               ) -> dict[str, Any]:
+    """Return the fonts part of `template_facts`: the text and heading families (and
+    those the layouts set text and titles in, ``in_layouts``) and per family how its
+    text is measured (exactly, with which file, embedded in the template or with which
+    margin and fallback), what the PDFs embed for it (``embedded``: family -> note)
+    and the faces the template embeds (``in_template``)."""
     from generator.layout.embedded import embedded_for
     from generator.layout.measure import resolve
 
     headings = headings or text
+    texts, titles = (text, *in_layouts[0]), (headings, *in_layouts[1])
     families = []
-    for family in dict.fromkeys((text, headings)):
+    for family in dict.fromkeys((*texts, *titles)):
         faces = embedded_for(family, in_template)
         measure = resolve(family, faces)
         families.append({
             "family": family,
-            "used_for": [use for use, name in (("text", text), ("headings", headings))
-                         if name == family],
+            "used_for": [use for use, names in (("text", texts), ("headings", titles))
+                         if family in names],
             "how": measure.how, "measured_with": measure.measured_as,
             "file": str(measure.file) if measure.file else None,
             "margin_percent": round((measure.margin - 1) * 100),
@@ -158,6 +163,7 @@ def font_facts(text: str, headings: str | None, embedded: dict[str, str],
             "pdf": embedded.get(family, ""),
         })
     return {"text": text, "headings": headings, "families": families,
+            "layouts_also": sorted(set(in_layouts[0]) | set(in_layouts[1])),
             "in_template": [{"family": e.family, "read": list(e.styles()),
                              "problems": list(e.problems)} for e in in_template]}
 
@@ -188,7 +194,9 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     w, h = facts["slide_size_in"]
     fonts = facts["fonts"]
     lines = [f"Template: {path}", f"Slide size: {w:.2f} x {h:.2f} in",
-             f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings; measured:",
+             f"Fonts: {fonts['text']} for text, {fonts['headings']} for headings"
+             + (f" (the layouts also set text in {', '.join(fonts['layouts_also'])})"
+                if fonts["layouts_also"] else "") + "; measured:",
              *(f"  {family['measured']}" for family in fonts["families"]),
              *_embedded_lines(fonts), "", "Layouts:"]
     for layout in facts["layouts"]:

@@ -94,3 +94,22 @@ def test_an_embedded_font_that_cannot_be_read_is_reported_with_its_margin(
     assert family["measured"].endswith(
         "; the template embeds it, unread here (regular, bold: compressed with MicroType "
         "Express, which make-deck does not read)")
+
+
+def test_a_font_the_layouts_set_titles_in_is_reported_and_measured(
+        tmp_path: Path) -> None:
+    from tests.templates.font_templates import FAMILY, have_font, layouts_embedding_template
+
+    if not have_font():
+        pytest.skip("Carlito is not installed")
+    measure.resolve.cache_clear()
+    path = layouts_embedding_template(tmp_path)
+    fonts = template_facts(path)["fonts"]
+    assert fonts["text"] == "Arial" and fonts["layouts_also"] == [FAMILY]
+    arial, embedded = fonts["families"]
+    assert arial["family"] == "Arial" and arial["used_for"] == ["text", "headings"]
+    assert embedded["family"] == FAMILY and embedded["used_for"] == ["headings"]
+    assert embedded["how"] == "exact" and embedded["embedded_in_template"] is True
+    report, _ = template_report(path)
+    assert (f"Fonts: Arial for text, Arial for headings (the layouts also set text in "
+            f"{FAMILY}); measured:") in report

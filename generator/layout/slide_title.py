@@ -61,8 +61,7 @@ def slide_title_frame(layout: LayoutGeometry, title: str, ctx: LayoutContext,
     if role in HIDDEN_TITLE_ROLES:
         paragraphs = [Paragraph.from_markup(side_by_side(title))]  # a pair on its one line
         sizes = SizeRange(theme.small_size, theme.size_floor, theme.size_floor)
-    with measuring(measured_families(theme.heading_font_family or theme.font_family,
-                                     embedded=theme.embedded_fonts)):
+    with measuring(measured_families(*theme.heading_families, embedded=theme.embedded_fonts)):
         fitted = fit_in_box(paragraphs, placeholder.box, sizes, TITLE, "title", ctx.factor)
     if role in HIDDEN_TITLE_ROLES:
         box = placeholder.box

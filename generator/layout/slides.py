@@ -130,7 +130,7 @@ def layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
     """Return every slide of ``plan`` laid out in ``geometry``, with fit problems found;
     titles are measured in the theme's heading font, other text in its body font (see
     `generator.layout.measure`)."""
-    with measuring(measured_families(theme.font_family, embedded=theme.embedded_fonts)):
+    with measuring(measured_families(*theme.text_families, embedded=theme.embedded_fonts)):
         return _layout_deck(plan, geometry, theme, images)
 
 

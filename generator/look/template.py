@@ -37,6 +37,7 @@ from generator.look.template_styles import (
     layout_data,
     layout_from_data,
     master_fonts,
+    placeholder_fonts,
     placeholder_style,
 )
 from generator.look.theme import DEFAULT_THEME, Theme
@@ -337,6 +338,10 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
             surface=surface_colour(colours, base_theme.surface, base_theme.min_contrast),
             link=colours.get("hlink", base_theme.link),
         ).scaled(height / 540.0)
+    if not is_default:
+        text, titles = placeholder_fonts(geometry.roles.values(), theme.font_family,
+                                         theme.heading_font_family or theme.font_family)
+        theme = replace(theme, layout_fonts=text, layout_heading_fonts=titles)
     used = {lay.name for lay in geometry.roles.values()}
     return TemplateInfo(geometry, choices, unknown, layouts, theme, is_default,
                         tuple(r for r in recoloured if r.layout in used), patterns,

@@ -10,6 +10,7 @@ master's title or body style. Its box grows with its text when its body has
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,6 +209,20 @@ def master_fonts(prs: Any, fonts: dict[str, str | None]) -> tuple[str | None, st
     return found[0], found[1]
 
 
+def placeholder_fonts(layouts: Iterable[LayoutGeometry], body: str, heading: str
+                      ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the fonts other than ``body`` and ``heading`` that the placeholders of
+    ``layouts`` set their own text in (a Google Slides export names Arial on its master
+    and the brand's font on each layout): (for text, for titles), sorted."""
+    text: set[str] = set()
+    titles: set[str] = set()
+    for layout in layouts:
+        for placeholder in layout.placeholders:
+            if placeholder.font:
+                (titles if placeholder.kind in _TITLES else text).add(placeholder.font)
+    return tuple(sorted(text - {body})), tuple(sorted(titles - {heading}))
+
+
 def layout_data(layout: LayoutGeometry) -> dict[str, Any]:
     """Return a layout as JSON-ready data for the template cache."""
     return {
@@ -233,4 +248,4 @@ def layout_from_data(data: dict[str, Any]) -> LayoutGeometry:
 
 
 __all__ = ["Layer", "_Reader", "layout_data", "layout_from_data", "master_fonts",
-           "placeholder_style"]
+           "placeholder_fonts", "placeholder_style"]

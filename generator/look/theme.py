@@ -87,6 +87,21 @@ class Theme:
     description: str = ""
     embedded_fonts: tuple[EmbeddedFaces, ...] = ()
     """The fonts the template embeds, decoded (see `generator.look.embedded_fonts`)."""
+    layout_fonts: tuple[str, ...] = ()
+    """Other fonts the template's layouts set text (other than titles) in."""
+    layout_heading_fonts: tuple[str, ...] = ()
+    """Other fonts the template's layouts set titles in."""
+
+    @property
+    def text_families(self) -> tuple[str, ...]:
+        """Return every family text other than titles may be drawn in (the first is the
+        theme's)."""
+        return (self.font_family, *self.layout_fonts)
+
+    @property
+    def heading_families(self) -> tuple[str, ...]:
+        """Return every family titles may be drawn in (the first is the theme's)."""
+        return (self.heading_font_family or self.font_family, *self.layout_heading_fonts)
 
     @property
     def font_width_factor(self) -> float:

@@ -95,3 +95,19 @@ def test_a_character_the_embedded_subset_lacks_keeps_the_margin(tmp_path: Path) 
     with measuring(("Arial",)):
         arial = metrics(False, False).advance_em(heta)
     assert embedded == pytest.approx(arial * resolve(FAMILY).margin)
+
+
+def test_titles_are_measured_in_the_font_the_layouts_set_them_in(tmp_path: Path) -> None:
+    from tests.templates.font_templates import layouts_embedding_template
+
+    theme = read_template(layouts_embedding_template(tmp_path)).theme
+    assert theme.font_family == "Arial" and theme.layout_heading_fonts == (FAMILY,)
+    assert theme.heading_families == ("Arial", FAMILY) and theme.text_families == ("Arial",)
+    with measuring(measured_families(*theme.heading_families, embedded=theme.embedded_fonts)):
+        title = metrics(True, False).em_width(TEXT)
+    with measuring(measured_families("Arial")):
+        arial = metrics(True, False).em_width(TEXT)
+    # per character the wider of Arial (the theme's) and the embedded font the layouts use
+    assert title >= arial and title < arial * 1.05
+    with measuring(measured_families(*theme.text_families, embedded=theme.embedded_fonts)):
+        assert metrics(True, False).em_width(TEXT) == arial

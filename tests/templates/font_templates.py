@@ -159,3 +159,42 @@ def embedding_template(folder: Path, form: str, name: str | None = None,
 def have_font() -> bool:
     """Return True when the font the fixtures embed is installed (and fc-match runs)."""
     return source_font() is not None and shutil.which("fc-match") is not None
+
+
+def layouts_in_font(folder: Path, font: str, name: str = "layouts-in-font.pptx") -> Path:
+    """Make python-pptx's default template with Arial as its theme font and ``font`` set
+    on every layout's title placeholder, as a Google Slides export sets its fonts on
+    the layouts; return its path."""
+    from lxml import etree
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    from tests.templates.make_templates import DEPARTMENT_COLOURS, _restyle_theme
+
+    prs = Presentation()
+    _restyle_theme(prs, "Arial", DEPARTMENT_COLOURS, "Department")
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            ph = shape._element.ph
+            if ph is None or ph.get("type") not in ("title", "ctrTitle"):
+                continue
+            body = shape._element.find(qn("p:txBody"))
+            styles = body.find(qn("a:lstStyle"))
+            if styles is None:
+                styles = etree.Element(qn("a:lstStyle"))
+                body.insert(1, styles)
+            level = etree.SubElement(etree.SubElement(styles, qn("a:lvl1pPr")), qn("a:defRPr"))
+            etree.SubElement(level, qn("a:latin"), typeface=font)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def layouts_embedding_template(folder: Path, form: str = "raw") -> Path:
+    """Make `layouts_in_font` in `FAMILY`, the font embedded in ``form``; return its path."""
+    base = layouts_in_font(folder, FAMILY, name=f"layouts-base-{form}.pptx")
+    target = embed(base, folder / f"layouts-embedded-{form}.pptx",
+                   {"regular": _part(form, renamed_font()),
+                    "bold": _part(form, renamed_font(bold=True), 2)})
+    base.unlink()
+    return target

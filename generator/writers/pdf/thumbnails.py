@@ -212,10 +212,9 @@ def _text_frame(pen: _Pen, frame: fr.TextFrame, dark: bool, theme: Theme) -> Non
     colour = {"inverse": theme.inverse_text, "muted": theme.muted}.get(
         "inverse" if dark else frame.tone, plain)
     ink = (colour, theme.inverse_text if dark else theme.link)
-    family = (theme.heading_font_family or theme.font_family) if frame.slot == "title" \
-        else theme.font_family
+    families = theme.heading_families if frame.slot == "title" else theme.text_families
     _draw_text(pen, frame.text, frame.style, frame.box, ink,
-               measured_families(family, embedded=theme.embedded_fonts), frame)
+               measured_families(*families, embedded=theme.embedded_fonts), frame)
 
 
 def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
@@ -230,7 +229,7 @@ def _table(pen: _Pen, frame: fr.TableFrame, theme: Theme) -> None:
                                     frame.column_widths, strict=False):
             pen.rect(Box(x, y, width, height), fill)
             _draw_text(pen, fitted, frame.style, Box(x, y, width, height), ink,
-                       measured_families(theme.font_family, embedded=theme.embedded_fonts))
+                       measured_families(*theme.text_families, embedded=theme.embedded_fonts))
         y += height
     box, grid = frame.box, theme.background
     for y in accumulate(frame.row_heights, initial=box.y):
