@@ -55,6 +55,7 @@ class RoleNeeds:
     centre_title: bool = False
     columns: bool = False  # the bodies must stand side by side
     stacked: bool = False  # the bodies must stand one under another
+    hidden_title: bool = False  # the title is kept off the slide (its room is free)
 
 
 ROLE_NEEDS: dict[str, RoleNeeds] = {
@@ -66,8 +67,8 @@ ROLE_NEEDS: dict[str, RoleNeeds] = {
                          columns=True),
     "columns3": RoleNeeds(3, ("three content", "three columns", "title and three columns"),
                           columns=True),
-    "quote": RoleNeeds(2, ("quote", "main point", "big quote"), stacked=True),
-    "statement": RoleNeeds(1, ("statement", "main point", "big number")),
+    "quote": RoleNeeds(2, ("quote", "main point", "big quote"), stacked=True, hidden_title=True),
+    "statement": RoleNeeds(1, ("statement", "main point", "big number"), hidden_title=True),
     "image": RoleNeeds(0, ("title only", "picture", "image")),
     "table": RoleNeeds(0, ("title only", "table")),
     "activity": RoleNeeds(1, ("activity", "title and content", "title and body")),
@@ -155,11 +156,16 @@ def _score(layout: LayoutGeometry, needs: RoleNeeds, role: str, width: float, he
     return (int(allowed), suits, int(has_title) * 2 + int(enough), surplus)
 
 
-def _content_area(layout: LayoutGeometry, width: float, height: float) -> Box:
+def _content_area(layout: LayoutGeometry, width: float, height: float,
+                  hidden_title: bool = False) -> Box:
+    """Return where added bodies go: under the title, or in its box when it is kept off
+    the slide and leaves too little room under it (a "main point" layout's title)."""
     title = layout.first("title")
     margin = width * 0.05
     top = title.box.bottom + height * 0.03 if title else height * 0.25
     bottom = height - height * 0.1
+    if title is not None and hidden_title and bottom - top < height * 0.3:
+        return title.box
     left = title.box.x if title else margin
     right = title.box.right if title else width - margin
     return Box(left, top, right - left, max(bottom - top, height * 0.3))
@@ -217,7 +223,7 @@ def _added_boxes(layout: LayoutGeometry, existing: tuple[Placeholder, ...], need
                  for i in range(needs.bodies)]
         return boxes[len(existing):], dict(zip(existing, boxes, strict=False))
     resized: dict[Placeholder, Box] = {}
-    area = _content_area(layout, width, height)
+    area = _content_area(layout, width, height, needs.hidden_title)
     if existing:
         last = existing[-1].box
         below = height * 0.92 - last.bottom - gap

@@ -101,3 +101,21 @@ def test_columns_grow_over_a_panel_behind_them_but_not_over_a_logo() -> None:
     left, middle, right = geometry(CONTENT, three)["columns3"].bodies()
     assert middle.box.bottom >= left.box.bottom - 1  # the panel does not stop it
     assert right.box.bottom <= logo.y  # the logo does
+
+
+def test_a_main_point_title_filling_the_slide_holds_the_added_quote() -> None:
+    # Google Slides' MAIN_POINT: a title placeholder over 80 % of the slide's height and
+    # nothing else; quote and statement slides keep their titles off the slide, so the
+    # added quote, attribution and statement take the title's own room, on the slide
+    main_point = LayoutGeometry("MAIN_POINT", (Placeholder("title", 0, Box(52, 51, 654, 429)),))
+    roles = geometry(CONTENT, main_point)
+    for role in ("quote", "statement"):
+        chosen = roles[role]
+        assert chosen.name == "MAIN_POINT"
+        title = chosen.first("title")
+        assert title is not None
+        for body in chosen.bodies():
+            assert body.idx >= ADDED_BODY
+            assert title.box.y <= body.box.y and body.box.bottom <= title.box.bottom <= H
+    quote, by = roles["quote"].bodies()
+    assert by.box.y >= quote.box.bottom
