@@ -38,7 +38,7 @@ OUTLINES = {"default": REPO / "outline.yaml",
             "crowded": REPO / "tests" / "fixtures" / "crowded.yaml"}
 Place = Callable[[float, float, float, float], tuple[float, float, float, float]]
 """Maps a shape's box (x, y, width, height in EMU) to where it lies on the slide."""
-PROBLEM = re.compile(r"(error|warning)\[([A-Z0-9-]+)\]: (.*)")
+PROBLEM = re.compile(r"(error|warning)\[([A-Z0-9-]+)\](?: \(slide \d+\))?: (.*)")
 
 
 @dataclass
@@ -146,6 +146,10 @@ def _drawn_text(shapes: object, place: Place) -> list[tuple[float, float, float,
             x, y, w, h = place(shape.left, shape.top, shape.width, shape.height)
             if shape._element.find(f".//{qn('a:spAutoFit')}") is not None:
                 h *= 3  # it grows with its text: in a substitute font, over more lines
+            sizes = [int(e.get("sz")) / 100 for e in shape._element.iter(
+                qn("a:rPr"), qn("a:defRPr"), qn("a:endParaRPr")) if e.get("sz", "").isdigit()]
+            line = Emu(int(max(sizes, default=0) * 1.3 * 12700))  # one line of its text
+            h = max(h, place(0, 0, 0, line)[3])  # a big decorative quote mark overhangs
             boxes.append((Emu(x).pt, Emu(y).pt, Emu(x + w).pt, Emu(y + h).pt))
     return boxes
 
@@ -155,7 +159,9 @@ def template_text_boxes(slide: object) -> list[tuple[float, float, float, float]
     (a department's name in a footer band, also inside a group): LibreOffice draws it,
     and it is no overflow. A box that grows with its text (``spAutoFit``) counts three
     times its height: set in a substitute for a font LibreOffice lacks (a "Confidential"
-    stamp in Meiryo), the template's own words take more lines than in PowerPoint."""
+    stamp in Meiryo), the template's own words take more lines than in PowerPoint. A
+    box is at least one line of its largest text tall (a 96 pt quote mark in a box half
+    that height overhangs it in PowerPoint too)."""
     layout = slide.slide_layout  # type: ignore[attr-defined]
     boxes = []
     for part in (layout, layout.slide_master):
