@@ -100,13 +100,15 @@ def _check_template(template: Path) -> tuple[int, dict[str, object]]:
 
 def _layout_problems(report: dict[str, object]) -> list[str]:
     """Return where a role sits on a layout it must not: dividers off the section
-    layout, quotes and statements on the cover."""
+    layouts (typed ``secHead``, or a custom layout named as one, as Google Slides
+    names "SECTION_TITLE_AND_DESCRIPTION"), quotes and statements on the cover."""
     found = []
     layouts = {lay["name"]: lay for lay in report.get("layouts", [])}  # type: ignore[union-attr]
     has_section = any(lay.get("type") == "secHead" for lay in layouts.values())
     for role in report.get("roles", []):  # type: ignore[union-attr]
         kind = layouts.get(role["layout"], {}).get("type")
-        if role["role"] == "section" and has_section and kind != "secHead":
+        named = kind == "cust" and "its name hints at: section" in role.get("reasons", [])
+        if role["role"] == "section" and has_section and kind != "secHead" and not named:
             found.append(f"section dividers on “{role['layout']}” ({kind}), not a section layout")
         if role["role"] in ("quote", "statement") and kind == "title":
             found.append(f"{role['role']} slides on the cover layout “{role['layout']}”")

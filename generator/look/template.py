@@ -23,13 +23,16 @@ from generator.look.colours import relative_luminance
 from generator.look.embedded_fonts import embedded_fonts
 from generator.look.template_open import open_template
 from generator.look.template_recolour import (
+    PageColours,
     Recoloured,
     _plain,
     _recolour,
     org_link_slot,
     org_text_slot,
+    page_colours,
     surface_colour,
     table_colours,
+    table_link_slot,
 )
 from generator.look.template_slides import Pattern, find_patterns, lost_branding, stand_in
 from generator.look.template_styles import (
@@ -43,7 +46,8 @@ from generator.look.template_styles import (
 from generator.look.theme import DEFAULT_THEME, Theme
 
 __all__ = ["Recoloured", "TemplateInfo", "open_template", "org_link_slot", "org_text_slot",
-           "read_template", "surface_colour", "table_colours", "template_data", "template_path"]
+           "read_template", "surface_colour", "table_colours", "table_link_slot", "template_data",
+           "template_path"]
 
 if TYPE_CHECKING:  # python-pptx is imported only when a template must be read
     from pptx.presentation import Presentation
@@ -323,12 +327,15 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
     theme = base_theme
     if not is_default:
         dark = colours.get("dk2", base_theme.dark_background)
+        bullets = geometry.roles["bullets"].bodies() if "bullets" in geometry.roles else ()
+        page = page_colours(colours, bullets[0].text_colour if bullets else None,
+                            colours.get("lt1", base_theme.background),
+                            PageColours(base_theme.text, dark, base_theme.link))
         theme = replace(
             base_theme, name=template.stem, font_family=raw["font"],
             heading_font_family=raw["heading_font"], embedded_fonts=embedded_fonts(template),
-            text=colours.get("dk1", base_theme.text),
-            background=colours.get("lt1", base_theme.background),
-            heading=dark, dark_background=dark, muted=dark,  # muted text is set in tx2
+            text=page.text, background=colours.get("lt1", base_theme.background),
+            heading=page.heading, dark_background=dark, muted=page.heading,
             # PowerPoint's default table style fills the header with accent 1, text lt1;
             # where that is not readable, another colour pair of the template's
             table_header_fill=table_colours(colours)[0] or colours.get("accent1", dark),
@@ -336,7 +343,7 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
                 "lt1", base_theme.table_header_text),
             accent=colours.get("accent2", colours.get("accent1", base_theme.accent)),
             surface=surface_colour(colours, base_theme.surface, base_theme.min_contrast),
-            link=colours.get("hlink", base_theme.link),
+            link=page.link,
         ).scaled(height / 540.0)
     if not is_default:
         text, titles = placeholder_fonts(geometry.roles.values(), theme.font_family,

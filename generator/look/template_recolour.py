@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.layout.geometry import LayoutGeometry
-from generator.look.template_colours import readable_slot
+from generator.look.template_colours import READABLE_SLOTS, readable_slot
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,55 @@ def org_link_slot(layout: LayoutGeometry, frame: Any) -> str | None:
     under = own.background if own is not None and own.background else layout.background
     slot = readable_slot(colours, under, "hlink")
     return None if slot == "hlink" else slot
+
+
+@dataclass(frozen=True)
+class PageColours:
+    """The template colours (RRGGBB) make-deck sets text in on a light page: the
+    handout, the guide, the web pages and the deck's tables."""
+
+    text: str
+    heading: str
+    link: str
+
+
+_PALETTE = ("dk1", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6",
+            "hlink")
+
+
+def page_colours(colours: dict[str, str], body_text: str | None, page: str,
+                 fallback: PageColours, needed: float = 4.5) -> PageColours:
+    """Return the colours for text on ``page`` from a template's ``colours`` (``dk1``,
+    ``hlink``... to RRGGBB): the text in the colour its slides' bullets have
+    (``body_text``), else dark 1; headings in dark 2, links in the hyperlink colour,
+    else an accent, else the text's; each the first of its choices with ``needed``
+    contrast on ``page``, else the template colour with the most (a Google blue in dark
+    1 gives way to the black of its bullets, a white dark 2 to an accent). Where the
+    template lacks a colour, ``fallback``'s."""
+    from generator.look.colours import contrast_ratio
+
+    palette = [c for c in (colours.get(slot) for slot in _PALETTE) if c]
+
+    def readable(*choices: str | None) -> str:
+        wanted = [c for c in choices if c]
+        found = next((c for c in wanted if contrast_ratio(c, page) >= needed), None)
+        return found or max([*wanted, *palette], key=lambda c: contrast_ratio(c, page))
+
+    accents = [colours.get(f"accent{n}") for n in range(1, 7)]
+    text = readable(body_text, colours.get("dk1"), fallback.text)
+    heading = readable(colours.get("dk2", fallback.heading), *accents, text)
+    link = readable(colours.get("hlink", fallback.link), *accents, text)
+    return PageColours(text, heading, link)
+
+
+def table_link_slot(layout: LayoutGeometry, link: str) -> str | None:
+    """Return the scheme slot of ``layout``'s colours that shows ``link`` (the theme's
+    link colour, `page_colours`), for links in the deck's tables, or None where the
+    template's hyperlink colour is that colour or the layout's colours are unknown."""
+    colours = dict(layout.colours)
+    if not colours or colours.get("hlink") == link:
+        return None
+    return next((slot for slot in READABLE_SLOTS if colours.get(slot) == link), None)
 
 
 def _plain(layout: LayoutGeometry) -> LayoutGeometry:

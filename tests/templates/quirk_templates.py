@@ -9,6 +9,7 @@ templates do, each a variation of python-pptx's default template:
 - `picture_background`: a layout whose background is a full-slide dark picture;
 - `huge_shape_ids`: shapes numbered with ids near the largest an id may be;
 - `portuguese_names`: the layouts named in Portuguese, the section header's type ``secHead``.
+- `unreadable_page_colours`: dark 1, dark 2 and the hyperlink colour unreadable on white.
 """
 
 from __future__ import annotations
@@ -216,5 +217,18 @@ def portuguese_names(folder: Path, name: str = "portuguese.pptx") -> Path:
     for layout in prs.slide_layouts:
         layout.name = names[layout.name]
     path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def unreadable_page_colours(folder: Path, name: str = "page-colours.pptx") -> Path:
+    """Make a template (after `styled_body`: bullets in `BODY_COLOUR`) whose dark 1 is a
+    light blue, dark 2 white and hyperlink colour a pale teal, none readable on white
+    paper, as real templates made for dark slides or by Google Slides have them;
+    return its path."""
+    path = styled_body(folder, name)
+    prs = Presentation(str(path))
+    _theme_colours(prs, {"dk1": "4285F4", "dk2": "FFFFFF", "hlink": "58C1BA",
+                         "accent1": "1A237E"})
     prs.save(str(path))
     return path

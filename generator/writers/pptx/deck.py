@@ -30,7 +30,12 @@ from generator.layout.geometry import EMU_PER_POINT, Box, LayoutGeometry, Placeh
 from generator.layout.roles import SYNTHETIC_TITLE, is_added_body
 from generator.layout.text import Paragraph
 from generator.look.colours import TABLE_BANDS, tint
-from generator.look.template import open_template, org_link_slot, org_text_slot
+from generator.look.template import (
+    open_template,
+    org_link_slot,
+    org_text_slot,
+    table_link_slot,
+)
 from generator.pack import Pack
 from generator.writers.pptx.notes import write_notes
 from generator.writers.pptx.package import (
@@ -185,10 +190,12 @@ def _cell_colours(cell: object, fill: str, text: str) -> None:
 
 
 def _table(slide: object, frame: TableFrame, language: str,
-           colours: tuple[str, str, str] | None = None) -> etree._Element:
+           colours: tuple[str, str, str] | None = None,
+           link_slot: str | None = None) -> etree._Element:
     """Write a table; with ``colours`` (header fill, header text, body text), its cells
     are filled with that fill (header, then body rows banded in a light tint of it and
-    the background, `TABLE_BANDS`) rather than with accent 1."""
+    the background, `TABLE_BANDS`) rather than with accent 1. Links take the scheme
+    slot ``link_slot`` where the template's hyperlink colour is not the theme's link."""
     rows, cols = len(frame.cells), len(frame.column_widths)
     graphic = slide.shapes.add_table(  # type: ignore[attr-defined]
         rows, cols, _emu(frame.box.x), _emu(frame.box.y), _emu(frame.box.w), _emu(frame.box.h))
@@ -206,7 +213,7 @@ def _table(slide: object, frame: TableFrame, language: str,
             cell = table.cell(r, c)
             tx_body = cell._tc.get_or_add_txBody()
             fill_text_body(tx_body, fitted, frame.style, language=language,
-                           relate=_relater(slide))
+                           relate=_relater(slide), link_colour=link_slot)
             if not (frame.header and r == 0):
                 _band(cell, TABLE_BANDS[(r - 1 if frame.header else r) % 2])
             cell.margin_left = cell.margin_right = _emu(7.2)
@@ -342,7 +349,8 @@ def write_deck(pack: Pack, target: BinaryIO) -> None:
                 elif not is_added_body(frame.placeholder_idx):
                     used.add(frame.placeholder_idx)
             elif isinstance(frame, TableFrame):
-                elements.append(_table(slide, frame, language, table_colours))
+                elements.append(_table(slide, frame, language, table_colours,
+                                       table_link_slot(laid.layout, theme.link)))
             elif isinstance(frame, PictureFrame):
                 elements.append(_picture(slide, frame))
         _reading_order(slide, elements)
