@@ -191,11 +191,18 @@ def _layout_deck(plan: Plan, geometry: DeckGeometry, theme: Theme,
                 label = next((f for f in frames if getattr(f, "slot", "") == "glance"), None)
                 if label is not None:  # the title keeps the part of its box under its label
                     try:
-                        title_frame, title_decision = slide_title_frame(
-                            title_cut_at(page_layout, label.box.bottom), marked, ctx,
-                            planned.role)
-                    except DoesNotFit:  # a longer title (a pair's second): no label
+                        under = slide_title_frame(title_cut_at(page_layout, label.box.bottom),
+                                                  marked, ctx, planned.role)
+                    except DoesNotFit:
+                        under = None
+                    # over a pair's prompts the label only repeats its title's ": think
+                    # about": it gives way before the title goes below the title minimum
+                    small = under is not None and under[0].text.size < min(
+                        ctx.sizes("title").minimum, title_frame.text.size)
+                    if under is None or (small and page and page == prompts_from):
                         frames = [f for f in frames if f is not label]
+                    else:
+                        title_frame, title_decision = under
             except DoesNotFit:
                 problems.append(Diagnostic(
                     Problem.E_FIT,

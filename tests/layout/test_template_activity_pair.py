@@ -147,3 +147,32 @@ def test_the_prompts_slide_says_think_about_once(tmp_path: Path) -> None:
                   if slide.shapes.title.text_frame.text == f"{TITLE}: think about"
                   for shape in slide.shapes if shape.has_text_frame]
         assert starts and "Think about" not in starts, (folder, starts)
+
+
+def test_the_think_about_label_gives_way_to_a_readable_title(tmp_path: Path) -> None:
+    # a 16:9 template whose title box is narrow, as R-Ladies' is: "Map the waits" and
+    # its label fit, but "Map the waits: think about" under the label only at 20 pt,
+    # below the title minimum (28 pt scaled to the slide: 21 pt)
+    short = "Map the waits"
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(720), Pt(405)
+    for ph in prs.slide_layouts[1].placeholders:
+        if ph.placeholder_format.idx == 0:
+            ph.left, ph.top, ph.width, ph.height = Pt(54), Pt(33), Pt(254), Pt(68)
+        elif ph.placeholder_format.idx == 1:
+            ph.left, ph.top, ph.width, ph.height = Pt(54), Pt(125), Pt(470), Pt(248)
+    prs.save(str(tmp_path / "short-body.pptx"))
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(HEAD + FIRST.replace(TITLE, short), encoding="utf-8")
+    deck = Presentation(str(build(outline, BuildOptions(
+        outputs=("deck",), output_dir=tmp_path / "out")).written[0]))
+    slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith(short)]
+    assert [s.shapes.title.text_frame.text for s in slides] == [
+        short, f"{short}: think about"]
+    labels = [[s for s in slide.shapes if s.has_text_frame
+               and s.text_frame.text.startswith("Activity")] for slide in slides]
+    assert labels[0], "the first slide keeps its time and format over the title"
+    assert not labels[1], "the label over the prompts gives way"
+    title = slides[1].shapes.title.text_frame
+    assert min(r.font.size.pt for p in title.paragraphs for r in p.runs
+               if r.font.size is not None) >= 28.0 * 405 / 540
