@@ -81,25 +81,26 @@ def lay_out_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[Plac
     to ``small`` pt for that). Columns kept clear of something in a lower corner
     take their full boxes where all the text reaching past a clipped edge then ends
     above that thing (one more lay-out, only for a row with such a column)."""
-    full = [b.full_box() for b in bodies]
-    if any(full):
+    if any(b.full_box() for b in bodies):
         try:
             frames = _lay_out(groups, bodies, [b.full_box() or b.box for b in bodies],
                               sizes, small, factor)
         except DoesNotFit:
             frames = []
-        kept = [clear_of_corner(f, b, factor) for f in frames for b in bodies]
+        kept = [_clear_of_corners(f, bodies, factor) for f in frames]
         if frames and all(kept):
-            return [_narrowest(f, bodies, factor) for f in frames]
+            return [f for f in kept if f]
     return _lay_out(groups, bodies, [b.box for b in bodies], sizes, small, factor)
 
 
-def _narrowest(frame: TextFrame, bodies: Sequence[Placeholder], factor: float) -> TextFrame:
-    """Return ``frame`` as it stands clear of every body's corner (narrowed where a
-    corner asks it to be, see `corner.clear_of_corner`)."""
+def _clear_of_corners(frame: TextFrame, bodies: Sequence[Placeholder],
+                      factor: float) -> TextFrame | None:
+    """Return ``frame`` as it stands clear of every body's corner (narrowed where one
+    asks it to be, see `corner.clear_of_corner`); None where its text runs into one."""
+    found: TextFrame | None = frame
     for body in bodies:
-        frame = clear_of_corner(frame, body, factor) or frame
-    return frame
+        found = clear_of_corner(found, body, factor) if found else None
+    return found
 
 
 def _lay_out(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[Placeholder],

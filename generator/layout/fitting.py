@@ -74,25 +74,37 @@ def ends_above(fitted: FittedText, box: Box, limit: float, anchor: str = "t",
     return top + tall <= limit + 1e-6
 
 
+def _above_corner(
+    paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
+    style: TextStyle, slot: str, factor: float, anchor: str = "t",
+) -> tuple[FittedText, Box] | None:
+    """Return ``paragraphs`` fitted into ``placeholder``'s full width and that box, where
+    it was narrowed beside something in its lower corner (see `Placeholder.wider`) and
+    the text fitted there ends above that thing; None elsewhere."""
+    full = placeholder.wider()
+    if full is None or placeholder.clear_above is None:
+        return None
+    try:
+        fitted = fit_in_box(paragraphs, full, sizes, style, slot, factor)
+    except DoesNotFit:
+        return None
+    return (fitted, full) if ends_above(fitted, full, placeholder.clear_above, anchor) else None
+
+
 def fit_clear_of_corner(
     paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
     style: TextStyle, slot: str, factor: float = 1.0, anchor: str = "t",
 ) -> tuple[FittedText, Box]:
     """Return ``paragraphs`` fitted into ``placeholder`` and the box they were fitted in:
-    its full box where it was narrowed beside something in its lower corner and the
-    text fitted there ends above that thing (see `Placeholder.wider`), else its own
-    box. Only a placeholder narrowed so costs a second fit.
+    its full width where it was narrowed beside something in its lower corner and the
+    text fitted there (set at ``anchor``) ends above that thing, else its own box. Only
+    a placeholder narrowed so costs a second fit.
 
     Raises `DoesNotFit` when the text does not fit its own box (see `fit_in_box`).
     """
-    full = placeholder.wider()
-    if full is not None and placeholder.clear_above is not None:
-        try:
-            fitted = fit_in_box(paragraphs, full, sizes, style, slot, factor)
-            if ends_above(fitted, full, placeholder.clear_above, anchor):
-                return fitted, full
-        except DoesNotFit:
-            pass
+    found = _above_corner(paragraphs, placeholder, sizes, style, slot, factor, anchor)
+    if found is not None:
+        return found
     return fit_in_box(paragraphs, placeholder.box, sizes, style, slot, factor), placeholder.box
 
 
@@ -100,18 +112,13 @@ def split_clear_of_corner(
     paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
     style: TextStyle, slot: str, factor: float = 1.0,
 ) -> tuple[list[FittedText], Box]:
-    """Return `split_over_slides` in ``placeholder``'s box, and that box; or the
-    paragraphs on one slide in its full box, where it was narrowed beside something in
-    its lower corner and they fit there (at the sizes one slide may take) ending above
-    that thing."""
-    full = placeholder.wider()
-    if full is not None and placeholder.clear_above is not None:
-        try:
-            fitted = fit_in_box(paragraphs, full, sizes.strict(), style, slot, factor)
-            if ends_above(fitted, full, placeholder.clear_above):
-                return [fitted], full
-        except DoesNotFit:
-            pass
+    """Return the paragraphs on one slide in ``placeholder``'s full width, and that box,
+    where it was narrowed beside something in its lower corner and they fit there (at
+    the sizes one slide may take) ending above that thing; else `split_over_slides` in
+    its own box, and that box."""
+    found = _above_corner(paragraphs, placeholder, sizes.strict(), style, slot, factor)
+    if found is not None:
+        return [found[0]], found[1]
     box = placeholder.box
     return split_over_slides(paragraphs, box, sizes, style, slot, factor), box
 
