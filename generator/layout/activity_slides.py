@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from generator.layout import compose
 from generator.layout.activity_pair import activity_pair
+from generator.layout.corner import clear_of_corner
 from generator.layout.fitting import (
     DoesNotFit,
     SizeRange,
@@ -18,7 +19,7 @@ from generator.layout.frames import (
     Frame,
     TextFrame,
 )
-from generator.layout.geometry import Box
+from generator.layout.geometry import Box, Placeholder
 from generator.layout.layout_context import BODY, NUMBERED, LayoutContext, bold
 from generator.layout.slide_title import slide_title_frame
 from generator.layout.text import Paragraph
@@ -53,14 +54,18 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
     own = body.box  # the line across the foot may take the free room below the body
     whole = Box(own.x, own.y, own.w,
                 max(own.bottom, room_below(own, layout, ctx.geometry.height)) - own.y)
-    try:
-        one = compose.activity_slide_foot_under_steps(
-            activity, whole, one_slide, ctx.factor, NUMBERED, body.idx, bool(label),
-            ctx.words, ctx.sizes("small"), ctx.theme.size_floor)
-        return [([*label, *one.frames], [FitDecision(f.slot, f.text.size, sizes.preferred)
-                                         for f in one.frames])]
-    except DoesNotFit:
-        pass
+    for room in (*_full_width(body, whole), whole):
+        try:
+            one = compose.activity_slide_foot_under_steps(
+                activity, room, one_slide, ctx.factor, NUMBERED, body.idx, bool(label),
+                ctx.words, ctx.sizes("small"), ctx.theme.size_floor)
+        except DoesNotFit:
+            continue
+        frames = [clear_of_corner(f, body, ctx.factor) if room is not whole else f
+                  for f in one.frames]
+        if all(frames):
+            return [([*label, *(f for f in frames if f)],
+                     [FitDecision(f.slot, f.text.size, sizes.preferred) for f in one.frames])]
     if len(activity.prompts) > 1:  # one prompt would stand alone on its slide
         try:
             first, prompts_slide = activity_pair(
@@ -74,6 +79,18 @@ def activity_pages(slide: ActivitySlide, ctx: LayoutContext,
         except DoesNotFit:
             pass
     return _continued(activity, ctx, whole, label, second)
+
+
+def _full_width(body: Placeholder, whole: Box) -> tuple[Box, ...]:
+    """Return ``whole`` at ``body``'s full size, where it was narrowed beside or
+    shortened above something in its lower corner (the one slide stands there if none
+    of its text runs into that thing, see `corner.clear_of_corner`), tried before
+    ``whole``; none elsewhere."""
+    full = body.full_box()
+    if full is None or body.corner() is None:
+        return ()
+    return (Box(whole.x, whole.y, max(whole.right, full.right) - whole.x,
+                max(whole.bottom, full.bottom) - whole.y),)
 
 
 def is_pair(pages: list[tuple[list[Frame], list[FitDecision]]]) -> bool | None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.layout.compose import row_gaps, single_word_lines
+from generator.layout.corner import clear_of_corner
 from generator.layout.fitting import DoesNotFit, SizeRange, fit_common, fit_exact
 from generator.layout.frames import TextFrame
-from generator.layout.geometry import Box
+from generator.layout.geometry import Box, Placeholder
 from generator.layout.text import FittedText, Paragraph, TextStyle
 
 BODY = TextStyle()
@@ -72,13 +73,40 @@ def content_boxes(groups: Sequence[Sequence[Paragraph]], boxes: Sequence[Box], s
     return found
 
 
-def lay_out_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[object],
+def lay_out_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[Placeholder],
                     sizes: SizeRange, small: float, factor: float) -> list[TextFrame]:
     """Return the columns' frames (slots ``column1``...), all at one size: as large as
     fits without word-by-word wrapping, in boxes narrowed to their text where the
     template's would wrap so, and with rows lined up where the groups pair up (down
-    to ``small`` pt for that)."""
-    boxes = [b.box for b in bodies]  # type: ignore[attr-defined]
+    to ``small`` pt for that). Columns kept clear of something in a lower corner
+    take their full boxes where all the text reaching past a clipped edge then ends
+    above that thing (one more lay-out, only for a row with such a column)."""
+    if any(b.full_box() for b in bodies):
+        try:
+            frames = _lay_out(groups, bodies, [b.full_box() or b.box for b in bodies],
+                              sizes, small, factor)
+        except DoesNotFit:
+            frames = []
+        kept = [_clear_of_corners(f, bodies, factor) for f in frames]
+        if frames and all(kept):
+            return [f for f in kept if f]
+    return _lay_out(groups, bodies, [b.box for b in bodies], sizes, small, factor)
+
+
+def _clear_of_corners(frame: TextFrame, bodies: Sequence[Placeholder],
+                      factor: float) -> TextFrame | None:
+    """Return ``frame`` as it stands clear of every body's corner (narrowed where one
+    asks it to be, see `corner.clear_of_corner`); None where its text runs into one."""
+    found: TextFrame | None = frame
+    for body in bodies:
+        found = clear_of_corner(found, body, factor) if found else None
+    return found
+
+
+def _lay_out(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[Placeholder],
+             boxes: list[Box], sizes: SizeRange, small: float,
+             factor: float) -> list[TextFrame]:
+    """Return `lay_out_columns` in ``boxes`` (one for each of ``bodies``)."""
     fitted = fit_common(groups, boxes, sizes, BODY, "columns", factor)
     size = fitted[0].size
 
@@ -101,7 +129,7 @@ def lay_out_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[obje
         fitted = at(size)
         found = row_gaps(fitted, height)
     gaps = found or [()] * len(fitted)
-    return [TextFrame(f"column{i + 1}", b.idx, box, f, BODY, gaps=g)  # type: ignore[attr-defined]
+    return [TextFrame(f"column{i + 1}", b.idx, box, f, BODY, gaps=g)
             for i, (b, box, f, g) in enumerate(zip(bodies, boxes, fitted, gaps, strict=True))]
 
 
@@ -112,7 +140,7 @@ def row_shares(rows: int, slides: int) -> list[int]:
     return [each + (index < more) for index in range(slides)]
 
 
-def split_paired_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[object],
+def split_paired_columns(groups: Sequence[Sequence[Paragraph]], bodies: Sequence[Placeholder],
                          sizes: SizeRange, factor: float,
                          headed: bool) -> list[list[TextFrame]] | None:
     """Return two paired columns' rows shared out over as few slides as line them up at

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.layout.frames import INSET_X, INSET_Y
-from generator.layout.geometry import Box
+from generator.layout.geometry import Box, Placeholder
 from generator.layout.text import FittedText, Paragraph, TextStyle, fit_text, split_to_fit
 from generator.markup import PAIR_BREAK, carry_marks, languages_of, regroup
 from generator.model import Bullet
@@ -62,6 +62,65 @@ def fit_in_box(
         if fitted.fits:
             return fitted
     raise DoesNotFit(slot, sizes.floor)
+
+
+def ends_above(fitted: FittedText, box: Box, limit: float, anchor: str = "t",
+               gaps: Sequence[float] = ()) -> bool:
+    """Return True when ``fitted``, set in ``box`` (its insets and the ``gaps`` added
+    above its paragraphs included, anchored at its top, middle ``ctr`` or bottom
+    ``b``), ends at or above the y ``limit``."""
+    tall = fitted.height + sum(gaps) + 2 * INSET_Y
+    top = {"ctr": box.y + (box.h - tall) / 2, "b": box.bottom - tall}.get(anchor, box.y)
+    return top + tall <= limit + 1e-6
+
+
+def _above_corner(
+    paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
+    style: TextStyle, slot: str, factor: float, anchor: str = "t",
+) -> tuple[FittedText, Box] | None:
+    """Return ``paragraphs`` fitted into ``placeholder``'s full width and that box, where
+    it was narrowed beside something in its lower corner (see `Placeholder.wider`) and
+    the text fitted there ends above that thing; None elsewhere."""
+    full = placeholder.wider()
+    if full is None or placeholder.clear_above is None:
+        return None
+    try:
+        fitted = fit_in_box(paragraphs, full, sizes, style, slot, factor)
+    except DoesNotFit:
+        return None
+    return (fitted, full) if ends_above(fitted, full, placeholder.clear_above, anchor) else None
+
+
+def fit_clear_of_corner(
+    paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
+    style: TextStyle, slot: str, factor: float = 1.0, anchor: str = "t",
+) -> tuple[FittedText, Box]:
+    """Return ``paragraphs`` fitted into ``placeholder`` and the box they were fitted in:
+    its full width where it was narrowed beside something in its lower corner and the
+    text fitted there (set at ``anchor``) ends above that thing, else its own box. Only
+    a placeholder narrowed so costs a second fit.
+
+    Raises `DoesNotFit` when the text does not fit its own box (see `fit_in_box`).
+    """
+    found = _above_corner(paragraphs, placeholder, sizes, style, slot, factor, anchor)
+    if found is not None:
+        return found
+    return fit_in_box(paragraphs, placeholder.box, sizes, style, slot, factor), placeholder.box
+
+
+def split_clear_of_corner(
+    paragraphs: Sequence[Paragraph], placeholder: Placeholder, sizes: SizeRange,
+    style: TextStyle, slot: str, factor: float = 1.0,
+) -> tuple[list[FittedText], Box]:
+    """Return the paragraphs on one slide in ``placeholder``'s full width, and that box,
+    where it was narrowed beside something in its lower corner and they fit there (at
+    the sizes one slide may take) ending above that thing; else `split_over_slides` in
+    its own box, and that box."""
+    found = _above_corner(paragraphs, placeholder, sizes.strict(), style, slot, factor)
+    if found is not None:
+        return [found[0]], found[1]
+    box = placeholder.box
+    return split_over_slides(paragraphs, box, sizes, style, slot, factor), box
 
 
 def fit_common(

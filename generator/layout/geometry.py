@@ -45,6 +45,12 @@ class Placeholder:
     the colour under it (``RRGGBB``), its typeface and size (points) from the
     master's text styles; ``recolour`` is the scheme slot (``bg1``...) make-deck sets
     its text in instead, where the template's own colour has too little contrast.
+
+    ``full_right``, ``full_bottom``, ``clear_left`` and ``clear_above`` are set where
+    the box was narrowed beside (or shortened above) a logo or piece of artwork in its
+    lower corner (see `generator.layout.usable`): the right and bottom edges the box had
+    before, and the left and top edges (the thing's, less the usual gap) of the corner
+    text set in that full box must keep out of; None elsewhere.
     """
 
     kind: str
@@ -56,6 +62,40 @@ class Placeholder:
     font: str | None = None
     size: float | None = None
     recolour: str | None = None
+    full_right: float | None = None
+    full_bottom: float | None = None
+    clear_left: float | None = None
+    clear_above: float | None = None
+
+    def full_box(self) -> Box | None:
+        """Return the box at its full size, where it was narrowed beside or shortened
+        above something in its lower corner; None where it was not."""
+        if self.full_right is None or self.full_bottom is None:
+            return None
+        box = self.box
+        return Box(box.x, box.y, max(box.w, self.full_right - box.x),
+                   max(box.h, self.full_bottom - box.y))
+
+    def corner(self) -> Box | None:
+        """Return the corner of `full_box` its text keeps out of; None where the box
+        was not clipped clear of something there."""
+        full = self.full_box()
+        if full is None or self.clear_left is None or self.clear_above is None:
+            return None
+        return Box(self.clear_left, self.clear_above, full.right - self.clear_left,
+                   full.bottom - self.clear_above)
+
+    def wider(self) -> Box | None:
+        """Return `full_box` where it is wider than the box (where only a taller box,
+        text ending above the corner would fit the box itself as well); else None."""
+        full = self.full_box()
+        return full if full is not None and full.w > self.box.w + 1 else None
+
+    def moved(self, box: Box) -> Placeholder:
+        """Return this placeholder moved to ``box``, its full size forgotten (a box
+        made anew is kept clear anew)."""
+        return Placeholder(self.kind, self.idx, box, self.grows, self.text_colour,
+                           self.background, self.font, self.size, self.recolour)
 
 
 @dataclass(frozen=True, slots=True)

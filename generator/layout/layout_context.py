@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from generator.layout.fitting import (
     SizeRange,
-    fit_in_box,
+    fit_clear_of_corner,
 )
 from generator.layout.frames import (
     FitDecision,
     TextFrame,
 )
-from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry
+from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeholder
 from generator.layout.picture_room import content_area
 from generator.layout.text import Paragraph, TextStyle
 from generator.look.theme import Theme
@@ -77,15 +77,18 @@ def bold(paragraph: Paragraph) -> Paragraph:
                      paragraph.level, paragraph.bullet)
 
 
-def fitted_text_frame(slot: str, placeholder: object, text: list[Paragraph],
+def fitted_text_frame(slot: str, placeholder: Placeholder, text: list[Paragraph],
                       ctx: LayoutContext, kind: str, style: TextStyle = BODY,
                       **extra: object) -> tuple[TextFrame, FitDecision]:
     """Return ``text`` fitted into ``placeholder``'s box at the sizes of ``kind`` (see
-    `LayoutContext.sizes`) as the frame of ``slot``, and the fit decision."""
-    box = placeholder.box  # type: ignore[attr-defined]
+    `LayoutContext.sizes`) as the frame of ``slot``, and the fit decision; at the
+    placeholder's full width where it was narrowed beside something in its lower corner
+    that the text ends above (see `fitting.fit_clear_of_corner`)."""
     sizes = ctx.sizes(kind)
-    fitted = fit_in_box(text, box, sizes, style, slot, ctx.factor)
-    frame = TextFrame(slot, placeholder.idx, box, fitted, style, **extra)  # type: ignore[attr-defined,arg-type]
+    anchor = extra.get("anchor", "t")
+    fitted, box = fit_clear_of_corner(text, placeholder, sizes, style, slot,
+                                      ctx.factor, anchor if isinstance(anchor, str) else "t")
+    frame = TextFrame(slot, placeholder.idx, box, fitted, style, **extra)  # type: ignore[arg-type]
     return frame, FitDecision(slot, fitted.size, sizes.preferred)
 
 

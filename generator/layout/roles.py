@@ -18,7 +18,7 @@ from generator.layout.geometry import Box, DeckGeometry, LayoutGeometry, Placeho
 from generator.layout.layout_kinds import suitability
 from generator.layout.picture_room import content_area, is_title_only, roomy, without_bodies
 from generator.layout.quote_title import quote_in_title
-from generator.layout.usable import kept_clear, solid_artwork, usable_areas
+from generator.layout.usable import cut_to, kept_clear, solid_artwork, usable_areas
 
 SYNTHETIC_TITLE = -1
 """The idx of a title placeholder the writer adds because the layout has none."""
@@ -332,7 +332,7 @@ def complete(layout: LayoutGeometry, needs: RoleNeeds, title_box: Box, width: fl
         extra = [kept_clear(Placeholder("body", ADDED_BODY + i, box), shaped, width, height)
                  for i, box in enumerate(boxes)]
         shaped = replace(shaped, placeholders=(
-            *(replace(p, box=resized[p]) if p in resized else p for p in shaped.placeholders),
+            *(cut_to(p, resized[p]) if p in resized else p for p in shaped.placeholders),
             *extra))
         added.append(f"{missing} text box(es)")
     return shaped, tuple(added)

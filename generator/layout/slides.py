@@ -21,7 +21,7 @@ from generator.layout.fit_warnings import fit_warnings
 from generator.layout.fitting import (
     DoesNotFit,
     bullet_paragraphs,
-    split_over_slides,
+    split_clear_of_corner,
 )
 from generator.layout.frames import (
     FitDecision,
@@ -79,9 +79,8 @@ def _bulleted(role: str, paragraphs: list[Paragraph], ctx: LayoutContext,
     """Return the pages of a bulleted slide (``labels``: an agenda's times, one a line)."""
     layout = ctx.layout(role)
     body = layout.bodies()[0]
-    chunks = split_over_slides(paragraphs, body.box, ctx.sizes("body"), style, "body",
-                               ctx.factor) \
-        if paragraphs else []
+    chunks, box = split_clear_of_corner(paragraphs, body, ctx.sizes("body"), style, "body",
+                                        ctx.factor) if paragraphs else ([], body.box)
     pages = []
     done = 0
     for index, fitted in enumerate(chunks or [None]):
@@ -91,7 +90,7 @@ def _bulleted(role: str, paragraphs: list[Paragraph], ctx: LayoutContext,
             count = len(fitted.paragraphs)
             own = tuple(labels[done:done + count]) if labels else ()
             done += count
-            frames.append(TextFrame("body", body.idx, body.box, fitted, style, labels=own))
+            frames.append(TextFrame("body", body.idx, box, fitted, style, labels=own))
             decisions.append(FitDecision("body", fitted.size, ctx.theme.body_max, index > 0))
         pages.append((frames, decisions))
     return pages

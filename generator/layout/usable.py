@@ -108,7 +108,40 @@ def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
             box = max(shorter, narrower, key=lambda b: b.w * b.h)
         else:
             box = shorter or narrower or box
-    return p if box == p.box else replace(p, box=box)
+    if box == p.box:
+        return p
+    return replace(p, box=box, **_corner(box, p.box, obstacles, width, height))
+
+
+CORNER_SHARE = 0.25
+"""A box kept clear of something whose top lies at least this share of the box's
+height below the box's top may still take its full size where its text ends above it."""
+
+
+def _corner(box: Box, own: Box, obstacles: tuple[Box, ...], width: float,
+            height: float) -> dict[str, float]:
+    """Return, for ``box`` narrowed or shortened from ``own`` clear of things in its
+    lower corner, the right and bottom edges of ``own`` and the y its text must end
+    above to take that full box (the top of the highest thing there, less the usual
+    gap); empty where the things reach too high for text to pass above them."""
+    full = replace(box, w=own.right - box.x, h=own.bottom - box.y)
+    things = [shape for shape in obstacles if shape.w * shape.h <= width * height / 6
+              and min(shape.right, full.right) - max(shape.x, full.x) > 2
+              and min(shape.bottom, full.bottom) - max(shape.y, full.y) > 2]
+    gap = height * 0.015
+    above = min((s.y for s in things), default=full.bottom) - gap
+    if not things or above - box.y < box.h * CORNER_SHARE:
+        return {}
+    return {"full_right": own.right, "full_bottom": own.bottom,
+            "clear_left": max(full.x, min(s.x for s in things) - gap), "clear_above": above}
+
+
+def cut_to(p: Placeholder, box: Box) -> Placeholder:
+    """Return ``p`` with its box made ``box``: its full size kept (down to ``box``'s
+    bottom) where ``box`` is its own cut short, forgotten where it moves or narrows."""
+    if (box.x, box.y, box.w) != (p.box.x, p.box.y, p.box.w) or p.full_bottom is None:
+        return p.moved(box)
+    return replace(p, box=box, full_bottom=min(p.full_bottom, box.bottom))
 
 
 def solid_artwork(layout: LayoutGeometry, height: float) -> tuple[Box, ...]:

@@ -85,11 +85,21 @@ def _arrow(x: int, top: int, bottom: int) -> str:
             f'y="{top + 600}"/></a:lnTo>')
 
 
-def freeform_arrows(folder: Path, name: str = "freeform-arrows.pptx") -> Path:
-    """Make a template whose "Title and Content" layout draws one freeform as large as
-    the slide: a frame round its edges and three arrows in `ARROWS`; return its path."""
+def freeform_arrows(folder: Path, name: str = "freeform-arrows.pptx",
+                    layouts: tuple[str, ...] = ("Title and Content",)) -> Path:
+    """Make a template whose "Title and Content" layout (or each of ``layouts``) draws
+    one freeform as large as the slide: a frame round its edges and three arrows in
+    `ARROWS`; return its path."""
     prs = Presentation()
-    layout = next(lay for lay in prs.slide_layouts if lay.name == "Title and Content")
+    for layout in (lay for lay in prs.slide_layouts if lay.name in layouts):
+        _draw_arrows(layout)
+    path = folder / name
+    prs.save(str(path))
+    return path
+
+
+def _draw_arrows(layout: object) -> None:
+    """Draw on ``layout`` one freeform as large as the slide: a frame and the arrows."""
     units = 21600 / 720
     left, right = round((ARROWS.x + 8) * units), round((ARROWS.right - 8) * units)
     top, bottom = round(ARROWS.y * units * 720 / 540), round(ARROWS.bottom * units * 720 / 540)
@@ -97,7 +107,7 @@ def freeform_arrows(folder: Path, name: str = "freeform-arrows.pptx") -> Path:
     frame = ('<a:moveTo><a:pt x="200" y="200"/></a:moveTo><a:lnTo><a:pt x="21400" y="200"/>'
              '</a:lnTo><a:lnTo><a:pt x="21400" y="21400"/></a:lnTo><a:lnTo><a:pt x="200" '
              'y="21400"/></a:lnTo><a:close/>')
-    layout.shapes._spTree.append(etree.fromstring(
+    layout.shapes._spTree.append(etree.fromstring(  # type: ignore[attr-defined]
         f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="30" name="Shape"/><p:cNvSpPr/>'
         f'<p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="{Pt(720)}" cy="{Pt(540)}"/></a:xfrm><a:custGeom><a:avLst/><a:gdLst/>'
@@ -105,9 +115,6 @@ def freeform_arrows(folder: Path, name: str = "freeform-arrows.pptx") -> Path:
         f'<a:path w="21600" h="21600">{frame}{arrows}</a:path></a:pathLst></a:custGeom>'
         f'<a:noFill/><a:ln w="12700"><a:solidFill><a:srgbClr val="2A9D8F"/></a:solidFill>'
         f'</a:ln></p:spPr></p:sp>'))
-    path = folder / name
-    prs.save(str(path))
-    return path
 
 
 def labelled_logo(folder: Path, name: str = "labelled-logo.pptx") -> Path:
