@@ -20,8 +20,8 @@ def clear_of_corner(frame: TextFrame, body: Placeholder, factor: float = 1.0
                     ) -> TextFrame | None:
     """Return ``frame``, set in ``body``'s full box, as it may stand beside the thing in
     ``body``'s corner (see `Placeholder.corner`): as it is where its box stays out of
-    the corner or its text ends above it (a box no wider than ``body``'s own then
-    ending above the corner too), narrowed to the corner's left edge where its text
+    the corner or its text ends above it (a top-anchored box then ending above the
+    corner too), narrowed to the corner's left edge where its text
     keeps its lines there; None where its text would run into the thing."""
     corner = body.corner()
     box = frame.box
@@ -29,9 +29,9 @@ def clear_of_corner(frame: TextFrame, body: Placeholder, factor: float = 1.0
             min(box.bottom, corner.bottom) - max(box.y, corner.y) <= 1:
         return frame
     if ends_above(frame.text, box, corner.y, frame.anchor, frame.gaps):
-        if box.right > body.box.right + 1 or frame.anchor != "t":
-            return frame  # at the full width it needs
-        return replace(frame, box=replace(box, h=corner.y - box.y))  # no taller than needed
+        if frame.anchor != "t":
+            return frame  # its text placed by the box's height: as it is
+        return replace(frame, box=replace(box, h=corner.y - box.y))  # clear of the thing
     if corner.x - box.x < box.w / 2:
         return None
     narrowed = replace(box, w=corner.x - box.x)

@@ -80,7 +80,8 @@ def _above_corner(
 ) -> tuple[FittedText, Box] | None:
     """Return ``paragraphs`` fitted into ``placeholder``'s full width and that box, where
     it was narrowed beside something in its lower corner (see `Placeholder.wider`) and
-    the text fitted there ends above that thing; None elsewhere."""
+    the text fitted there ends above that thing (a top-anchored box then cut to end
+    there too); None elsewhere."""
     full = placeholder.wider()
     if full is None or placeholder.clear_above is None:
         return None
@@ -88,7 +89,11 @@ def _above_corner(
         fitted = fit_in_box(paragraphs, full, sizes, style, slot, factor)
     except DoesNotFit:
         return None
-    return (fitted, full) if ends_above(fitted, full, placeholder.clear_above, anchor) else None
+    if not ends_above(fitted, full, placeholder.clear_above, anchor):
+        return None
+    if anchor == "t":  # its box ends above the thing too, for what is typed in later
+        full = Box(full.x, full.y, full.w, placeholder.clear_above - full.y)
+    return fitted, full
 
 
 def fit_clear_of_corner(

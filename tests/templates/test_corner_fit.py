@@ -80,6 +80,7 @@ def test_short_bullets_take_the_full_width_beside_corner_arrows_long_ones_keep_c
     slides = _deck(tmp_path, freeform_arrows(tmp_path))
     short = _texts(_titled(slides, "Short")[0])["A point\nAnot"]
     assert short.right > ARROWS.x + 40, short  # the full width: its text ends far above
+    assert not _overlap(short, ARROWS), short  # and its box ends above them too
     for slide in _titled(slides, "Long"):  # nine long points reach down to the arrows
         for box in _texts(slide).values():
             assert not _overlap(box, ARROWS), box
@@ -94,6 +95,7 @@ def test_a_short_activity_is_set_at_full_width_its_foot_line_beside_the_arrows(
     prompts = next(b for words, b in texts.items() if words.startswith("Think about"))
     needs = next(b for words, b in texts.items() if words.startswith("You need"))
     assert prompts.right > ARROWS.x + 40, prompts
+    assert not any(_overlap(box, ARROWS) for box in texts.values()), texts
     assert needs.bottom > ARROWS.y and not _overlap(needs, ARROWS), needs
 
 
@@ -114,5 +116,6 @@ def test_a_column_beside_corner_arrows_takes_its_full_width_where_its_text_ends_
     slides = _deck(tmp_path, template)
     short = _texts(_titled(slides, "Side by side")[0])["three\nfour"]
     assert short.right > ARROWS.x + 40, short
+    assert not _overlap(short, ARROWS), short
     long = _texts(_titled(slides, "Tall columns")[0])
     assert long and not any(_overlap(box, ARROWS) for box in long.values()), long
