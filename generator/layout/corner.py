@@ -25,8 +25,7 @@ def clear_of_corner(frame: TextFrame, body: Placeholder, factor: float = 1.0
     keeps its lines there; None where its text would run into the thing."""
     corner = body.corner()
     box = frame.box
-    if corner is None or min(box.right, corner.right) - max(box.x, corner.x) <= 1 or \
-            min(box.bottom, corner.bottom) - max(box.y, corner.y) <= 1:
+    if corner is None or not box.overlaps(corner, 1):
         return frame
     if ends_above(frame.text, box, corner.y, frame.anchor, frame.gaps):
         if frame.anchor != "t":

@@ -26,8 +26,7 @@ def _clear_of(room: Box, obstacles: Sequence[Box]) -> Box:
     it (a crest in the cover's top corner), or ``room`` itself when none does."""
     left = room.x
     for shape in obstacles:
-        if shape.x < room.right and shape.right > room.x and shape.y < room.bottom \
-                and shape.bottom > room.y:
+        if shape.overlaps(room):
             left = max(left, shape.right + LOGO_GAP)
     return Box(left, room.y, max(room.right - left, 0.0), room.h)
 
@@ -83,7 +82,7 @@ def _around(box: Box, shapes: Sequence[Box]) -> tuple[Box, Box] | None:
     """Return the rooms of ``box`` above and below the artwork or picture that lies
     across the middle of it (half its width or more, clear of its top and bottom
     edges: a cover's seal and lettering), or None when none does."""
-    across = [s for s in shapes if min(s.right, box.right) - max(s.x, box.x) >= box.w / 2
+    across = [s for s in shapes if s.across(box) >= box.w / 2
               and box.y < s.y and s.bottom < box.bottom - LOGO_GAP]
     if not across:
         return None

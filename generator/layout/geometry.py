@@ -30,6 +30,21 @@ class Box:
         """Return the x of the right edge."""
         return self.x + self.w
 
+    def across(self, other: Box) -> float:
+        """Return how far this box and ``other`` overlap from left to right (negative
+        where there is a gap between them)."""
+        return min(self.right, other.right) - max(self.x, other.x)
+
+    def down(self, other: Box) -> float:
+        """Return how far this box and ``other`` overlap from top to bottom (negative
+        where there is a gap between them)."""
+        return min(self.bottom, other.bottom) - max(self.y, other.y)
+
+    def overlaps(self, other: Box, by: float = 0.0) -> bool:
+        """Return True when this box and ``other`` overlap by more than ``by`` both
+        across and down."""
+        return self.across(other) > by and self.down(other) > by
+
     def inset(self, left: float, top: float, right: float, bottom: float) -> Box:
         """Return this box shrunk by the given insets."""
         return Box(self.x + left, self.y + top, self.w - left - right, self.h - top - bottom)

@@ -29,7 +29,7 @@ def _attribution(layout: LayoutGeometry, title: Placeholder, height: float
     under = [b for b in layout.bodies()
              if title.box.bottom - 1 <= b.box.y <= title.box.bottom + height * BY_GAP_SHARE
              and b.box.h <= height * BY_HEIGHT_SHARE
-             and min(b.box.right, title.box.right) - max(b.box.x, title.box.x) > title.box.w / 2]
+             and b.box.across(title.box) > title.box.w / 2]
     return min(under, key=lambda b: b.box.y, default=None)
 
 

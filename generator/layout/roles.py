@@ -171,10 +171,6 @@ def _content_area(layout: LayoutGeometry, width: float, height: float,
     return Box(left, top, right - left, max(bottom - top, height * 0.3))
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return min(a.right, b.right) - max(a.x, b.x) > 1 and min(a.bottom, b.bottom) - max(a.y, b.y) > 1
-
-
 def _clear_title(layout: LayoutGeometry, height: float) -> LayoutGeometry:
     """Return ``layout`` with its title moved above the bodies where it covers one.
 
@@ -190,7 +186,7 @@ def _clear_title(layout: LayoutGeometry, height: float) -> LayoutGeometry:
                                            h=min(title.box.h, height * 0.2)))
         return replace(layout, placeholders=tuple(moved if p is title else p
                                                   for p in layout.placeholders))
-    if title is None or not any(_overlaps(title.box, b.box) for b in bodies):
+    if title is None or not any(title.box.overlaps(b.box, 1) for b in bodies):
         return layout
     top, bottom = height * 0.04, min(b.box.y for b in bodies) - height * 0.02
     if bottom - top < height * 0.08:
@@ -254,7 +250,7 @@ def _added_title(box: Box, layout: LayoutGeometry, width: float, height: float,
     is a line that grows with its text (Google Slides)."""
     gap = height * 0.02
     for shape in sorted(layout.obstacles, key=lambda b: b.y):
-        if not _overlaps(shape, box):
+        if not shape.overlaps(box, 1):
             continue
         if shape.w >= width * 0.5 and shape.y <= box.y + 1 and shape.bottom < height * 0.35:
             top = shape.bottom + gap
@@ -281,7 +277,7 @@ def _grown_to(box: Box, bottom: float, layout: LayoutGeometry, width: float,
     room = bottom
     for shape in (*layout.obstacles, *solid_artwork(layout, height)):
         small = shape.w * shape.h <= width * height / 6
-        if small and shape.x < box.right and shape.right > box.x and \
+        if small and shape.across(box) > 0 and \
                 max(box.bottom - 1, box.y + (room - box.y) / 2) <= shape.y < room:
             bottom = min(bottom, shape.y - gap)
     return bottom

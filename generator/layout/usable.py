@@ -29,15 +29,11 @@ BOTTOM_MARGIN = 0.92
 """Boxes extend no lower than this share of the slide's height."""
 
 
-def _overlap_x(a: Box, b: Box) -> bool:
-    return min(a.right, b.right) - max(a.x, b.x) > 2
-
-
 def _floor_below(box: Box, others: list[Box], height: float) -> float:
     """Return the y of the first thing below ``box`` that shares its columns."""
     limit = height * BOTTOM_MARGIN
     for other in others:
-        if other.y >= box.bottom - 1 and _overlap_x(box, other):
+        if other.y >= box.bottom - 1 and box.across(other) > 2:
             limit = min(limit, other.y)
     return limit
 
@@ -74,7 +70,7 @@ def _separated(placeholders: list[Placeholder], height: float) -> list[Placehold
             if i == j or upper.kind not in TEXT_KINDS or lower.kind not in TEXT_KINDS:
                 continue
             a, b = out[i].box, out[j].box
-            if not (b.y > a.y + 1 and b.y < a.bottom - 1 and _overlap_x(a, b)):
+            if not (b.y > a.y + 1 and b.y < a.bottom - 1 and a.across(b) > 2):
                 continue
             if a.bottom - b.y > b.h / 2:
                 continue  # one box laid over another (LibreOffice's titles): not a grown edge
@@ -96,9 +92,7 @@ def _clear_of_logos(p: Placeholder, obstacles: tuple[Box, ...], width: float,
     box = p.box
     gap = height * 0.015
     for shape in obstacles:
-        inside_x = min(shape.right, box.right) - max(shape.x, box.x)
-        inside_y = min(shape.bottom, box.bottom) - max(shape.y, box.y)
-        if inside_x <= 2 or inside_y <= 2 or shape.w * shape.h > width * height / 6:
+        if not shape.overlaps(box, 2) or shape.w * shape.h > width * height / 6:
             continue
         shorter = replace(box, h=shape.y - gap - box.y) if (
             shape.y >= box.y + box.h * 0.5 and shape.y - gap - box.y >= box.h * 0.5) else None
@@ -126,8 +120,7 @@ def _corner(box: Box, own: Box, obstacles: tuple[Box, ...], width: float,
     gap); empty where the things reach too high for text to pass above them."""
     full = replace(box, w=own.right - box.x, h=own.bottom - box.y)
     things = [shape for shape in obstacles if shape.w * shape.h <= width * height / 6
-              and min(shape.right, full.right) - max(shape.x, full.x) > 2
-              and min(shape.bottom, full.bottom) - max(shape.y, full.y) > 2]
+              and shape.overlaps(full, 2)]
     gap = height * 0.015
     above = min((s.y for s in things), default=full.bottom) - gap
     if not things or above - box.y < box.h * CORNER_SHARE:

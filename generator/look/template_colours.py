@@ -340,8 +340,7 @@ class Backdrop:
         area = box.w * box.h
         for layer in reversed(self.layers):
             b = layer.box
-            overlap = max(0.0, min(b.right, box.right) - max(b.x, box.x)) * \
-                max(0.0, min(b.bottom, box.bottom) - max(b.y, box.y))
+            overlap = max(0.0, b.across(box)) * max(0.0, b.down(box))
             if area > 0 and overlap >= area * 0.5:
                 found = layer.colour_over(box)
                 if found is not None:
