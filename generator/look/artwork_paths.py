@@ -19,23 +19,12 @@ from lxml import etree
 
 from generator.layout.geometry import EMU_PER_POINT, Box
 from generator.look.artwork import GRID, ink_groups
+from generator.look.template_colours import shape_box
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 STEPS = 24
 """Points sampled along each curve or line of a path (more for long lines)."""
-
-
-def _box(element: Any) -> Box | None:
-    off = element.find(f"{{{P}}}spPr/{{{A}}}xfrm/{{{A}}}off")
-    ext = element.find(f"{{{P}}}spPr/{{{A}}}xfrm/{{{A}}}ext")
-    if off is None or ext is None:
-        return None
-    x, y = int(off.get("x", "0")), int(off.get("y", "0"))
-    w, h = int(ext.get("cx", "0")), int(ext.get("cy", "0"))
-    if w <= 0 or h <= 0:
-        return None
-    return Box(x / EMU_PER_POINT, y / EMU_PER_POINT, w / EMU_PER_POINT, h / EMU_PER_POINT)
 
 
 def _point(element: Any) -> tuple[float, float]:
@@ -177,7 +166,7 @@ def vector_artwork(part: Any, size: tuple[float, float]) -> tuple[Box, ...]:
         if etree.QName(element).localname != "sp" or \
                 element.find(f".//{{{P}}}nvPr/{{{P}}}ph") is not None:
             continue
-        box = _box(element)
+        box = shape_box(element)
         if box is None or box.w * box.h < size[0] * size[1] / 3 or _invisible(element) \
                 or element.find(f"{{{P}}}spPr/{{{A}}}custGeom") is None:
             continue

@@ -226,7 +226,9 @@ class Layer:
         return sample(self.picture, region)
 
 
-def _shape_box(element: etree._Element) -> Box | None:
+def shape_box(element: etree._Element) -> Box | None:
+    """Return the box (in points) of a shape, picture or group element from its
+    ``xfrm``, or None where it has none or no size."""
     off = element.find(f"./*/{{{A}}}xfrm/{{{A}}}off")
     ext = element.find(f"./*/{{{A}}}xfrm/{{{A}}}ext")
     if off is None or ext is None:
@@ -249,7 +251,7 @@ def layers(part: Any, colours: Colours, slide: Box) -> list[Layer]:
         name = etree.QName(element).localname
         if name not in ("sp", "pic") or element.find(f".//{{{P}}}nvPr/{{{P}}}ph") is not None:
             continue
-        box = _shape_box(element)
+        box = shape_box(element)
         if box is None or box.w * box.h < slide.w * slide.h / 20:
             continue
         if name == "pic":
