@@ -118,6 +118,8 @@ class Problem(enum.StrEnum):
         "needs; one is added")
     W_TEMPLATE_PICTURE = ("W-TEMPLATE-PICTURE", W, "a template layout leaves a picture too "
         "little room; its slide moves to a layout with more")
+    W_TEMPLATE_PERSONAL = ("W-TEMPLATE-PERSONAL", W, "a template layout shows someone's email "
+        "address or telephone number in text of its own, on every slide made on it")
     E_FONT_COVERAGE = "E-FONT-COVERAGE", E, "a character the theme's fonts cannot show"
     # Planning and layout
     W_TIME_OVER = ("W-TIME-OVER", W, "a section's slides and activities take longer than its "

@@ -1,6 +1,6 @@
 """The problems an organisation template gives this outline: layout names and example
-slides it lacks, branding left on its example slides, layouts that lack boxes, and
-layouts that leave pictures too little room."""
+slides it lacks, branding left on its example slides, layouts that lack boxes,
+layouts that leave pictures too little room, and someone's details left on a layout."""
 
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ def template_problems(info: TemplateInfo, source: OutlineSource,
                     hint="map the role to a better layout under `layouts:`, or run "
                     "`make-deck check-template` to see what the template offers"))
         found.extend(_cramped_pictures(info, source, plan))
+        for layout, text in info.personal_text:
+            found.append(Diagnostic(
+                Problem.W_TEMPLATE_PERSONAL, f"the template's layout “{layout}” shows "
+                f"“{text}” on every slide made on it; make-deck cannot change a layout's own "
+                "text", Severity.WARNING, position=source.sources.value(("theme",)),
+                hint="delete that text box from the layout in PowerPoint (View, Slide "
+                "Master), or map the role to another layout under `layouts:`"))
     return found
 
 

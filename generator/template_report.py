@@ -127,6 +127,8 @@ def template_facts(path: Path, overrides: dict[str, str] | None = None) -> dict[
         "example_slides": [{"number": n, "layout": layout, "title": title, "branding": count}
                            for n, layout, title, count in info.example_slides],
         "branding_lost": info.lost_branding,
+        "personal_text": [{"layout": layout, "text": text}
+                          for layout, text in info.personal_text],
         "usable": all(r["verdict"] != UNUSABLE for r in roles) and not info.unknown_layouts,
     }
 
@@ -235,6 +237,10 @@ def template_report(path: Path, overrides: dict[str, str] | None = None) -> tupl
     if facts["branding_lost"]:
         lines += ["", f"Branding: {facts['branding_lost']}; slides on those layouts come out "
                   "without it (name an example slide under `template_slides:`)."]
+    for fixed in facts["personal_text"]:
+        lines += ["", f"Someone's details: the layout “{fixed['layout']}” shows "
+                  f"“{fixed['text']}” in text of its own, on every slide made on it (delete "
+                  "that text box from the layout in PowerPoint's Slide Master)."]
     lines += ["", "Every slide role is usable." if facts["usable"] else
               "Some slide roles are unusable with this template: map them to other layouts "
               "under `layouts:` in the outline, or add suitable layouts to the template."]

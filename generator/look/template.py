@@ -57,7 +57,7 @@ _NAMESPACES = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
 }
-CACHE_FORMAT = 12
+CACHE_FORMAT = 13
 
 
 def qn(tag: str) -> str:
@@ -228,6 +228,9 @@ class TemplateInfo:
     """Where the template keeps branding that the layouts used do not draw."""
     example_slides: tuple[tuple[int, str, str, int], ...] = ()
     """The template's example slides: number, layout, title, branding shapes."""
+    personal_text: tuple[tuple[str, str], ...] = ()
+    """(layout, text) for each text of its own that a layout used shows with someone's
+    email address or telephone number (see `template_slides.personal_text`)."""
 
     @property
     def example_count(self) -> int:
@@ -356,7 +359,10 @@ def read_template(template: Path, overrides: dict[str, str] | None = None,
                         None if is_default else lost_branding(
                             raw, {role: lay.name for role, lay in geometry.roles.items()}),
                         tuple((e["number"], e["layout"], e["title"], e["graphics"])
-                              for e in raw.get("slides", [])))
+                              for e in raw.get("slides", [])),
+                        () if is_default else tuple(
+                            (name, text) for name, texts in raw.get("personal_text", {}).items()
+                            if name in used for text in texts))
 
 
 def read_geometry(template: Path, role_layouts: dict[str, str] | None = None) -> DeckGeometry:

@@ -63,9 +63,29 @@ def _title(slide: Any) -> str:
     return " ".join(shape.text_frame.text.split()) if shape is not None else ""
 
 
+PERSONAL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d ()-]{8,}\d")
+"""An email address or a telephone number: a person's details, not an organisation's
+branding."""
+
+
+def personal_text(shapes: Any) -> list[str]:
+    """Return the text of each of ``shapes`` (a layout's or master's own, not a
+    placeholder) that holds someone's email address or telephone number: the
+    template's author left on a cover, say, shown on every slide made on it."""
+    found = []
+    for shape in shapes:
+        if shape.is_placeholder or not getattr(shape, "has_text_frame", False):
+            continue
+        text = " ".join(shape.text_frame.text.split())
+        if PERSONAL.search(text):
+            found.append(text)
+    return found
+
+
 def example_slides(prs: Any) -> dict[str, Any]:
     """Return, as JSON-ready data, each example slide (number, layout, title, how many
-    branding shapes it carries) and how many the master and each layout draw."""
+    branding shapes it carries), how many the master and each layout draw, and the
+    personal details the master and layouts show in text of their own."""
     return {
         "slides": [{"number": n, "layout": slide.slide_layout.name, "title": _title(slide),
                     "graphics": _graphics(slide.shapes)}
@@ -73,6 +93,9 @@ def example_slides(prs: Any) -> dict[str, Any]:
         "master_graphics": _graphics(prs.slide_masters[0].shapes, with_text=True),
         "layout_graphics": {layout.name: _graphics(layout.shapes, with_text=True)
                             for layout in prs.slide_layouts},
+        "personal_text": {layout.name: found for layout in prs.slide_layouts
+                          if (found := personal_text(layout.shapes)
+                              + personal_text(prs.slide_masters[0].shapes))},
     }
 
 
