@@ -176,7 +176,8 @@ def _no_lone_item(chunks: list[tuple[Paragraph, ...]], area: Box, size: float,
                   style: TextStyle) -> list[tuple[Paragraph, ...]]:
     """Return ``chunks`` with items moved forward from the slide before wherever a
     continuation slide would hold one item alone (or a slide would end on a heading),
-    as long as the items still fit."""
+    or open on a sub-bullet whose parent is on the slide before (the parent and its
+    sub-bullets move on together), as long as the items still fit."""
     chunks = list(chunks)
     for index in range(1, len(chunks)):
         before, after = chunks[index - 1], chunks[index]
@@ -185,6 +186,12 @@ def _no_lone_item(chunks: list[tuple[Paragraph, ...]], area: Box, size: float,
             if not fit_text(moved, area.w, area.h, size, size, 1.0, style).fits:
                 break
             before, after = before[:-1], moved
+        kept, carried = before, after
+        while len(kept) > 2 and carried and carried[0].level > 0:
+            kept, carried = kept[:-1], (kept[-1], *carried)
+        if carried and carried[0].level == 0 and carried != after and \
+                fit_text(carried, area.w, area.h, size, size, 1.0, style).fits:
+            before, after = kept, carried
         chunks[index - 1], chunks[index] = before, after
     return chunks
 
