@@ -120,6 +120,21 @@ draws it (Calibri's ascent and descent come to 1.22 em), so a renderer never set
 letters above the box."""
 
 
+def _on_one_line(paragraph: Paragraph, box: Box, sizes: SizeRange,
+                 factor: float) -> FittedText:
+    """Return "Back at 10:55" fitted into ``box`` as large as it fits, on one line where
+    some size down to ``sizes.minimum`` keeps it on one (a wrapped "Back at / 10:55"
+    reads badly); else wrapped as it fits."""
+    fitted = fit_in_box([paragraph], box, sizes, BACK_AT, "back", factor)
+    size = fitted.size
+    while len(fitted.paragraphs[0].lines) > 1 and size - 1 >= sizes.minimum:
+        size -= 1
+        one = fit_exact([paragraph], box, size, BACK_AT, factor)
+        if one.fits and len(one.paragraphs[0].lines) == 1:
+            return one
+    return fitted
+
+
 def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, theme: Theme,
                 factor: float, tone: str, words: Words, slide_height: float) -> Composed:
     """Return a break slide's frames: "Back at 10:55" as large as the slide allows, its
@@ -145,8 +160,7 @@ def break_slide(length_minutes: int, back: str | None, layout: LayoutGeometry, t
         below = rest.height + 2 * INSET_Y if rest else 0.0
         top = Box(body.x, body.y, body.w, body.h - below)
         under = Box(body.x, top.bottom, body.w, below)
-    fitted = fit_in_box([Paragraph(_styled(main, bold=True))], top, big, BACK_AT, "back",
-                        factor)
+    fitted = _on_one_line(Paragraph(_styled(main, bold=True)), top, big, factor)
     frames = [TextFrame("back", bodies[0].idx, top, fitted, BACK_AT,
                         align="ctr", anchor="b", tone=tone)]
     if rest is not None:

@@ -317,3 +317,20 @@ def test_an_odd_number_of_rows_is_not_split_one_alone(repo_root: Path,
     assert len(slides) >= 2 and all(min(r) >= 2 for r in rows), rows
     assert sum(r[0] for r in rows) == 5
     assert min(f.text.size for s in slides for f in _columns_of(s)) >= 28.0
+
+
+def test_back_at_stays_on_one_line_in_a_narrow_box() -> None:
+    # a break layout whose body is a narrow half of the slide (Capact's, UTwente's):
+    # "Back at 10:55" is set smaller rather than broken over two lines
+    from generator.layout.compose import break_slide
+    from generator.layout.geometry import Box, LayoutGeometry, Placeholder
+    from generator.look.theme import DEFAULT_THEME
+    from generator.words import words_for
+
+    layout = LayoutGeometry("Section", (Placeholder("title", 0, Box(20, 40, 380, 80)),
+                                        Placeholder("body", 1, Box(20, 150, 380, 240))))
+    composed = break_slide(15, "10:55", layout, DEFAULT_THEME, 1.0, "text",
+                           words_for("en-GB"), 540.0)
+    back = next(f for f in composed.frames if f.slot == "back")
+    assert len(back.text.paragraphs[0].lines) == 1
+    assert back.text.size >= DEFAULT_THEME.hero_max
