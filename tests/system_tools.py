@@ -60,3 +60,12 @@ def need_font(family: str) -> None:
     """Skip (fail in CI) naming the package to install when the font ``family`` is absent."""
     if family.lower() not in _families():
         _missing(family)
+
+
+def interruptible() -> None:
+    """Give a child process SIGINT's default action, as a terminal does (for
+    `subprocess.Popen`'s ``preexec_fn``): a test run started in the background, without
+    job control, ignores SIGINT, and a child would inherit that and never see Ctrl-C."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from system_tools import interruptible
 from test_watch import _reader, _wait_for
 
 from generator.serve import PreviewState, bind, safe_name, serving
@@ -126,7 +127,8 @@ def test_the_served_page_follows_rebuilds_and_shows_problems(tmp_path, browser, 
            "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "watch", "outline.yaml", "--serve", "--port", "8765"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+        preexec_fn=interruptible)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
     try:

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from system_tools import interruptible
 
 from generator.options import BuildOptions
 from generator.watch import Rebuilder, SlideMark, compare_decks
@@ -171,7 +172,8 @@ def test_watch_command_rebuilds_after_an_edit_and_stops_on_ctrl_c(tmp_path):
            "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "watch", str(outline), "--only", "deck"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path)
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+        preexec_fn=interruptible)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_reader, args=(process.stdout, lines), daemon=True).start()
     try:
