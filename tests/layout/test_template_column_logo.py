@@ -13,6 +13,7 @@ from pptx.util import Pt
 
 from generator.build import build
 from generator.options import BuildOptions
+from tests.templates.make_templates import drop_scratch_slide
 
 OUTLINE = """\
 title: Columns
@@ -38,8 +39,7 @@ def _column_logo(folder: Path) -> Path:
     scratch = prs.slides.add_slide(prs.slide_layouts[6])
     logo = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, *LOGO)
     prs.slide_layouts[3].shapes._spTree.append(deepcopy(logo._element))
-    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
-    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    drop_scratch_slide(prs)
     path = folder / "column-logo.pptx"
     prs.save(str(path))
     return path

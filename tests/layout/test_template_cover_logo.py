@@ -18,6 +18,7 @@ from pptx.util import Pt
 
 from generator.build import build
 from generator.options import BuildOptions
+from tests.templates.make_templates import drop_scratch_slide
 
 OUTLINE = """\
 title: Change at pace
@@ -59,8 +60,7 @@ def _logo_cover(folder: Path, in_picture: bool) -> Path:
     else:
         shape = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, *LOGO)
         layout.shapes._spTree.append(deepcopy(shape._element))
-    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
-    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    drop_scratch_slide(prs)
     path = folder / "logo-cover.pptx"
     prs.save(str(path))
     return path

@@ -321,3 +321,11 @@ def make(kind: str, folder: Path, soffice: str | None = None) -> Path:
         assert soffice is not None, "LibreOffice is needed to make this template"
         return libreoffice_saved(folder, soffice)
     return MAKERS[kind](folder)
+
+
+def drop_scratch_slide(prs: object) -> None:
+    """Remove the first slide of ``prs``: the scratch slide a test drew shapes on to copy
+    them onto a layout (python-pptx makes shapes only on slides)."""
+    slides = prs.slides._sldIdLst  # type: ignore[attr-defined]
+    prs.part.drop_rel(slides[0].rId)  # type: ignore[attr-defined]
+    slides.remove(slides[0])

@@ -16,6 +16,7 @@ from pptx.util import Pt
 from generator.build import build
 from generator.options import BuildOptions
 from tests.cli_runner import run
+from tests.templates.make_templates import drop_scratch_slide
 
 OUTLINE = """\
 title: Small session
@@ -38,8 +39,7 @@ def _template(folder: Path) -> Path:
         box = scratch.shapes.add_textbox(Pt(200), Pt(top), Pt(300), Pt(40))
         box.text_frame.text = text
         prs.slide_layouts[0].shapes._spTree.append(deepcopy(box._element))
-    prs.part.drop_rel(prs.slides._sldIdLst[0].rId)
-    prs.slides._sldIdLst.remove(prs.slides._sldIdLst[0])
+    drop_scratch_slide(prs)
     path = folder / "personal.pptx"
     prs.save(str(path))
     return path
