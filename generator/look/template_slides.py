@@ -86,6 +86,7 @@ def example_slides(prs: Any) -> dict[str, Any]:
     """Return, as JSON-ready data, each example slide (number, layout, title, how many
     branding shapes it carries), how many the master and each layout draw, and the
     personal details the master and layouts show in text of their own."""
+    master = personal_text(prs.slide_masters[0].shapes)
     return {
         "slides": [{"number": n, "layout": slide.slide_layout.name, "title": _title(slide),
                     "graphics": _graphics(slide.shapes)}
@@ -94,8 +95,7 @@ def example_slides(prs: Any) -> dict[str, Any]:
         "layout_graphics": {layout.name: _graphics(layout.shapes, with_text=True)
                             for layout in prs.slide_layouts},
         "personal_text": {layout.name: found for layout in prs.slide_layouts
-                          if (found := personal_text(layout.shapes)
-                              + personal_text(prs.slide_masters[0].shapes))},
+                          if (found := personal_text(layout.shapes) + master)},
     }
 
 
